@@ -1,0 +1,86 @@
+/* wm-enums.h — the closed vocabularies of the tutorial model
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The five adoption stages, in the order a customer meets them. */
+typedef enum {
+  WM_STAGE_FIRST_EXPOSURE,
+  WM_STAGE_ORIENTATION,
+  WM_STAGE_RAMP_AND_PRACTICE,
+  WM_STAGE_COMPETENCY,
+  WM_STAGE_REFRESHER,
+} WmStage;
+
+#define WM_N_STAGES 5
+
+typedef enum {
+  WM_STATUS_DRAFT,
+  WM_STATUS_IN_REVIEW,
+  WM_STATUS_CHANGES_REQUESTED,
+  WM_STATUS_APPROVED,
+} WmStatus;
+
+#define WM_N_STATUSES 4
+
+typedef enum {
+  WM_STEP_CLICK,
+  WM_STEP_DOUBLE_CLICK,
+  WM_STEP_RIGHT_CLICK,
+  WM_STEP_TYPE,
+  WM_STEP_KEY,
+  WM_STEP_MANUAL,
+  WM_STEP_NOTE,
+} WmStepKind;
+
+#define WM_N_STEP_KINDS 7
+
+typedef enum {
+  WM_ANNOTATION_HIGHLIGHT,
+  WM_ANNOTATION_ARROW,
+  WM_ANNOTATION_BOX,
+  WM_ANNOTATION_CALLOUT,
+  WM_ANNOTATION_REDACT,
+} WmAnnotationKind;
+
+#define WM_N_ANNOTATION_KINDS 5
+
+#define WM_TYPE_STAGE (wm_stage_get_type ())
+#define WM_TYPE_STATUS (wm_status_get_type ())
+#define WM_TYPE_STEP_KIND (wm_step_kind_get_type ())
+#define WM_TYPE_ANNOTATION_KIND (wm_annotation_kind_get_type ())
+
+GType wm_stage_get_type (void) G_GNUC_CONST;
+GType wm_status_get_type (void) G_GNUC_CONST;
+GType wm_step_kind_get_type (void) G_GNUC_CONST;
+GType wm_annotation_kind_get_type (void) G_GNUC_CONST;
+
+/* Stable machine names ("first-exposure", "in-review", "double-click", …) used in the
+ * database, the command line, JSON and exported pages. from_string() also accepts the
+ * human title case-insensitively and returns FALSE for anything else. */
+const char *wm_stage_to_string           (WmStage stage);
+gboolean    wm_stage_from_string         (const char *str, WmStage *out);
+/* Translated title ("First Exposure") and the customer's question it answers. */
+const char *wm_stage_get_title           (WmStage stage);
+const char *wm_stage_get_question        (WmStage stage);
+/* "first-exposure, orientation, …" for error messages. */
+char       *wm_stage_list_valid          (void);
+
+const char *wm_status_to_string          (WmStatus status);
+gboolean    wm_status_from_string        (const char *str, WmStatus *out);
+const char *wm_status_get_title          (WmStatus status);
+char       *wm_status_list_valid         (void);
+
+const char *wm_step_kind_to_string       (WmStepKind kind);
+gboolean    wm_step_kind_from_string     (const char *str, WmStepKind *out);
+
+const char *wm_annotation_kind_to_string (WmAnnotationKind kind);
+gboolean    wm_annotation_kind_from_string (const char *str, WmAnnotationKind *out);
+
+G_END_DECLS
