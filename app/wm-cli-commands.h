@@ -1,0 +1,23 @@
+/* wm-cli-commands.h — every subcommand's entry point; the table is in wm-cli.c
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wm-cli.h"
+
+G_BEGIN_DECLS
+
+/* wm-cli-library.c: list, show, new, tag, add-images, delete */
+int wm_cli_list        (WmCli *cli, int argc, char **argv);
+int wm_cli_show        (WmCli *cli, int argc, char **argv);
+int wm_cli_new         (WmCli *cli, int argc, char **argv);
+int wm_cli_tag         (WmCli *cli, int argc, char **argv);
+int wm_cli_add_images  (WmCli *cli, int argc, char **argv);
+int wm_cli_delete      (WmCli *cli, int argc, char **argv);
+
+/* Other features add their entry points below, one file each (wm-cli-record.c,
+ * wm-cli-export.c, wm-cli-publish.c, wm-cli-review.c, …), and one line to the table. */
+
+G_END_DECLS
