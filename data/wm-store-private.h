@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
 typedef gboolean (*WmStoreTxnFunc) (WmStore  *store,
                                     sqlite3  *db,
                                     gpointer  user_data,
@@ -32,5 +34,50 @@ void     wm_store_set_sqlite_error (sqlite3    *db,
                                     int         rc,
                                     const char *doing,
                                     GError    **error);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* wm-store-schema.c */
+gboolean wm_store_schema_check   (WmStore  *self,
+                                  sqlite3  *db,
+                                  int      *version,
+                                  GError  **error);
+gboolean wm_store_schema_migrate (WmStore  *self,
+                                  int       from,
+                                  GError  **error);
+
+/* Runs SQL with no result rows (tests, maintenance) under the store's mutex. */
+gboolean wm_store_exec           (WmStore    *self,
+                                  const char *sql,
+                                  GError    **error);
+/* Rebuilds the full-text row of one tutorial; inside a transaction. */
+gboolean wm_store_reindex        (sqlite3    *db,
+                                  gint64      rowid,
+                                  GError    **error);
+/* A prepared statement, or NULL with @error set. */
+sqlite3_stmt *wm_store_prepare   (sqlite3    *db,
+                                  const char *sql,
+                                  GError    **error);
+/* Binds a string, NULL as SQL NULL. */
+void     wm_store_bind_text      (sqlite3_stmt *stmt,
+                                  int           column,
+                                  const char   *text);
+/* rowid of a tutorial by full id, or -1 with NOT_FOUND. */
+gint64   wm_store_tutorial_rowid (sqlite3    *db,
+                                  const char *id,
+                                  GError    **error);
+/* Reads a tutorial row from a statement whose first columns are WM_STORE_TUTORIAL_COLUMNS. */
+WmTutorial *wm_store_tutorial_from_row (sqlite3_stmt *stmt);
+
+#define WM_STORE_TUTORIAL_COLUMNS \
+  "t.id, t.slug, t.title, t.summary, t.stage, t.status, t.version, t.approved_version, " \
+  "t.author, t.contributor, t.created_at, t.updated_at, " \
+  "(SELECT count(*) FROM steps s WHERE s.tutorial = t.rowid), " \
+  "(SELECT s.image FROM steps s WHERE s.tutorial = t.rowid AND s.image IS NOT NULL " \
+  "  ORDER BY s.position LIMIT 1), " \
+  "(SELECT group_concat (r.role, char (31)) FROM tutorial_roles r WHERE r.tutorial = t.rowid)"
+#define WM_STORE_TUTORIAL_N_COLUMNS 15
 
 G_END_DECLS

@@ -78,7 +78,8 @@ char         *wm_store_resolve_id        (WmStore      *self,
 
 /* Inserts or updates the tutorial's fields, and when its steps are loaded, replaces its
  * steps with them; one transaction. Sets updated_at (and created_at when new). Every
- * step's image must already be in the store. Emits ::tutorial-changed. */
+ * step's image must already be in the store. A slug, once stored, may not change
+ * (WM_STORE_ERROR_CONFLICT). */
 gboolean      wm_store_save_tutorial     (WmStore      *self,
                                           WmTutorial   *tutorial,
                                           GError      **error);
@@ -117,6 +118,14 @@ gboolean      wm_store_append_step       (WmStore      *self,
                                           WmImage      *image,
                                           GError      **error);
 
+/* The same for several steps at once: all are added, or none (add-images, import).
+ * @images holds the WmImage of each step or NULL, index for index; may be NULL. */
+gboolean      wm_store_append_steps      (WmStore      *self,
+                                          const char   *tutorial_id,
+                                          GPtrArray    *steps,
+                                          GPtrArray    *images,
+                                          GError      **error);
+
 /* Images are stored once per SHA-256; adding a known one costs a lookup. */
 gboolean      wm_store_add_image         (WmStore      *self,
                                           WmImage      *image,
@@ -143,8 +152,23 @@ WmTutorial   *wm_store_load_revision     (WmStore      *self,
                                           guint         version,
                                           GError      **error);
 
-/* Runs @func inside one transaction on the store's connection (the mutex held), for
- * callers in data/ that add their own tables (review, history). Commits when it returns
- * TRUE, rolls back otherwise. Private to data/: see wm-store-private.h. */
+/* How long a write waits for another process's transaction before failing with
+ * WM_STORE_ERROR_LOCKED (default 5000 ms). */
+void          wm_store_set_busy_timeout  (WmStore      *self,
+                                          guint         msec);
+
+/* Deletes images no step and no revision refers to; returns how many went. The app
+ * calls it once a delete can no longer be undone. */
+gboolean      wm_store_collect_garbage   (WmStore      *self,
+                                          guint        *n_removed,
+                                          GError      **error);
+
+/* Library-wide settings (e.g. "review.distinct-approver"), NULL when unset. */
+char         *wm_store_get_setting       (WmStore      *self,
+                                          const char   *key);
+gboolean      wm_store_set_setting       (WmStore      *self,
+                                          const char   *key,
+                                          const char   *value,
+                                          GError      **error);
 
 G_END_DECLS

@@ -109,7 +109,7 @@ G_BEGIN_DECLS
 /* A self-contained, immutable snapshot of the tutorial with its steps (images by SHA-256),
  * used for revisions and bundles. Variant type: WM_TUTORIAL_VARIANT_TYPE. */
 #define WM_TUTORIAL_VARIANT_TYPE \
-  "(ssssusasuuussxxa(ssuiiuuusbsssssssxa(uiiiis)))"
+  "(ssssusasuuusxxa(ssuiiuusbssssssxa(uiiiis)))"
 GVariant     *wm_tutorial_serialize         (WmTutorial   *self);
 WmTutorial   *wm_tutorial_deserialize       (GVariant     *variant,
                                              GError      **error);

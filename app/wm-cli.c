@@ -1,0 +1,282 @@
+/* wm-cli.c — `waymark SUBCOMMAND …`: the command table, global options and error output
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "wm-cli-commands.h"
+
+struct _WmCli
+{
+  const char *command;
+  char       *library_path;
+  WmStore    *store;
+};
+
+/* Every subcommand, in the order `waymark --help` lists them. Features add one line. */
+static const WmCliCommand commands[] = {
+  { "list", N_("[--stage S] [--role R] [--status S] [--search TEXT] [--json]"),
+    N_("List the tutorials in the library"), wm_cli_list },
+  { "show", N_("ID [--json]"), N_("Show a tutorial and its steps"), wm_cli_show },
+  { "new", N_("--title T [--stage S] [--role R…]"), N_("Create an empty tutorial"), wm_cli_new },
+  { "tag", N_("ID [--stage S] [--role R…]"), N_("Set a tutorial's stage and roles"), wm_cli_tag },
+  { "add-images", N_("ID FILE.png…"), N_("Add one manual step per image, in order"),
+    wm_cli_add_images },
+  { "delete", N_("ID"), N_("Delete a tutorial"), wm_cli_delete },
+};
+
+static const WmCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+
+  return NULL;
+}
+
+static void
+print_overview (void)
+{
+  g_print ("%s\n  waymark                 %s\n  waymark COMMAND [OPTION…]\n\n%s\n",
+           _("Usage:"), _("Start the app"), _("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-12s %-58s %s\n", commands[i].name, _(commands[i].parameters),
+             _(commands[i].summary));
+
+  g_print ("\n%s\n  --library PATH          %s\n  --version               %s\n\n%s\n",
+           _("Options:"),
+           _("The library file (default $WAYMARK_LIBRARY or ~/.local/share/waymark/library.db)"),
+           _("Print the version"),
+           _("Run “waymark COMMAND --help” for a command's options."));
+}
+
+WmStore *
+wm_cli_get_store (WmCli   *cli,
+                  GError **error)
+{
+  if (cli->store == NULL)
+    cli->store = wm_store_open (wm_cli_get_library_path (cli), error);
+
+  return cli->store;
+}
+
+const char *
+wm_cli_get_library_path (WmCli *cli)
+{
+  if (cli->library_path == NULL)
+    cli->library_path = wm_store_get_default_path ();
+
+  return cli->library_path;
+}
+
+GOptionContext *
+wm_cli_option_context (WmCli      *cli,
+                       const char *command,
+                       const char *parameter_string,
+                       const char *summary)
+{
+  g_autofree char *params = g_strdup_printf ("%s%s%s", command,
+                                             parameter_string ? " " : "",
+                                             parameter_string ? parameter_string : "");
+  GOptionEntry library_entries[] = {
+    { "library", 0, 0, G_OPTION_ARG_FILENAME, &cli->library_path,
+      N_("The library file to use"), N_("PATH") },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (params);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, library_entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+gboolean
+wm_cli_parse (WmCli           *cli,
+              GOptionContext  *context,
+              int             *argc,
+              char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("waymark %s: %s (see “waymark %s --help”)\n", cli->command, error->message,
+                  cli->command);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One line, always: people read the first line and scripts read the exit code. */
+static void
+print_error_line (WmCli      *cli,
+                  const char *message)
+{
+  g_autofree char *line = g_strdup (message);
+
+  g_strdelimit (line, "\n\r", ' ');
+  g_printerr ("waymark%s%s: %s\n", cli->command ? " " : "", cli->command ? cli->command : "",
+              line);
+}
+
+int
+wm_cli_fail (WmCli      *cli,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  print_error_line (cli, message);
+  return WM_CLI_FAILED;
+}
+
+int
+wm_cli_fail_error (WmCli  *cli,
+                   GError *error)
+{
+  print_error_line (cli, error->message);
+  return WM_CLI_FAILED;
+}
+
+int
+wm_cli_usage (WmCli      *cli,
+              const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("waymark %s: %s (see “waymark %s --help”)\n", cli->command, message,
+              cli->command);
+  return WM_CLI_USAGE;
+}
+
+char *
+wm_cli_resolve_id (WmCli       *cli,
+                   const char  *arg,
+                   GError     **error)
+{
+  WmStore *store = wm_cli_get_store (cli, error);
+
+  if (store == NULL)
+    return NULL;
+
+  return wm_store_resolve_id (store, arg, error);
+}
+
+/* Pulls a global `--library PATH` / `--library=PATH` that comes before the command. */
+static int
+take_global_options (WmCli   *cli,
+                     int      argc,
+                     char   **argv)
+{
+  int i = 1;
+
+  while (i < argc)
+    {
+      if (g_str_equal (argv[i], "--library") && i + 1 < argc)
+        {
+          g_free (cli->library_path);
+          cli->library_path = g_strdup (argv[i + 1]);
+          i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--library="))
+        {
+          g_free (cli->library_path);
+          cli->library_path = g_strdup (argv[i] + strlen ("--library="));
+          i += 1;
+        }
+      else
+        break;
+    }
+
+  return i;
+}
+
+static int
+run_command (WmCli              *cli,
+             const WmCliCommand *command,
+             int                 argc,
+             char              **argv)
+{
+  int rc;
+
+  /* The command's own --library (parsed by its option context) overrides the global
+   * one, and both override $WAYMARK_LIBRARY. */
+  cli->command = command->name;
+  rc = command->func (cli, argc, argv);
+  g_clear_object (&cli->store);
+
+  return rc;
+}
+
+int
+wm_cli_run (int    argc,
+            char **argv)
+{
+  WmCli cli = { 0 };
+  const WmCliCommand *command;
+  int first;
+  int rc;
+
+  first = take_global_options (&cli, argc, argv);
+
+  if (first >= argc || argv[first][0] == '\0')
+    {
+      g_free (cli.library_path);
+      return first > 1 ? (g_printerr ("waymark: --library goes with a command, e.g. "
+                                      "“waymark --library PATH list”\n"), WM_CLI_USAGE) : -1;
+    }
+
+  if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h") ||
+      g_str_equal (argv[first], "help"))
+    {
+      print_overview ();
+      g_free (cli.library_path);
+      return WM_CLI_OK;
+    }
+
+  if (g_str_equal (argv[first], "--version"))
+    {
+      g_print ("waymark %s\n", PACKAGE_VERSION);
+      g_free (cli.library_path);
+      return WM_CLI_OK;
+    }
+
+  command = find_command (argv[first]);
+  if (command == NULL)
+    {
+      g_free (cli.library_path);
+      /* Options (GApplication's own, --capture-step, …) belong to the app. */
+      if (argv[first][0] == '-')
+        return -1;
+
+      g_printerr ("waymark: unknown command “%s” (see “waymark --help”)\n", argv[first]);
+      return WM_CLI_USAGE;
+    }
+
+  rc = run_command (&cli, command, argc - first, argv + first);
+  g_free (cli.library_path);
+
+  return rc;
+}

@@ -1,0 +1,380 @@
+/* wm-store-query.c — finding tutorials: lists, filters, full-text search, the journey map
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wm-store-private.h"
+
+/* Turns what a person typed into an FTS5 query: every word must appear, each may be the
+ * start of a longer word ("expo rep" finds "Export a report"). Quoting each token keeps
+ * FTS5 operators and punctuation in the input from being read as syntax. */
+static char *
+fts_query_from_text (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  GString *q = g_string_new (NULL);
+
+  words = g_strsplit_set (text, " \t\n\r", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(GString) word = g_string_new (words[i]);
+
+      g_string_replace (word, "\"", "\"\"", 0);
+      if (word->len == 0)
+        continue;
+
+      g_string_append_printf (q, "%s\"%s\"*", q->len ? " " : "", word->str);
+    }
+
+  if (q->len == 0)
+    {
+      g_string_free (q, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (q, FALSE);
+}
+
+typedef struct {
+  const WmFilter *filter;
+  char           *match;
+  gboolean        count_only;
+  GPtrArray      *result;
+  guint           count;
+} ListQuery;
+
+static char *
+build_sql (ListQuery *q)
+{
+  GString *sql = g_string_new ("SELECT ");
+
+  g_string_append (sql, q->count_only ? "count(*)" : WM_STORE_TUTORIAL_COLUMNS);
+  g_string_append (sql, " FROM tutorials t");
+  if (q->match)
+    g_string_append (sql, " JOIN tutorials_fts f ON f.rowid = t.rowid AND tutorials_fts MATCH :m");
+
+  g_string_append (sql, " WHERE (:stage IS NULL OR t.stage = :stage)"
+                        " AND (:status IS NULL OR t.status = :status)"
+                        " AND (:role IS NULL OR EXISTS (SELECT 1 FROM tutorial_roles r"
+                        "  WHERE r.tutorial = t.rowid AND r.role = :role))");
+
+  if (!q->count_only)
+    {
+      /* Title hits weigh more than step text: people search for what a tutorial is. */
+      g_string_append (sql, q->match ? " ORDER BY bm25 (tutorials_fts, 10.0, 4.0, 1.0)"
+                                     : " ORDER BY t.updated_at DESC, t.rowid DESC");
+      g_string_append (sql, " LIMIT :limit OFFSET :offset");
+    }
+
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_named_text (sqlite3_stmt *stmt,
+                 const char   *name,
+                 const char   *value)
+{
+  int i = sqlite3_bind_parameter_index (stmt, name);
+
+  if (i > 0)
+    wm_store_bind_text (stmt, i, value);
+}
+
+static void
+bind_filter (ListQuery    *q,
+             sqlite3_stmt *stmt)
+{
+  const WmFilter *f = q->filter;
+  int i;
+
+  bind_named_text (stmt, ":m", q->match);
+  bind_named_text (stmt, ":stage", f->stage >= 0 ? wm_stage_to_string (f->stage) : NULL);
+  bind_named_text (stmt, ":status", f->status >= 0 ? wm_status_to_string (f->status) : NULL);
+  bind_named_text (stmt, ":role", f->role && *f->role ? f->role : NULL);
+
+  if ((i = sqlite3_bind_parameter_index (stmt, ":limit")) > 0)
+    sqlite3_bind_int64 (stmt, i, f->limit ? (gint64) f->limit : -1);
+  if ((i = sqlite3_bind_parameter_index (stmt, ":offset")) > 0)
+    sqlite3_bind_int64 (stmt, i, f->offset);
+}
+
+static gboolean
+list_txn (WmStore  *self,
+          sqlite3  *db,
+          gpointer  user_data,
+          GError  **error)
+{
+  ListQuery *q = user_data;
+  g_autofree char *sql = build_sql (q);
+  g_autoptr(sqlite3_stmt) stmt = wm_store_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_filter (q, stmt);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (q->count_only)
+        q->count = sqlite3_column_int (stmt, 0);
+      else
+        g_ptr_array_add (q->result, wm_store_tutorial_from_row (stmt));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      wm_store_set_sqlite_error (db, rc, "search the library", error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+run_list (WmStore         *self,
+          const WmFilter  *filter,
+          ListQuery       *q,
+          GError         **error)
+{
+  static const WmFilter all = WM_FILTER_INIT;
+  gboolean ok;
+
+  q->filter = filter ? filter : &all;
+  q->match = q->filter->search ? fts_query_from_text (q->filter->search) : NULL;
+  ok = wm_store_read (self, list_txn, q, error);
+  g_free (q->match);
+
+  return ok;
+}
+
+GPtrArray *
+wm_store_list_tutorials (WmStore         *self,
+                         const WmFilter  *filter,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  ListQuery q = { 0 };
+
+  g_return_val_if_fail (WM_IS_STORE (self), NULL);
+
+  q.result = result;
+  if (!run_list (self, filter, &q, error))
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+guint
+wm_store_count_tutorials (WmStore         *self,
+                          const WmFilter  *filter,
+                          GError         **error)
+{
+  ListQuery q = { 0 };
+
+  g_return_val_if_fail (WM_IS_STORE (self), 0);
+
+  q.count_only = TRUE;
+  if (!run_list (self, filter, &q, error))
+    return 0;
+
+  return q.count;
+}
+
+/* Roles and the journey map --------------------------------------------------------- */
+
+static gboolean
+roles_txn (WmStore  *self,
+           sqlite3  *db,
+           gpointer  user_data,
+           GError  **error)
+{
+  GPtrArray *roles = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = wm_store_prepare (db,
+    "SELECT role FROM tutorial_roles UNION SELECT ?1 UNION SELECT ?2 ORDER BY 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  wm_store_bind_text (stmt, 1, WM_ROLE_ADMIN);
+  wm_store_bind_text (stmt, 2, WM_ROLE_EVERYDAY_USER);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (roles, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+
+  return TRUE;
+}
+
+GStrv
+wm_store_list_roles (WmStore  *self,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (WM_IS_STORE (self), NULL);
+
+  if (!wm_store_read (self, roles_txn, roles, error))
+    return NULL;
+
+  g_ptr_array_add (roles, NULL);
+  return (GStrv) g_ptr_array_steal (roles, NULL);
+}
+
+typedef struct {
+  GStrv  roles;
+  guint *counts;
+} Journey;
+
+static gboolean
+journey_txn (WmStore  *self,
+             sqlite3  *db,
+             gpointer  user_data,
+             GError  **error)
+{
+  Journey *j = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint n_roles = g_strv_length (j->roles);
+
+  stmt = wm_store_prepare (db,
+    "SELECT coalesce (r.role, ''), t.stage, count(*) FROM tutorials t"
+    " LEFT JOIN tutorial_roles r ON r.tutorial = t.rowid GROUP BY 1, 2", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *role = (const char *) sqlite3_column_text (stmt, 0);
+      WmStage stage;
+      guint row = n_roles;   /* "" (no role) is the last row */
+
+      if (!wm_stage_from_string ((const char *) sqlite3_column_text (stmt, 1), &stage))
+        continue;
+
+      for (guint i = 0; *role && i < n_roles; i++)
+        if (g_str_equal (j->roles[i], role))
+          row = i;
+
+      j->counts[row * WM_N_STAGES + stage] += sqlite3_column_int (stmt, 2);
+    }
+
+  return TRUE;
+}
+
+gboolean
+wm_store_count_journey (WmStore  *self,
+                        GStrv    *roles,
+                        guint   **counts,
+                        GError  **error)
+{
+  Journey j = { 0 };
+
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (roles != NULL && counts != NULL, FALSE);
+
+  j.roles = wm_store_list_roles (self, error);
+  if (j.roles == NULL)
+    return FALSE;
+
+  j.counts = g_new0 (guint, (g_strv_length (j.roles) + 1) * WM_N_STAGES);
+  if (!wm_store_read (self, journey_txn, &j, error))
+    {
+      g_strfreev (j.roles);
+      g_free (j.counts);
+      return FALSE;
+    }
+
+  *roles = j.roles;
+  *counts = j.counts;
+  return TRUE;
+}
+
+/* Resolving what people type as an id ------------------------------------------------ */
+
+typedef struct {
+  const char *arg;
+  char       *id;
+} Resolve;
+
+static gboolean
+looks_like_id_prefix (const char *arg)
+{
+  if (strlen (arg) < 4)
+    return FALSE;
+
+  for (const char *p = arg; *p; p++)
+    if (!g_ascii_isxdigit (*p) && *p != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+resolve_txn (WmStore  *self,
+             sqlite3  *db,
+             gpointer  user_data,
+             GError  **error)
+{
+  Resolve *r = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *lower = g_ascii_strdown (r->arg, -1);
+  guint matches = 0;
+
+  /* Exact id or slug first; then a unique prefix of an id. GLOB is safe here because a
+   * prefix is only hex digits and dashes. */
+  stmt = wm_store_prepare (db,
+    "SELECT id FROM tutorials WHERE id = ?1 OR slug = ?2"
+    " UNION ALL SELECT id FROM tutorials WHERE ?3 AND id GLOB ?1 || '*' AND id <> ?1"
+    "  AND NOT EXISTS (SELECT 1 FROM tutorials WHERE id = ?1 OR slug = ?2)"
+    " LIMIT 3", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  wm_store_bind_text (stmt, 1, lower);
+  wm_store_bind_text (stmt, 2, r->arg);
+  sqlite3_bind_int (stmt, 3, looks_like_id_prefix (lower));
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (matches++ == 0)
+        r->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+
+  if (matches == 0)
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_NOT_FOUND,
+                   _("No tutorial “%s” in the library"), r->arg);
+      return FALSE;
+    }
+
+  if (matches > 1)
+    {
+      g_clear_pointer (&r->id, g_free);
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_AMBIGUOUS,
+                   _("“%s” matches more than one tutorial; give more of its id"), r->arg);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+wm_store_resolve_id (WmStore     *self,
+                     const char  *id,
+                     GError     **error)
+{
+  Resolve r = { id, NULL };
+
+  g_return_val_if_fail (WM_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!wm_store_read (self, resolve_txn, &r, error))
+    return NULL;
+
+  return r.id;
+}

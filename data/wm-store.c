@@ -1,0 +1,1402 @@
+/* wm-store.c — the tutorial library: opening, transactions, saving and loading
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "wm-store-private.h"
+#include "wm-util.h"
+
+#define DEFAULT_BUSY_TIMEOUT_MS 5000
+
+struct _WmStore
+{
+  GObject    parent_instance;
+  char      *path;
+  sqlite3   *db;
+  /* Recursive: a store method may call another inside its own transaction. */
+  GRecMutex  mutex;
+  int        schema_version;
+  guint      in_transaction;
+  guint      read_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (WmStore, wm_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (wm-store-error-quark, wm_store_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+wm_store_finalize (GObject *object)
+{
+  WmStore *self = (WmStore *) object;
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_rec_mutex_clear (&self->mutex);
+
+  G_OBJECT_CLASS (wm_store_parent_class)->finalize (object);
+}
+
+static void
+wm_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  WmStore *self = WM_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH: g_value_set_string (value, self->path); break;
+    case PROP_READ_ONLY: g_value_set_boolean (value, self->read_only); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wm_store_class_init (WmStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wm_store_finalize;
+  object_class->get_property = wm_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wm_store_init (WmStore *self)
+{
+  g_rec_mutex_init (&self->mutex);
+}
+
+/* Errors ---------------------------------------------------------------------------- */
+
+void
+wm_store_set_sqlite_error (sqlite3    *db,
+                           int         rc,
+                           const char *doing,
+                           GError    **error)
+{
+  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  const char *path = db ? sqlite3_db_filename (db, "main") : NULL;
+  int code;
+  const char *why;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = WM_STORE_ERROR_LOCKED;
+      why = _("another program is writing to the library; try again when it is done");
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      code = WM_STORE_ERROR_READ_ONLY;
+      why = _("the library cannot be written (read-only file or folder)");
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = WM_STORE_ERROR_CORRUPT;
+      why = _("the file is damaged or is not a Waymark library");
+      break;
+    case SQLITE_FULL:
+      code = WM_STORE_ERROR_FAILED;
+      why = _("the disk is full; nothing was changed");
+      break;
+    case SQLITE_CONSTRAINT:
+      code = WM_STORE_ERROR_INVALID;
+      why = detail;
+      break;
+    default:
+      code = WM_STORE_ERROR_FAILED;
+      why = detail;
+    }
+
+  g_set_error (error, WM_STORE_ERROR, code, _("Cannot %s in “%s”: %s"),
+               doing, path && *path ? path : "library", why);
+}
+
+/* Connection ------------------------------------------------------------------------ */
+
+char *
+wm_store_get_default_path (void)
+{
+  const char *env = g_getenv ("WAYMARK_LIBRARY");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "waymark", "library.db", NULL);
+}
+
+static gboolean
+check_writable (const char  *path,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_READ_ONLY,
+                   _("Cannot create the folder for library “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+
+  /* WAL needs to create -wal and -shm beside the file, so the folder must be writable
+   * too; find out now rather than half-way through the first write. */
+  if ((g_file_test (path, G_FILE_TEST_EXISTS) && access (path, W_OK) != 0) ||
+      access (dir, W_OK) != 0)
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_READ_ONLY,
+                   _("Cannot open library “%s” for writing: the file or its folder is "
+                     "read-only"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure (WmStore  *self,
+           GError  **error)
+{
+  /* synchronous=NORMAL in WAL mode: a commit survives the process being killed at any
+   * point (what capture relies on); only a power cut can lose the last commits, never
+   * corrupt the file. */
+  const char *sql = self->read_only ?
+    "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;" :
+    "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; PRAGMA journal_mode = WAL;"
+    " PRAGMA synchronous = NORMAL;";
+  int rc;
+
+  sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      wm_store_set_sqlite_error (self->db, rc, "open the library", error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static WmStore *
+open_connection (const char  *path,
+                 gboolean     read_only,
+                 GError     **error)
+{
+  g_autoptr(WmStore) self = NULL;
+  int flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI;
+  int version = 0;
+  int rc;
+
+  self = g_object_new (WM_TYPE_STORE, NULL);
+  self->path = g_canonicalize_filename (path, NULL);
+  self->read_only = !!read_only;
+
+  if (read_only)
+    {
+      if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_NOT_FOUND,
+                       _("Cannot open library “%s”: no such file"), self->path);
+          return NULL;
+        }
+      flags |= SQLITE_OPEN_READONLY;
+    }
+  else
+    {
+      if (!check_writable (self->path, error))
+        return NULL;
+      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      wm_store_set_sqlite_error (self->db, rc, "open the library", error);
+      return NULL;
+    }
+
+  /* Look before touching: a foreign, newer or damaged file is refused before WAL mode or
+   * any migration writes a byte to it. */
+  if (!wm_store_schema_check (self, self->db, &version, error) || !configure (self, error))
+    return NULL;
+
+  if (read_only && version != WM_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_CORRUPT,
+                   _("Cannot read library “%s”: it has schema %d and must be upgraded "
+                     "(%d) by opening it for writing first"),
+                   self->path, version, WM_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (!read_only && !wm_store_schema_migrate (self, version, error))
+    return NULL;
+
+  self->schema_version = WM_STORE_SCHEMA_VERSION;
+
+  return g_steal_pointer (&self);
+}
+
+WmStore *
+wm_store_open (const char  *path,
+               GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_connection (path, FALSE, error);
+}
+
+WmStore *
+wm_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_connection (path, TRUE, error);
+}
+
+const char *
+wm_store_get_path (WmStore *self)
+{
+  g_return_val_if_fail (WM_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+wm_store_get_schema_version (WmStore *self)
+{
+  g_return_val_if_fail (WM_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+void
+wm_store_set_busy_timeout (WmStore *self,
+                           guint    msec)
+{
+  g_return_if_fail (WM_IS_STORE (self));
+
+  g_rec_mutex_lock (&self->mutex);
+  sqlite3_busy_timeout (self->db, (int) MIN (msec, G_MAXINT));
+  g_rec_mutex_unlock (&self->mutex);
+}
+
+/* Transactions ---------------------------------------------------------------------- */
+
+gboolean
+wm_store_read (WmStore        *self,
+               WmStoreTxnFunc  func,
+               gpointer        user_data,
+               GError        **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+
+  g_rec_mutex_lock (&self->mutex);
+  ok = func (self, self->db, user_data, error);
+  g_rec_mutex_unlock (&self->mutex);
+
+  return ok;
+}
+
+static gboolean
+exec_simple (WmStore     *self,
+             const char  *sql,
+             const char  *doing,
+             GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      wm_store_set_sqlite_error (self->db, rc, doing, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* IMMEDIATE takes the write lock up front, so a busy library fails at BEGIN (after the
+ * busy timeout) instead of half-way through. Nested calls join the outer transaction. */
+gboolean
+wm_store_transaction (WmStore        *self,
+                      WmStoreTxnFunc  func,
+                      gpointer        user_data,
+                      GError        **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_READ_ONLY,
+                   _("Library “%s” was opened read-only"), self->path);
+      return FALSE;
+    }
+
+  g_rec_mutex_lock (&self->mutex);
+
+  if (self->in_transaction > 0)
+    {
+      ok = func (self, self->db, user_data, error);
+      g_rec_mutex_unlock (&self->mutex);
+      return ok;
+    }
+
+  if (!exec_simple (self, "BEGIN IMMEDIATE", "change the library", error))
+    {
+      g_rec_mutex_unlock (&self->mutex);
+      return FALSE;
+    }
+
+  self->in_transaction++;
+  ok = func (self, self->db, user_data, error);
+  self->in_transaction--;
+
+  if (ok)
+    ok = exec_simple (self, "COMMIT", "save the change", error);
+
+  /* After a failed COMMIT (disk full) SQLite may have rolled back already. */
+  if (!ok && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+  g_rec_mutex_unlock (&self->mutex);
+
+  return ok;
+}
+
+static gboolean
+exec_func (WmStore  *self,
+           sqlite3  *db,
+           gpointer  user_data,
+           GError  **error)
+{
+  return exec_simple (self, user_data, "run a maintenance statement", error);
+}
+
+gboolean
+wm_store_exec (WmStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+  return wm_store_read (self, exec_func, (gpointer) sql, error);
+}
+
+/* Statement helpers ----------------------------------------------------------------- */
+
+sqlite3_stmt *
+wm_store_prepare (sqlite3     *db,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      wm_store_set_sqlite_error (db, rc, "read the library", error);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+void
+wm_store_bind_text (sqlite3_stmt *stmt,
+                    int           column,
+                    const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+step_done (sqlite3       *db,
+           sqlite3_stmt  *stmt,
+           const char    *doing,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      wm_store_set_sqlite_error (db, rc, doing, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gint64
+wm_store_tutorial_rowid (sqlite3     *db,
+                         const char  *id,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 rowid = -1;
+
+  stmt = wm_store_prepare (db, "SELECT rowid FROM tutorials WHERE id = ?", error);
+  if (stmt == NULL)
+    return -1;
+
+  wm_store_bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  else
+    g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_NOT_FOUND,
+                 _("No tutorial “%s” in the library"), id);
+
+  return rowid;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+WmTutorial *
+wm_store_tutorial_from_row (sqlite3_stmt *stmt)
+{
+  g_auto(GStrv) roles = NULL;
+  WmTutorial *tutorial;
+  WmStage stage = WM_STAGE_ORIENTATION;
+  WmStatus status = WM_STATUS_DRAFT;
+  const char *joined;
+
+  wm_stage_from_string (column_text (stmt, 4), &stage);
+  wm_status_from_string (column_text (stmt, 5), &status);
+  joined = column_text (stmt, 14);
+  roles = joined ? g_strsplit (joined, "\x1f", -1) : g_new0 (char *, 1);
+
+  tutorial = g_object_new (WM_TYPE_TUTORIAL,
+                           "id", column_text (stmt, 0),
+                           "slug", column_text (stmt, 1),
+                           "title", column_text (stmt, 2),
+                           "summary", column_text (stmt, 3),
+                           "stage", stage,
+                           "status", status,
+                           "version", (guint) sqlite3_column_int (stmt, 6),
+                           "approved-version", (guint) sqlite3_column_int (stmt, 7),
+                           "author", column_text (stmt, 8),
+                           "contributor", column_text (stmt, 9),
+                           "created-at", sqlite3_column_int64 (stmt, 10),
+                           "updated-at", sqlite3_column_int64 (stmt, 11),
+                           "n-steps", (guint) sqlite3_column_int (stmt, 12),
+                           "roles", roles,
+                           NULL);
+  wm_tutorial_set_thumbnail_sha256 (tutorial, column_text (stmt, 13));
+
+  return tutorial;
+}
+
+/* Full-text index ------------------------------------------------------------------- */
+
+gboolean
+wm_store_reindex (sqlite3  *db,
+                  gint64    rowid,
+                  GError  **error)
+{
+  g_autoptr(sqlite3_stmt) del = NULL;
+  g_autoptr(sqlite3_stmt) ins = NULL;
+
+  del = wm_store_prepare (db, "DELETE FROM tutorials_fts WHERE rowid = ?", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, rowid);
+  if (!step_done (db, del, "update the search index", error))
+    return FALSE;
+
+  /* Typed text is left out on purpose: it is what people entered, not what they read. */
+  ins = wm_store_prepare (db,
+    "INSERT INTO tutorials_fts (rowid, title, summary, steps)"
+    " SELECT t.rowid, t.title, coalesce (t.summary, ''),"
+    "  coalesce ((SELECT group_concat (coalesce (s.instruction, '') || ' ' ||"
+    "    coalesce (s.notes, '') || ' ' || coalesce (s.target_name, ''), ' ')"
+    "   FROM steps s WHERE s.tutorial = t.rowid), '')"
+    " FROM tutorials t WHERE t.rowid = ?", error);
+  if (ins == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (ins, 1, rowid);
+
+  return step_done (db, ins, "update the search index", error);
+}
+
+/* Images ---------------------------------------------------------------------------- */
+
+static gboolean
+insert_image (sqlite3  *db,
+              WmImage  *image,
+              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GBytes *png = wm_image_get_png (image);
+  gsize len;
+  const void *data = g_bytes_get_data (png, &len);
+
+  stmt = wm_store_prepare (db,
+    "INSERT INTO images (sha256, width, height, png) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (sha256) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  wm_store_bind_text (stmt, 1, wm_image_get_sha256 (image));
+  sqlite3_bind_int (stmt, 2, (int) wm_image_get_width (image));
+  sqlite3_bind_int (stmt, 3, (int) wm_image_get_height (image));
+  sqlite3_bind_blob64 (stmt, 4, data, len, SQLITE_STATIC);
+
+  return step_done (db, stmt, "store a screenshot", error);
+}
+
+static gboolean
+add_image_txn (WmStore  *self,
+               sqlite3  *db,
+               gpointer  user_data,
+               GError  **error)
+{
+  return insert_image (db, user_data, error);
+}
+
+gboolean
+wm_store_add_image (WmStore  *self,
+                    WmImage  *image,
+                    GError  **error)
+{
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (WM_IS_IMAGE (image), FALSE);
+
+  if (wm_store_has_image (self, wm_image_get_sha256 (image)))
+    return TRUE;
+
+  return wm_store_transaction (self, add_image_txn, image, error);
+}
+
+typedef struct {
+  const char *sha256;
+  WmImage    *image;
+} LoadImage;
+
+static gboolean
+load_image_txn (WmStore  *self,
+                sqlite3  *db,
+                gpointer  user_data,
+                GError  **error)
+{
+  LoadImage *li = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) png = NULL;
+
+  stmt = wm_store_prepare (db, "SELECT width, height, png FROM images WHERE sha256 = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  wm_store_bind_text (stmt, 1, li->sha256);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_NOT_FOUND,
+                   _("The screenshot %.12s… is not in the library"), li->sha256);
+      return FALSE;
+    }
+
+  png = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+  li->image = wm_image_new_full (li->sha256, sqlite3_column_int (stmt, 0),
+                                 sqlite3_column_int (stmt, 1), png);
+
+  return TRUE;
+}
+
+WmImage *
+wm_store_load_image (WmStore     *self,
+                     const char  *sha256,
+                     GError     **error)
+{
+  LoadImage li = { sha256, NULL };
+
+  g_return_val_if_fail (WM_IS_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  if (!wm_store_read (self, load_image_txn, &li, error))
+    return NULL;
+
+  return li.image;
+}
+
+static gboolean
+has_image_txn (WmStore  *self,
+               sqlite3  *db,
+               gpointer  user_data,
+               GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = wm_store_prepare (db, "SELECT 1 FROM images WHERE sha256 = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  wm_store_bind_text (stmt, 1, user_data);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+gboolean
+wm_store_has_image (WmStore    *self,
+                    const char *sha256)
+{
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+
+  return wm_store_read (self, has_image_txn, (gpointer) sha256, NULL);
+}
+
+/* Tutorials ------------------------------------------------------------------------- */
+
+static gboolean
+check_slug_unchanged (sqlite3     *db,
+                      WmTutorial  *tutorial,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *stored;
+
+  stmt = wm_store_prepare (db, "SELECT slug FROM tutorials WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  wm_store_bind_text (stmt, 1, wm_tutorial_get_id (tutorial));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+
+  /* The slug is the tutorial's public link: once set, it is forever. */
+  stored = column_text (stmt, 0);
+  if (stored != NULL && g_strcmp0 (stored, wm_tutorial_get_slug (tutorial)) != 0)
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_CONFLICT,
+                   _("The link of “%s” is fixed as “%s” and cannot change"),
+                   wm_tutorial_get_title (tutorial), stored);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+upsert_tutorial (sqlite3     *db,
+                 WmTutorial  *t,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = wm_store_prepare (db,
+    "INSERT INTO tutorials (id, slug, title, summary, stage, status, version, approved_version,"
+    "  author, contributor, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    " ON CONFLICT (id) DO UPDATE SET slug = ?2, title = ?3, summary = ?4, stage = ?5,"
+    "  status = ?6, version = ?7, approved_version = ?8, author = ?9, contributor = ?10,"
+    "  updated_at = ?12"
+    " RETURNING rowid", error);
+  if (stmt == NULL)
+    return -1;
+
+  wm_store_bind_text (stmt, 1, wm_tutorial_get_id (t));
+  wm_store_bind_text (stmt, 2, wm_tutorial_get_slug (t));
+  wm_store_bind_text (stmt, 3, wm_tutorial_get_title (t));
+  wm_store_bind_text (stmt, 4, wm_tutorial_get_summary (t));
+  wm_store_bind_text (stmt, 5, wm_stage_to_string (wm_tutorial_get_stage (t)));
+  wm_store_bind_text (stmt, 6, wm_status_to_string (wm_tutorial_get_status (t)));
+  sqlite3_bind_int (stmt, 7, (int) wm_tutorial_get_version (t));
+  sqlite3_bind_int (stmt, 8, (int) wm_tutorial_get_approved_version (t));
+  wm_store_bind_text (stmt, 9, wm_tutorial_get_author (t));
+  wm_store_bind_text (stmt, 10, wm_tutorial_get_contributor (t));
+  sqlite3_bind_int64 (stmt, 11, wm_tutorial_get_created_at (t));
+  sqlite3_bind_int64 (stmt, 12, wm_tutorial_get_updated_at (t));
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      wm_store_set_sqlite_error (db, sqlite3_errcode (db), "save the tutorial", error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+save_roles (sqlite3     *db,
+            gint64       rowid,
+            WmTutorial  *t,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) del = NULL;
+  g_autoptr(sqlite3_stmt) ins = NULL;
+  const char * const *roles = wm_tutorial_get_roles (t);
+
+  del = wm_store_prepare (db, "DELETE FROM tutorial_roles WHERE tutorial = ?", error);
+  ins = wm_store_prepare (db, "INSERT INTO tutorial_roles (tutorial, role) VALUES (?, ?)", error);
+  if (del == NULL || ins == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (del, 1, rowid);
+  if (!step_done (db, del, "save the roles", error))
+    return FALSE;
+
+  for (guint i = 0; roles[i] != NULL; i++)
+    {
+      sqlite3_reset (ins);
+      sqlite3_bind_int64 (ins, 1, rowid);
+      wm_store_bind_text (ins, 2, roles[i]);
+      if (!step_done (db, ins, "save the roles", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_annotations (sqlite3  *db,
+                    gint64    step_rowid,
+                    WmStep   *step,
+                    GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *list = wm_step_get_annotations (step);
+
+  if (list->len == 0)
+    return TRUE;
+
+  stmt = wm_store_prepare (db,
+    "INSERT INTO annotations (step, position, kind, x, y, width, height, text)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      WmAnnotation *a = g_ptr_array_index (list, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, step_rowid);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      wm_store_bind_text (stmt, 3, wm_annotation_kind_to_string (wm_annotation_get_kind (a)));
+      sqlite3_bind_int (stmt, 4, wm_annotation_get_x (a));
+      sqlite3_bind_int (stmt, 5, wm_annotation_get_y (a));
+      sqlite3_bind_int (stmt, 6, wm_annotation_get_width (a));
+      sqlite3_bind_int (stmt, 7, wm_annotation_get_height (a));
+      wm_store_bind_text (stmt, 8, wm_annotation_get_text (a));
+      if (!step_done (db, stmt, "save an annotation", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_step (sqlite3  *db,
+             gint64    tutorial_rowid,
+             WmStep   *s,
+             GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = wm_store_prepare (db,
+    "INSERT INTO steps (tutorial, id, position, kind, x, y, button, modifiers, instruction,"
+    "  instruction_edited, notes, target_name, target_role, app_name, window_title, text,"
+    "  image, captured_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, tutorial_rowid);
+  wm_store_bind_text (stmt, 2, wm_step_get_id (s));
+  sqlite3_bind_int (stmt, 3, (int) wm_step_get_position (s));
+  wm_store_bind_text (stmt, 4, wm_step_kind_to_string (wm_step_get_kind (s)));
+  sqlite3_bind_int (stmt, 5, wm_step_get_x (s));
+  sqlite3_bind_int (stmt, 6, wm_step_get_y (s));
+  sqlite3_bind_int (stmt, 7, (int) wm_step_get_button (s));
+  sqlite3_bind_int (stmt, 8, (int) wm_step_get_modifiers (s));
+  wm_store_bind_text (stmt, 9, wm_step_get_instruction (s));
+  sqlite3_bind_int (stmt, 10, wm_step_get_instruction_edited (s));
+  wm_store_bind_text (stmt, 11, wm_step_get_notes (s));
+  wm_store_bind_text (stmt, 12, wm_step_get_target_name (s));
+  wm_store_bind_text (stmt, 13, wm_step_get_target_role (s));
+  wm_store_bind_text (stmt, 14, wm_step_get_app_name (s));
+  wm_store_bind_text (stmt, 15, wm_step_get_window_title (s));
+  wm_store_bind_text (stmt, 16, wm_step_get_text (s));
+  wm_store_bind_text (stmt, 17, wm_step_get_image_sha256 (s));
+  sqlite3_bind_int64 (stmt, 18, wm_step_get_captured_at (s));
+
+  if (!step_done (db, stmt, "save a step", error))
+    return FALSE;
+
+  return insert_annotations (db, sqlite3_last_insert_rowid (db), s, error);
+}
+
+static gboolean
+replace_steps (sqlite3     *db,
+               gint64       rowid,
+               WmTutorial  *t,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) del = NULL;
+  guint n = g_list_model_get_n_items (wm_tutorial_get_steps (t));
+
+  del = wm_store_prepare (db, "DELETE FROM steps WHERE tutorial = ?", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, rowid);
+  if (!step_done (db, del, "save the steps", error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      WmStep *step = wm_tutorial_get_step (t, i);
+
+      wm_step_set_position (step, i);
+      if (!insert_step (db, rowid, step, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_tutorial_txn (WmStore  *self,
+                   sqlite3  *db,
+                   gpointer  user_data,
+                   GError  **error)
+{
+  WmTutorial *t = user_data;
+  gint64 rowid;
+
+  if (!check_slug_unchanged (db, t, error))
+    return FALSE;
+
+  rowid = upsert_tutorial (db, t, error);
+  if (rowid < 0 || !save_roles (db, rowid, t, error))
+    return FALSE;
+
+  if (wm_tutorial_get_steps_loaded (t) && !replace_steps (db, rowid, t, error))
+    return FALSE;
+
+  return wm_store_reindex (db, rowid, error);
+}
+
+static gboolean
+validate_tutorial (WmTutorial  *t,
+                   GError     **error)
+{
+  g_autofree char *title = g_strstrip (g_strdup (wm_tutorial_get_title (t)));
+
+  if (*title == '\0')
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_INVALID,
+                   _("A tutorial needs a title"));
+      return FALSE;
+    }
+
+  if (!g_uuid_string_is_valid (wm_tutorial_get_id (t)))
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_INVALID,
+                   _("“%s” is not a valid tutorial id"), wm_tutorial_get_id (t));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+wm_store_save_tutorial (WmStore     *self,
+                        WmTutorial  *tutorial,
+                        GError     **error)
+{
+  gint64 now = g_get_real_time ();
+  gint64 old_updated, old_created;
+
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (WM_IS_TUTORIAL (tutorial), FALSE);
+
+  if (!validate_tutorial (tutorial, error))
+    return FALSE;
+
+  old_updated = wm_tutorial_get_updated_at (tutorial);
+  old_created = wm_tutorial_get_created_at (tutorial);
+  if (old_created == 0)
+    wm_tutorial_set_created_at (tutorial, now);
+  wm_tutorial_set_updated_at (tutorial, MAX (now, old_updated));
+
+  if (!wm_store_transaction (self, save_tutorial_txn, tutorial, error))
+    {
+      /* Nothing was saved, so the object must not claim it was. */
+      wm_tutorial_set_created_at (tutorial, old_created);
+      wm_tutorial_set_updated_at (tutorial, old_updated);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static WmStep *
+step_from_row (sqlite3_stmt *stmt)
+{
+  WmStepKind kind = WM_STEP_MANUAL;
+  WmStep *step;
+
+  wm_step_kind_from_string (column_text (stmt, 2), &kind);
+  step = wm_step_new (kind);
+  wm_step_set_id (step, column_text (stmt, 1));
+  wm_step_set_position (step, sqlite3_column_int (stmt, 3));
+  wm_step_set_point (step, sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5));
+  wm_step_set_button (step, sqlite3_column_int (stmt, 6));
+  wm_step_set_modifiers (step, sqlite3_column_int (stmt, 7));
+  wm_step_set_generated_instruction (step, column_text (stmt, 8));
+  wm_step_set_instruction_edited (step, sqlite3_column_int (stmt, 9));
+  wm_step_set_notes (step, column_text (stmt, 10));
+  wm_step_set_target (step, column_text (stmt, 11), column_text (stmt, 12),
+                      column_text (stmt, 13), column_text (stmt, 14));
+  wm_step_set_text (step, column_text (stmt, 15));
+  wm_step_set_image_sha256 (step, column_text (stmt, 16));
+  wm_step_set_captured_at (step, sqlite3_column_int64 (stmt, 17));
+
+  return step;
+}
+
+static gboolean
+load_annotations (sqlite3     *db,
+                  gint64       tutorial_rowid,
+                  GHashTable  *steps_by_rowid,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = wm_store_prepare (db,
+    "SELECT a.step, a.kind, a.x, a.y, a.width, a.height, a.text FROM annotations a"
+    " JOIN steps s ON s.rowid = a.step WHERE s.tutorial = ? ORDER BY a.step, a.position",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, tutorial_rowid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      WmStep *step = g_hash_table_lookup (steps_by_rowid,
+                                          GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+      WmAnnotationKind kind;
+      g_autoptr(WmAnnotation) a = NULL;
+
+      if (step == NULL || !wm_annotation_kind_from_string (column_text (stmt, 1), &kind))
+        continue;
+
+      a = wm_annotation_new (kind, sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3),
+                             sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5),
+                             column_text (stmt, 6));
+      wm_step_add_annotation (step, a);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_steps (sqlite3     *db,
+            gint64       rowid,
+            WmTutorial  *t,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) by_rowid = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_object_unref);
+
+  stmt = wm_store_prepare (db,
+    "SELECT rowid, id, kind, position, x, y, button, modifiers, instruction,"
+    "  instruction_edited, notes, target_name, target_role, app_name, window_title, text,"
+    "  image, captured_at FROM steps WHERE tutorial = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      WmStep *step = step_from_row (stmt);
+
+      g_hash_table_insert (by_rowid, GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0)), step);
+      g_ptr_array_add (steps, step);
+    }
+
+  if (!load_annotations (db, rowid, by_rowid, error))
+    return FALSE;
+
+  /* One splice, so a bound list view sees a single items-changed. */
+  wm_tutorial_clear_steps (t);
+  g_list_store_splice (G_LIST_STORE (wm_tutorial_get_steps (t)), 0, 0, steps->pdata, steps->len);
+  wm_tutorial_set_steps_loaded (t, TRUE);
+  wm_tutorial_set_n_steps (t, steps->len);
+
+  return TRUE;
+}
+
+typedef struct {
+  const char *id;
+  gboolean    with_steps;
+  WmTutorial *result;
+} LoadTutorial;
+
+static gboolean
+load_tutorial_txn (WmStore  *self,
+                   sqlite3  *db,
+                   gpointer  user_data,
+                   GError  **error)
+{
+  LoadTutorial *lt = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(WmTutorial) t = NULL;
+  gint64 rowid;
+
+  stmt = wm_store_prepare (db,
+    "SELECT " WM_STORE_TUTORIAL_COLUMNS ", t.rowid FROM tutorials t WHERE t.id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  wm_store_bind_text (stmt, 1, lt->id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_NOT_FOUND,
+                   _("No tutorial “%s” in the library"), lt->id);
+      return FALSE;
+    }
+
+  t = wm_store_tutorial_from_row (stmt);
+  rowid = sqlite3_column_int64 (stmt, WM_STORE_TUTORIAL_N_COLUMNS);
+
+  if (lt->with_steps && !load_steps (db, rowid, t, error))
+    return FALSE;
+
+  lt->result = g_steal_pointer (&t);
+  return TRUE;
+}
+
+WmTutorial *
+wm_store_load_tutorial (WmStore     *self,
+                        const char  *id,
+                        gboolean     with_steps,
+                        GError     **error)
+{
+  LoadTutorial lt = { id, with_steps, NULL };
+
+  g_return_val_if_fail (WM_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  /* One read transaction, so the row and its steps come from the same moment even
+   * while a recorder appends beside us. */
+  if (!wm_store_read (self, load_tutorial_txn, &lt, error))
+    return NULL;
+
+  return lt.result;
+}
+
+static gboolean
+delete_tutorial_txn (WmStore  *self,
+                     sqlite3  *db,
+                     gpointer  user_data,
+                     GError  **error)
+{
+  const char *id = user_data;
+  static const char * const statements[] = {
+    "DELETE FROM tutorials_fts WHERE rowid = (SELECT rowid FROM tutorials WHERE id = ?1)",
+    "DELETE FROM step_comments WHERE event IN (SELECT rowid FROM events WHERE tutorial_id = ?1)",
+    "DELETE FROM events WHERE tutorial_id = ?1",
+    "DELETE FROM revision_images WHERE tutorial_id = ?1",
+    "DELETE FROM revisions WHERE tutorial_id = ?1",
+    "DELETE FROM tutorials WHERE id = ?1",
+  };
+
+  if (wm_store_tutorial_rowid (db, id, error) < 0)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = wm_store_prepare (db, statements[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      wm_store_bind_text (stmt, 1, id);
+      if (!step_done (db, stmt, "delete the tutorial", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+wm_store_delete_tutorial (WmStore     *self,
+                          const char  *id,
+                          GError     **error)
+{
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return wm_store_transaction (self, delete_tutorial_txn, (gpointer) id, error);
+}
+
+typedef struct {
+  const char *tutorial_id;
+  GPtrArray  *steps;
+  GPtrArray  *images;
+} AppendSteps;
+
+static gboolean
+append_one (sqlite3  *db,
+            gint64    rowid,
+            WmStep   *step,
+            WmImage  *image,
+            GError  **error)
+{
+  g_autoptr(sqlite3_stmt) pos = NULL;
+
+  if (image != NULL && !insert_image (db, image, error))
+    return FALSE;
+
+  pos = wm_store_prepare (db,
+    "SELECT coalesce (max (position) + 1, 0) FROM steps WHERE tutorial = ?", error);
+  if (pos == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (pos, 1, rowid);
+  if (!step_done (db, pos, "save the step", error))
+    return FALSE;
+  wm_step_set_position (step, sqlite3_column_int (pos, 0));
+
+  return insert_step (db, rowid, step, error);
+}
+
+static gboolean
+append_steps_txn (WmStore  *self,
+                  sqlite3  *db,
+                  gpointer  user_data,
+                  GError  **error)
+{
+  AppendSteps *as = user_data;
+  g_autoptr(sqlite3_stmt) touch = NULL;
+  gint64 rowid;
+
+  rowid = wm_store_tutorial_rowid (db, as->tutorial_id, error);
+  if (rowid < 0)
+    return FALSE;
+
+  for (guint i = 0; i < as->steps->len; i++)
+    {
+      WmImage *image = as->images ? g_ptr_array_index (as->images, i) : NULL;
+
+      if (!append_one (db, rowid, g_ptr_array_index (as->steps, i), image, error))
+        return FALSE;
+    }
+
+  touch = wm_store_prepare (db, "UPDATE tutorials SET updated_at = ? WHERE rowid = ?", error);
+  if (touch == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (touch, 1, g_get_real_time ());
+  sqlite3_bind_int64 (touch, 2, rowid);
+
+  return step_done (db, touch, "save the step", error) && wm_store_reindex (db, rowid, error);
+}
+
+gboolean
+wm_store_append_steps (WmStore     *self,
+                       const char  *tutorial_id,
+                       GPtrArray   *steps,
+                       GPtrArray   *images,
+                       GError     **error)
+{
+  AppendSteps as = { tutorial_id, steps, images };
+  g_auto(GStrv) old_images = NULL;
+
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (tutorial_id != NULL, FALSE);
+  g_return_val_if_fail (steps != NULL, FALSE);
+  g_return_val_if_fail (images == NULL || images->len == steps->len, FALSE);
+
+  old_images = g_new0 (char *, steps->len + 1);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      WmStep *step = g_ptr_array_index (steps, i);
+      WmImage *image = images ? g_ptr_array_index (images, i) : NULL;
+
+      old_images[i] = g_strdup (wm_step_get_image_sha256 (step));
+      if (image != NULL)
+        wm_step_set_image_sha256 (step, wm_image_get_sha256 (image));
+    }
+
+  if (wm_store_transaction (self, append_steps_txn, &as, error))
+    return TRUE;
+
+  for (guint i = 0; i < steps->len; i++)
+    wm_step_set_image_sha256 (g_ptr_array_index (steps, i), old_images[i]);
+
+  return FALSE;
+}
+
+gboolean
+wm_store_append_step (WmStore     *self,
+                      const char  *tutorial_id,
+                      WmStep      *step,
+                      WmImage     *image,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new ();
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+
+  g_return_val_if_fail (WM_IS_STEP (step), FALSE);
+  g_return_val_if_fail (image == NULL || WM_IS_IMAGE (image), FALSE);
+
+  g_ptr_array_add (steps, step);
+  g_ptr_array_add (images, image);
+
+  return wm_store_append_steps (self, tutorial_id, steps, images, error);
+}
+
+/* Maintenance and settings ---------------------------------------------------------- */
+
+typedef struct {
+  guint removed;
+} Garbage;
+
+static gboolean
+collect_garbage_txn (WmStore  *self,
+                     sqlite3  *db,
+                     gpointer  user_data,
+                     GError  **error)
+{
+  Garbage *g = user_data;
+
+  if (!exec_simple (self,
+        "DELETE FROM images WHERE NOT EXISTS (SELECT 1 FROM steps s WHERE s.image = sha256)"
+        " AND NOT EXISTS (SELECT 1 FROM revision_images r WHERE r.image = sha256)",
+        "remove unused screenshots", error))
+    return FALSE;
+
+  g->removed = sqlite3_changes (db);
+  return TRUE;
+}
+
+gboolean
+wm_store_collect_garbage (WmStore  *self,
+                          guint    *n_removed,
+                          GError  **error)
+{
+  Garbage g = { 0 };
+
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+
+  if (!wm_store_transaction (self, collect_garbage_txn, &g, error))
+    return FALSE;
+
+  if (n_removed != NULL)
+    *n_removed = g.removed;
+
+  return TRUE;
+}
+
+typedef struct {
+  const char *key;
+  const char *value;
+  char       *result;
+} Setting;
+
+static gboolean
+get_setting_txn (WmStore  *self,
+                 sqlite3  *db,
+                 gpointer  user_data,
+                 GError  **error)
+{
+  Setting *s = user_data;
+  g_autoptr(sqlite3_stmt) stmt = wm_store_prepare (db,
+    "SELECT value FROM settings WHERE key = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  wm_store_bind_text (stmt, 1, s->key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    s->result = g_strdup (column_text (stmt, 0));
+
+  return TRUE;
+}
+
+char *
+wm_store_get_setting (WmStore    *self,
+                      const char *key)
+{
+  Setting s = { key, NULL, NULL };
+
+  g_return_val_if_fail (WM_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  wm_store_read (self, get_setting_txn, &s, NULL);
+  return s.result;
+}
+
+static gboolean
+set_setting_txn (WmStore  *self,
+                 sqlite3  *db,
+                 gpointer  user_data,
+                 GError  **error)
+{
+  Setting *s = user_data;
+  g_autoptr(sqlite3_stmt) stmt = wm_store_prepare (db,
+    s->value ? "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"
+             : "DELETE FROM settings WHERE key = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  wm_store_bind_text (stmt, 1, s->key);
+  if (s->value)
+    wm_store_bind_text (stmt, 2, s->value);
+
+  return step_done (db, stmt, "save a library setting", error);
+}
+
+gboolean
+wm_store_set_setting (WmStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  Setting s = { key, value, NULL };
+
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  return wm_store_transaction (self, set_setting_txn, &s, error);
+}
