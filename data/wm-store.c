@@ -207,6 +207,32 @@ configure (WmStore  *self,
   return TRUE;
 }
 
+static gboolean
+probe_readable (sqlite3 *db)
+{
+  return sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static gboolean
+reopen_immutable (WmStore  *self,
+                  GError  **error)
+{
+  g_autofree char *uri = g_filename_to_uri (self->path, NULL, NULL);
+  g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+  int rc;
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  rc = sqlite3_open_v2 (immutable, &self->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      wm_store_set_sqlite_error (self->db, rc, "open the library", error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static WmStore *
 open_connection (const char  *path,
                  gboolean     read_only,
@@ -244,6 +270,11 @@ open_connection (const char  *path,
       wm_store_set_sqlite_error (self->db, rc, "open the library", error);
       return NULL;
     }
+
+  /* A WAL library on a read-only file system cannot get its -shm file; SQLite can still
+   * read it when told nothing will change it, which is true there. */
+  if (read_only && !probe_readable (self->db) && !reopen_immutable (self, error))
+    return NULL;
 
   /* Look before touching: a foreign, newer or damaged file is refused before WAL mode or
    * any migration writes a byte to it. */

@@ -677,14 +677,14 @@ wm_tutorial_serialize (WmTutorial *self)
   for (guint i = 0; i < n; i++)
     g_variant_builder_add_value (&steps, serialize_step (wm_tutorial_get_step (self, i)));
 
-  return g_variant_new (WM_TUTORIAL_VARIANT_TYPE,
+  return g_variant_new ("(ssssus^asuuusxx@a" STEP_VARIANT_TYPE ")",
                         self->id, nz (self->slug), self->title, nz (self->summary),
                         (guint32) self->stage, nz (self->author),
                         self->roles,
                         (guint32) self->status, self->version, self->approved_version,
                         nz (self->contributor),
                         self->created_at, self->updated_at,
-                        &steps);
+                        g_variant_builder_end (&steps));
 }
 
 static gboolean
