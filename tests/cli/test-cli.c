@@ -1,0 +1,345 @@
+/* test-cli.c — `waymark` subcommands as people and scripts run them, with no display
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct {
+  char *dir;
+  char *library;
+  char *out;
+  char *err;
+  int   status;
+} Cli;
+
+static const char *waymark;
+
+static void
+cli_setup (Cli           *c,
+           gconstpointer  data)
+{
+  c->dir = g_dir_make_tmp ("wm-cli-XXXXXX", NULL);
+  c->library = g_build_filename (c->dir, "library.db", NULL);
+}
+
+static void
+cli_teardown (Cli           *c,
+              gconstpointer  data)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf %s", c->dir);
+
+  g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
+  g_free (c->dir);
+  g_free (c->library);
+  g_free (c->out);
+  g_free (c->err);
+}
+
+/* Runs waymark with @args (NULL-terminated) against the fixture's library, without any
+ * display, as on a server. */
+static int
+cli_run_argv (Cli         *c,
+              const char **args)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "WAYMARK_LIBRARY", c->library, TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+
+  g_strv_builder_add (b, waymark);
+  g_strv_builder_addv (b, args);
+  argv = g_strv_builder_end (b);
+
+  g_clear_pointer (&c->out, g_free);
+  g_clear_pointer (&c->err, g_free);
+  g_spawn_sync (NULL, argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &c->out, &c->err, &c->status,
+                &error);
+  g_assert_no_error (error);
+
+  return WIFEXITED (c->status) ? WEXITSTATUS (c->status) : -1;
+}
+
+#define RUN(c, ...) cli_run_argv ((c), (const char *[]) { __VA_ARGS__, NULL })
+
+static void
+assert_one_error_line (Cli        *c,
+                       const char *needle)
+{
+  g_assert_cmpstr (c->out, ==, "");
+  g_assert_true (g_str_has_suffix (c->err, "\n"));
+  g_assert_true (strchr (c->err, '\n') == c->err + strlen (c->err) - 1);   /* one line */
+  if (needle)
+    g_assert_nonnull (strstr (c->err, needle));
+}
+
+static char *
+cli_new (Cli        *c,
+         const char *title)
+{
+  g_assert_cmpint (RUN (c, "new", "--title", title, "--stage", "orientation",
+                        "--role", "admin", "--role", "everyday user"), ==, 0);
+  g_strchomp (c->out);
+  g_assert_true (g_uuid_string_is_valid (c->out));
+  return g_strdup (c->out);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static char *
+write_png (Cli        *c,
+           const char *name)
+{
+  /* A real 1×1 PNG. */
+  static const guint8 png[] = {
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
+    0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f,
+    0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x50,
+    0x70, 0x48, 0xf8, 0x0f, 0x00, 0x03, 0x04, 0x01, 0xc0, 0x80, 0x28, 0x70, 0xda, 0x00, 0x00,
+    0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+  };
+  char *path = g_build_filename (c->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, (const char *) png, sizeof png, NULL));
+  return path;
+}
+
+static char *
+shared_screen (const char *name)
+{
+  const char *dir = g_getenv ("WM_SHARED_FIXTURES");
+  char *path = g_build_filename (dir ? dir : "../shared/fixtures", "screens", name, NULL);
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return path;
+}
+
+/* Tests --------------------------------------------------------------------------------- */
+
+static void
+test_new_list_show (Cli           *c,
+                    gconstpointer  data)
+{
+  g_autofree char *id = cli_new (c, "Export a monthly report");
+  g_autoptr(JsonNode) list = NULL;
+  JsonObject *first;
+
+  g_assert_cmpint (RUN (c, "list"), ==, 0);
+  g_assert_nonnull (strstr (c->out, "Export a monthly report"));
+  g_assert_nonnull (strstr (c->out, "orientation"));
+
+  g_assert_cmpint (RUN (c, "list", "--json"), ==, 0);
+  list = parse_json (c->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 1);
+  first = json_array_get_object_element (json_node_get_array (list), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (first, "stage"), ==, "orientation");
+  g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "draft");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "roles")), ==, 2);
+
+  /* A unique prefix is enough. */
+  g_assert_cmpint (RUN (c, "show", (char[9]) { id[0], id[1], id[2], id[3], id[4], id[5], 0 }),
+                   ==, 0);
+  g_assert_nonnull (strstr (c->out, "Orientation — How do I get started?"));
+}
+
+static void
+test_tag (Cli           *c,
+          gconstpointer  data)
+{
+  g_autofree char *id = cli_new (c, "Tag me");
+  g_autoptr(JsonNode) shown = NULL;
+  JsonObject *o;
+  JsonArray *roles;
+
+  g_assert_cmpint (RUN (c, "tag", id, "--stage", "competency", "--role", "support"), ==, 0);
+  g_assert_cmpint (RUN (c, "show", id, "--json"), ==, 0);
+  shown = parse_json (c->out);
+  o = json_node_get_object (shown);
+  roles = json_object_get_array_member (o, "roles");
+  g_assert_cmpstr (json_object_get_string_member (o, "stage"), ==, "competency");
+  g_assert_cmpuint (json_array_get_length (roles), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (roles, 0), ==, "support");
+}
+
+static void
+test_filters (Cli           *c,
+              gconstpointer  data)
+{
+  g_autofree char *a = cli_new (c, "Invite your team");
+  g_autofree char *b = cli_new (c, "Close the quarter");
+
+  g_assert_cmpint (RUN (c, "tag", b, "--stage", "refresher-and-reinforcement", "--role",
+                        "finance"), ==, 0);
+  g_assert_cmpint (RUN (c, "list", "--stage", "refresher-and-reinforcement"), ==, 0);
+  g_assert_nonnull (strstr (c->out, "Close the quarter"));
+  g_assert_null (strstr (c->out, "Invite your team"));
+  g_assert_cmpint (RUN (c, "list", "--role", "admin"), ==, 0);
+  g_assert_nonnull (strstr (c->out, "Invite your team"));
+  g_assert_null (strstr (c->out, "Close the quarter"));
+  g_assert_cmpint (RUN (c, "list", "--search", "quart"), ==, 0);
+  g_assert_nonnull (strstr (c->out, "Close the quarter"));
+  g_assert_null (strstr (c->out, "Invite"));
+  g_assert_cmpint (RUN (c, "list", "--status", "approved", "--json"), ==, 0);
+  g_assert_cmpstr (g_strstrip (c->out), ==, "[]");
+}
+
+static void
+test_add_images (Cli           *c,
+                 gconstpointer  data)
+{
+  g_autofree char *id = cli_new (c, "With pictures");
+  g_autofree char *small = write_png (c, "small.png");
+  g_autofree char *desktop = shared_screen ("desktop-widgets.png");
+  g_autofree char *bad = g_build_filename (c->dir, "notes.png", NULL);
+  g_autoptr(JsonNode) shown = NULL;
+  JsonArray *steps;
+
+  g_assert_cmpint (RUN (c, "add-images", id, desktop, small), ==, 0);
+  g_assert_cmpint (RUN (c, "show", id, "--json"), ==, 0);
+  shown = parse_json (c->out);
+  steps = json_object_get_array_member (json_node_get_object (shown), "step_list");
+  g_assert_cmpuint (json_array_get_length (steps), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (steps, 0),
+                                                  "kind"), ==, "manual");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (steps, 1),
+                                                  "instruction"), ==, "small.png");
+
+  /* One bad file among good ones: nothing is added, and the line names the file. */
+  g_assert_true (g_file_set_contents (bad, "meeting notes, not a picture", -1, NULL));
+  g_assert_cmpint (RUN (c, "add-images", id, small, bad, desktop), ==, 1);
+  assert_one_error_line (c, "notes.png");
+  g_assert_cmpint (RUN (c, "list", "--json"), ==, 0);
+  g_assert_nonnull (strstr (c->out, "\"steps\" : 2"));
+}
+
+static void
+test_delete (Cli           *c,
+             gconstpointer  data)
+{
+  g_autofree char *id = cli_new (c, "Short-lived");
+
+  g_assert_cmpint (RUN (c, "delete", id), ==, 0);
+  g_assert_nonnull (strstr (c->out, "Short-lived"));
+  g_assert_cmpint (RUN (c, "list"), ==, 0);
+  g_assert_nonnull (strstr (c->out, "No tutorials."));
+  g_assert_cmpint (RUN (c, "delete", id), ==, 1);
+  assert_one_error_line (c, "No tutorial");
+}
+
+static void
+test_errors (Cli           *c,
+             gconstpointer  data)
+{
+  g_autofree char *id = cli_new (c, "Errors");
+
+  /* Failures: exit 1 and one line. An unknown stage lists the five. */
+  g_assert_cmpint (RUN (c, "new", "--title", "X", "--stage", "expert"), ==, 1);
+  assert_one_error_line (c, "first-exposure, orientation, ramp-and-practice, competency, "
+                            "refresher-and-reinforcement");
+  g_assert_cmpint (RUN (c, "list", "--status", "done"), ==, 1);
+  assert_one_error_line (c, "draft, in-review, changes-requested, approved");
+  g_assert_cmpint (RUN (c, "show", "0000"), ==, 1);
+  assert_one_error_line (c, "No tutorial “0000”");
+  g_assert_cmpint (RUN (c, "add-images", id, "/nonexistent/a.png"), ==, 1);
+  assert_one_error_line (c, "/nonexistent/a.png");
+
+  /* Bad usage: exit 2. */
+  g_assert_cmpint (RUN (c, "frobnicate"), ==, 2);
+  assert_one_error_line (c, "unknown command");
+  g_assert_cmpint (RUN (c, "new"), ==, 2);
+  assert_one_error_line (c, "--title");
+  g_assert_cmpint (RUN (c, "list", "--colour"), ==, 2);
+  assert_one_error_line (c, "--colour");
+  g_assert_cmpint (RUN (c, "show"), ==, 2);
+  g_assert_cmpint (RUN (c, "tag", id), ==, 2);
+}
+
+static void
+test_help (Cli           *c,
+           gconstpointer  data)
+{
+  const char *commands[] = { "list", "show", "new", "tag", "add-images", "delete" };
+
+  g_assert_cmpint (RUN (c, "--help"), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL;
+
+      g_assert_nonnull (strstr (c->out, commands[i]));
+      g_assert_cmpint (RUN (c, commands[i], "--help"), ==, 0);
+      g_assert_nonnull (strstr (c->out, commands[i]));
+      g_assert_nonnull (strstr (c->out, "--library"));
+      g_assert_cmpint (RUN (c, "--help"), ==, 0);
+    }
+}
+
+static void
+test_library_option (Cli           *c,
+                     gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (c->dir, "nested", "team.db", NULL);
+
+  g_assert_cmpint (RUN (c, "--library", other, "new", "--title", "Elsewhere"), ==, 0);
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (RUN (c, "list", "--library", other), ==, 0);
+  g_assert_nonnull (strstr (c->out, "Elsewhere"));
+  g_assert_cmpint (RUN (c, "list"), ==, 0);   /* $WAYMARK_LIBRARY is untouched */
+  g_assert_null (strstr (c->out, "Elsewhere"));
+}
+
+static void
+test_corrupt_library (Cli           *c,
+                      gconstpointer  data)
+{
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_assert_true (g_file_set_contents (c->library, "definitely not SQLite, just some bytes "
+                                      "that fill a page header or two ......", -1, NULL));
+  g_file_get_contents (c->library, &before, NULL, NULL);
+  g_assert_cmpint (RUN (c, "list"), ==, 1);
+  assert_one_error_line (c, "not a Waymark library");
+  g_assert_cmpint (RUN (c, "new", "--title", "Overwrite?"), ==, 1);
+  g_file_get_contents (c->library, &after, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  waymark = g_getenv ("WAYMARK");
+  g_assert_nonnull (waymark);
+
+#define ADD(path, func) g_test_add ("/cli/" path, Cli, NULL, cli_setup, func, cli_teardown)
+  ADD ("new-list-show", test_new_list_show);
+  ADD ("tag", test_tag);
+  ADD ("filters", test_filters);
+  ADD ("add-images", test_add_images);
+  ADD ("delete", test_delete);
+  ADD ("errors", test_errors);
+  ADD ("help", test_help);
+  ADD ("library-option", test_library_option);
+  ADD ("corrupt-library", test_corrupt_library);
+
+  return g_test_run ();
+}
