@@ -20,4 +20,7 @@ int wm_cli_delete      (WmCli *cli, int argc, char **argv);
 /* Other features add their entry points below, one file each (wm-cli-record.c,
  * wm-cli-export.c, wm-cli-publish.c, wm-cli-review.c, …), and one line to the table. */
 
+/* wm-cli-publish.c */
+int wm_cli_publish     (WmCli *cli, int argc, char **argv);
+
 G_END_DECLS

@@ -29,6 +29,8 @@ static const WmCliCommand commands[] = {
   { "add-images", N_("ID FILE.png…"), N_("Add one manual step per image, in order"),
     wm_cli_add_images },
   { "delete", N_("ID"), N_("Delete a tutorial"), wm_cli_delete },
+  { "publish", N_("[ID…] --to LOCATION"), N_("Publish approved tutorials to a shared library"),
+    wm_cli_publish },
 };
 
 static const WmCliCommand *

@@ -1,0 +1,82 @@
+/* wm-site-catalog.h — what a published library holds: one entry per tutorial, merged by id
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "wm-enums.h"
+
+G_BEGIN_DECLS
+
+/* One published tutorial as catalog.json lists it. */
+typedef struct {
+  char    *id;
+  char    *slug;
+  char    *title;
+  char    *summary;
+  WmStage  stage;
+  GStrv    roles;
+  guint    version;      /* the approved version the stable link shows */
+  gint64   updated;      /* usec since the epoch, when that version was made */
+  guint    n_steps;
+  char    *thumbnail;    /* "images/<sha256>.png" or NULL */
+  GArray  *versions;     /* guint, every version published under t/<slug>/v<N>/, ascending */
+  char    *build;        /* fingerprint of the page generator that wrote the pages */
+} WmSiteEntry;
+
+WmSiteEntry *wm_site_entry_new  (void);
+void         wm_site_entry_free (WmSiteEntry *entry);
+gboolean     wm_site_entry_has_version (const WmSiteEntry *entry,
+                                        guint              version);
+void         wm_site_entry_add_version (WmSiteEntry *entry,
+                                        guint        version);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmSiteEntry, wm_site_entry_free)
+
+#define WM_TYPE_SITE_CATALOG (wm_site_catalog_get_type ())
+
+G_DECLARE_FINAL_TYPE (WmSiteCatalog, wm_site_catalog, WM, SITE_CATALOG, GObject)
+
+WmSiteCatalog *wm_site_catalog_new          (void);
+/* Parses catalog.json; anything that is not one gives a clear error. */
+WmSiteCatalog *wm_site_catalog_new_from_bytes (GBytes        *json,
+                                             GError       **error);
+GBytes        *wm_site_catalog_to_json      (WmSiteCatalog *self);
+
+/* A stable id for the library (its Atom feed id), made at first publish. */
+const char    *wm_site_catalog_get_library_id (WmSiteCatalog *self);
+const char    *wm_site_catalog_get_title    (WmSiteCatalog *self);
+void           wm_site_catalog_set_title    (WmSiteCatalog *self,
+                                             const char    *title);
+/* "https://help.example.com/library/" when the publisher was told, else NULL: links are
+ * then relative. Always ends in "/". */
+const char    *wm_site_catalog_get_base_url (WmSiteCatalog *self);
+void           wm_site_catalog_set_base_url (WmSiteCatalog *self,
+                                             const char    *base_url);
+/* The newest "updated" of all entries. */
+gint64         wm_site_catalog_get_updated  (WmSiteCatalog *self);
+
+WmSiteEntry   *wm_site_catalog_lookup       (WmSiteCatalog *self,
+                                             const char    *id);
+/* The id of the tutorial published under @slug, or NULL. */
+const char    *wm_site_catalog_lookup_slug  (WmSiteCatalog *self,
+                                             const char    *slug);
+/* Adds or replaces the entry of the same id; takes ownership. */
+void           wm_site_catalog_take         (WmSiteCatalog *self,
+                                             WmSiteEntry   *entry);
+/* Entries by stage, then title; the array does not own them. */
+GPtrArray     *wm_site_catalog_list         (WmSiteCatalog *self);
+/* Every role any entry has, sorted. */
+GStrv          wm_site_catalog_list_roles   (WmSiteCatalog *self);
+
+/* "t/<slug>/", or the absolute URL under the base URL. */
+char          *wm_site_catalog_get_url      (WmSiteCatalog *self,
+                                             const WmSiteEntry *entry);
+
+/* RFC 3339 in UTC, as catalog.json and the feed write times. */
+char          *wm_site_format_time          (gint64         usec);
+
+G_END_DECLS

@@ -1,0 +1,197 @@
+/* wm-site-lock.c — one publisher at a time per library location, across hosts
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-site-lock"
+
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wm-site-lock.h"
+
+#define LOCK_NAME ".waymark-lock"
+#define STALE_AFTER_USEC (10 * G_TIME_SPAN_MINUTE)
+#define POLL_USEC (50 * G_TIME_SPAN_MILLISECOND)
+
+struct _WmSiteLock
+{
+  GObject  parent_instance;
+
+  GFile   *file;   /* NULL once released */
+};
+
+G_DEFINE_FINAL_TYPE (WmSiteLock, wm_site_lock, G_TYPE_OBJECT)
+
+static void
+wm_site_lock_dispose (GObject *object)
+{
+  wm_site_lock_release (WM_SITE_LOCK (object));
+
+  G_OBJECT_CLASS (wm_site_lock_parent_class)->dispose (object);
+}
+
+static void
+wm_site_lock_class_init (WmSiteLockClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = wm_site_lock_dispose;
+}
+
+static void
+wm_site_lock_init (WmSiteLock *self)
+{
+}
+
+void
+wm_site_lock_release (WmSiteLock *self)
+{
+  g_return_if_fail (WM_IS_SITE_LOCK (self));
+
+  if (self->file != NULL)
+    g_file_delete (self->file, NULL, NULL);
+  g_clear_object (&self->file);
+}
+
+static char *
+make_owner (void)
+{
+  return g_strdup_printf ("%s %d %" G_GINT64_FORMAT "\n", g_get_host_name (), (int) getpid (),
+                          g_get_real_time ());
+}
+
+static gboolean
+try_create (GFile         *file,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autofree char *owner = make_owner ();
+
+  out = g_file_create (file, G_FILE_CREATE_NONE, cancellable, error);
+  if (out == NULL)
+    return FALSE;
+
+  return g_output_stream_write_all (G_OUTPUT_STREAM (out), owner, strlen (owner), NULL,
+                                    cancellable, error) &&
+         g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
+}
+
+/* "host pid since" of the holder; FALSE when the file went away meanwhile. */
+static gboolean
+read_owner (GFile   *file,
+            char   **host,
+            int     *pid,
+            gint64  *since)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL))
+    return FALSE;
+
+  fields = g_strsplit (g_strstrip (contents), " ", 3);
+  if (g_strv_length (fields) != 3)
+    {
+      /* Half-written by a holder that died while creating it: treat as ancient. */
+      *host = g_strdup ("");
+      *pid = 0;
+      *since = 0;
+      return TRUE;
+    }
+
+  *host = g_strdup (fields[0]);
+  *pid = atoi (fields[1]);
+  *since = g_ascii_strtoll (fields[2], NULL, 10);
+  return TRUE;
+}
+
+static gboolean
+owner_is_gone (const char *host,
+               int         pid,
+               gint64      since)
+{
+  if (g_get_real_time () - since > STALE_AFTER_USEC)
+    return TRUE;
+
+  /* Only a process on this host can be asked whether it still lives. */
+  return g_strcmp0 (host, g_get_host_name ()) == 0 && pid > 0 && pid != getpid () &&
+         kill (pid, 0) != 0 && errno == ESRCH;
+}
+
+static void
+set_busy_error (GFile       *file,
+                const char  *host,
+                int          pid,
+                gint64       since,
+                GError     **error)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (since / G_USEC_PER_SEC);
+  g_autofree char *at = when != NULL ? g_date_time_format (when, "%H:%M:%S") : g_strdup ("?");
+  g_autoptr(GFile) root = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_parse_name (root);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+               "“%s” is being published by another Waymark (%s, process %d, since %s); "
+               "try again when it has finished", name, host, pid, at);
+}
+
+WmSiteLock *
+wm_site_lock_acquire (GFile         *root,
+                      guint          timeout_ms,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+  gint64 deadline;
+
+  g_return_val_if_fail (G_IS_FILE (root), NULL);
+
+  file = g_file_get_child (root, LOCK_NAME);
+  deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *host = NULL;
+      int pid = 0;
+      gint64 since = 0;
+
+      if (try_create (file, cancellable, &local_error))
+        {
+          WmSiteLock *self = g_object_new (WM_TYPE_SITE_LOCK, NULL);
+          self->file = g_steal_pointer (&file);
+          return self;
+        }
+
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      if (!read_owner (file, &host, &pid, &since))
+        continue;   /* released meanwhile: try again at once */
+
+      if (owner_is_gone (host, pid, since))
+        {
+          g_debug ("Breaking the stale lock of %s process %d", host, pid);
+          g_file_delete (file, NULL, NULL);
+          continue;
+        }
+
+      if (g_get_monotonic_time () >= deadline)
+        {
+          set_busy_error (file, host, pid, since, error);
+          return NULL;
+        }
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      g_usleep (POLL_USEC);
+    }
+}

@@ -1,0 +1,26 @@
+/* wm-site-lock.h — one publisher at a time per library location, across hosts
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define WM_TYPE_SITE_LOCK (wm_site_lock_get_type ())
+
+G_DECLARE_FINAL_TYPE (WmSiteLock, wm_site_lock, WM, SITE_LOCK, GObject)
+
+/* Creates "<root>/.waymark-lock" exclusively (O_EXCL locally, the backend's exclusive create
+ * on sftp/smb/dav), waiting up to @timeout_ms while another publisher holds it. A lock left
+ * by a process that died on this host, or older than ten minutes, is broken.
+ * Dropping the last reference releases it. */
+WmSiteLock *wm_site_lock_acquire (GFile         *root,
+                                  guint          timeout_ms,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+void        wm_site_lock_release (WmSiteLock    *self);
+
+G_END_DECLS

@@ -1,0 +1,505 @@
+/* wm-site-pages.c — the HTML, Atom and script pages of a published library
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-site-pages"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "wm-site-pages.h"
+
+void
+wm_site_append_escaped (GString    *out,
+                        const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL)
+    return;
+
+  valid = g_utf8_make_valid (text, -1);
+  escaped = g_markup_escape_text (valid, -1);
+  g_string_append (out, escaped);
+}
+
+void
+wm_site_append_script_json (GString    *out,
+                            const char *json)
+{
+  for (const char *p = json; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '<': g_string_append (out, "\\u003c"); break;
+        case '>': g_string_append (out, "\\u003e"); break;
+        case '&': g_string_append (out, "\\u0026"); break;
+        default: g_string_append_c (out, *p); break;
+        }
+    }
+}
+
+static char *
+format_date (gint64 usec)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+
+  return time != NULL ? g_date_time_format (time, "%-d %b %Y") : g_strdup ("");
+}
+
+/* "../../" for a page two folders below the root. */
+static char *
+root_prefix (guint depth)
+{
+  GString *prefix = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (prefix, "../");
+
+  return g_string_free (prefix, FALSE);
+}
+
+static guint
+count_depth (const char *dir)
+{
+  guint depth = 0;
+
+  for (const char *p = dir; *p != '\0'; p++)
+    depth += *p == '/';
+
+  return depth;
+}
+
+static void
+append_head (GString    *out,
+             const char *title,
+             const char *prefix,
+             GHashTable *assets,
+             const char *extra)
+{
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                        "<meta http-equiv=\"Content-Security-Policy\" content=\"" WM_SITE_CSP "\">\n"
+                        "<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n"
+                        "<meta name=\"generator\" content=\"Waymark " PACKAGE_VERSION "\">\n"
+                        "<title>");
+  wm_site_append_escaped (out, title);
+  g_string_append (out, "</title>\n");
+  g_string_append_printf (out, "<link rel=\"stylesheet\" href=\"%s%s\">\n", prefix,
+                          (const char *) g_hash_table_lookup (assets, "site.css"));
+  if (g_hash_table_contains (assets, "player.css"))
+    g_string_append_printf (out, "<link rel=\"stylesheet\" href=\"%s%s\">\n", prefix,
+                            (const char *) g_hash_table_lookup (assets, "player.css"));
+  if (extra != NULL)
+    g_string_append (out, extra);
+  g_string_append (out, "</head>\n");
+}
+
+static void
+append_script (GString    *out,
+               const char *prefix,
+               GHashTable *assets,
+               const char *name)
+{
+  const char *path = g_hash_table_lookup (assets, name);
+
+  if (path != NULL)
+    g_string_append_printf (out, "<script src=\"%s%s\"></script>\n", prefix, path);
+}
+
+static void
+append_roles_list (GString           *out,
+                   const WmSiteEntry *entry)
+{
+  if (entry->roles[0] == NULL)
+    return;
+
+  g_string_append (out, "<ul class=\"roles\" aria-label=\"Roles\">");
+  for (guint i = 0; entry->roles[i] != NULL; i++)
+    {
+      g_string_append (out, "<li>");
+      wm_site_append_escaped (out, entry->roles[i]);
+      g_string_append (out, "</li>");
+    }
+  g_string_append (out, "</ul>");
+}
+
+static void
+append_meta (GString           *out,
+             const WmSiteEntry *entry,
+             guint              version)
+{
+  g_autofree char *date = format_date (entry->updated);
+  g_autofree char *iso = wm_site_format_time (entry->updated);
+
+  g_string_append_printf (out, "<p class=\"meta\"><span class=\"stage stage-%s\">",
+                          wm_stage_to_string (entry->stage));
+  wm_site_append_escaped (out, wm_stage_get_title (entry->stage));
+  g_string_append_printf (out, "</span> <span class=\"steps\">%u %s</span>", entry->n_steps,
+                          entry->n_steps == 1 ? "step" : "steps");
+  if (version != 0)
+    g_string_append_printf (out, " <span class=\"version\">Version %u</span>", version);
+  g_string_append_printf (out, " <span class=\"updated\">Updated <time datetime=\"%s\">%s</time>"
+                               "</span></p>\n", iso, date);
+}
+
+/* --- Tutorial pages ------------------------------------------------------------------ */
+
+char *
+wm_site_page_get_dir (const WmSitePage *page)
+{
+  g_autofree char *version = page->version != 0 ? g_strdup_printf ("v%u/", page->version)
+                                                 : g_strdup ("");
+
+  return g_strdup_printf ("t/%s/%s%s", page->entry->slug, version, page->embed ? "embed/" : "");
+}
+
+/* The steps as plain HTML: what readers without scripts, printers and search engines get,
+ * and what the player replaces when it starts. */
+static void
+append_static_steps (GString          *out,
+                     const WmSitePage *page,
+                     const char       *prefix)
+{
+  GListModel *steps = wm_tutorial_get_steps (page->tutorial);
+  guint n_steps = g_list_model_get_n_items (steps);
+
+  g_string_append (out, "<ol class=\"static-steps\">\n");
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(WmStep) step = g_list_model_get_item (steps, i);
+      const char *sha = wm_step_get_image_sha256 (step);
+      const char *image = sha != NULL ? g_hash_table_lookup (page->images, sha) : NULL;
+
+      g_string_append (out, "<li><p class=\"instruction\">");
+      wm_site_append_escaped (out, wm_step_get_instruction (step));
+      g_string_append (out, "</p>");
+      if (wm_step_get_notes (step) != NULL && *wm_step_get_notes (step) != '\0')
+        {
+          g_string_append (out, "<p class=\"notes\">");
+          wm_site_append_escaped (out, wm_step_get_notes (step));
+          g_string_append (out, "</p>");
+        }
+      if (image != NULL)
+        {
+          g_string_append_printf (out, "<img loading=\"lazy\" src=\"%s%s\" alt=\"", prefix, image);
+          wm_site_append_escaped (out, wm_step_get_instruction (step));
+          g_string_append (out, "\">");
+        }
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append (out, "</ol>\n");
+}
+
+static void
+append_share (GString          *out,
+              const WmSitePage *page,
+              const char       *prefix)
+{
+  const WmSiteEntry *entry = page->entry;
+  const char *base = wm_site_catalog_get_base_url (page->catalog);
+  g_autofree char *link = g_strdup_printf ("%st/%s/", base != NULL ? base : prefix, entry->slug);
+  g_autofree char *embed = g_strdup_printf ("%sembed/", link);
+  g_autoptr(GString) snippet = g_string_new (NULL);
+
+  g_string_append_printf (snippet, "<iframe src=\"%s\" title=\"", embed);
+  wm_site_append_escaped (snippet, entry->title);
+  g_string_append (snippet, "\" width=\"960\" height=\"640\" style=\"border:0;max-width:100%\" "
+                            "allow=\"fullscreen\" loading=\"lazy\"></iframe>");
+
+  g_string_append (out, "<section class=\"share\" aria-labelledby=\"share-title\">\n"
+                        "<h2 id=\"share-title\">Link and embed</h2>\n"
+                        "<div class=\"share-row\"><label for=\"share-link\">Link</label>"
+                        "<input id=\"share-link\" readonly data-path=\"");
+  g_string_append_printf (out, "t/%s/\" value=\"", entry->slug);
+  wm_site_append_escaped (out, link);
+  g_string_append (out, "\"><button type=\"button\" data-copy=\"share-link\">Copy link</button>"
+                        "</div>\n<div class=\"share-row\"><label for=\"share-embed\">Embed</label>"
+                        "<textarea id=\"share-embed\" readonly rows=\"3\">");
+  wm_site_append_escaped (out, snippet->str);
+  g_string_append (out, "</textarea><button type=\"button\" data-copy=\"share-embed\">"
+                        "Copy embed code</button></div>\n"
+                        "<p class=\"copied\" role=\"status\" aria-live=\"polite\"></p>\n");
+
+  if (entry->versions->len > 1)
+    {
+      g_string_append (out, "<p class=\"versions\">Versions:");
+      for (guint i = entry->versions->len; i-- > 0;)
+        {
+          guint v = g_array_index (entry->versions, guint, i);
+          if (v == entry->version)
+            g_string_append_printf (out, " <a href=\"%st/%s/\">%u (current)</a>", prefix,
+                                    entry->slug, v);
+          else
+            g_string_append_printf (out, " <a href=\"%st/%s/v%u/\">%u</a>", prefix, entry->slug,
+                                    v, v);
+        }
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append (out, "</section>\n");
+}
+
+static void
+append_tutorial_header (GString          *out,
+                        const WmSitePage *page,
+                        const char       *prefix)
+{
+  const WmSiteEntry *entry = page->entry;
+
+  g_string_append_printf (out, "<header class=\"site-header\"><a class=\"home\" href=\"%s\">",
+                          prefix);
+  wm_site_append_escaped (out, wm_site_catalog_get_title (page->catalog));
+  g_string_append (out, "</a></header>\n<main id=\"main\">\n<article class=\"tutorial\">\n");
+  if (page->version != 0 && page->version != entry->version)
+    g_string_append_printf (out, "<p class=\"notice\">This is version %u, kept for the record. "
+                                 "<a href=\"%st/%s/\">Read the current version</a>.</p>\n",
+                            page->version, prefix, entry->slug);
+  g_string_append (out, "<h1>");
+  wm_site_append_escaped (out, wm_tutorial_get_title (page->tutorial));
+  g_string_append (out, "</h1>\n");
+  if (wm_tutorial_get_summary (page->tutorial) != NULL)
+    {
+      g_string_append (out, "<p class=\"summary\">");
+      wm_site_append_escaped (out, wm_tutorial_get_summary (page->tutorial));
+      g_string_append (out, "</p>\n");
+    }
+  append_meta (out, entry, page->version != 0 ? page->version : entry->version);
+  append_roles_list (out, entry);
+}
+
+GBytes *
+wm_site_render_tutorial (const WmSitePage *page)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *dir = wm_site_page_get_dir (page);
+  g_autofree char *prefix = root_prefix (count_depth (dir));
+
+  g_return_val_if_fail (page != NULL && page->entry != NULL && page->tutorial != NULL, NULL);
+
+  append_head (out, wm_tutorial_get_title (page->tutorial), prefix, page->assets, NULL);
+  g_string_append_printf (out, "<body class=\"%s\" data-root=\"%s\" data-stage=\"%s\">\n",
+                          page->embed ? "embed" : "page", prefix,
+                          wm_stage_to_string (page->entry->stage));
+  if (!page->embed)
+    append_tutorial_header (out, page, prefix);
+
+  g_string_append (out, "<div id=\"player\" class=\"player-host\">\n");
+  append_static_steps (out, page, prefix);
+  g_string_append (out, "</div>\n");
+
+  if (!page->embed)
+    {
+      append_share (out, page, prefix);
+      g_string_append (out, "</article>\n</main>\n");
+    }
+
+  g_string_append (out, "<script type=\"application/json\" id=\"wm-tutorial\">");
+  wm_site_append_script_json (out, page->model_json);
+  g_string_append (out, "</script>\n");
+  append_script (out, prefix, page->assets, "player.js");
+  append_script (out, prefix, page->assets, "tutorial.js");
+  g_string_append (out, "</body>\n</html>\n");
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* --- The catalogue ------------------------------------------------------------------- */
+
+static void
+append_card (GString           *out,
+             WmSiteCatalog     *catalog,
+             const WmSiteEntry *entry)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) roles = NULL;
+  g_autofree char *roles_json = NULL;
+
+  json_builder_begin_array (b);
+  for (guint i = 0; entry->roles[i] != NULL; i++)
+    json_builder_add_string_value (b, entry->roles[i]);
+  json_builder_end_array (b);
+  roles = json_builder_get_root (b);
+  roles_json = json_to_string (roles, FALSE);
+
+  g_string_append_printf (out, "<li class=\"card\" data-id=\"%s\" data-stage=\"%s\" data-roles=\"",
+                          entry->id, wm_stage_to_string (entry->stage));
+  wm_site_append_escaped (out, roles_json);
+  g_string_append_printf (out, "\">\n<a class=\"card-link\" href=\"t/%s/\">", entry->slug);
+  if (entry->thumbnail != NULL)
+    g_string_append_printf (out, "<img class=\"thumb\" src=\"%s\" alt=\"\" loading=\"lazy\" "
+                                 "width=\"320\" height=\"180\">", entry->thumbnail);
+  else
+    g_string_append (out, "<span class=\"thumb thumb-none\" aria-hidden=\"true\"></span>");
+  g_string_append (out, "<h3 class=\"title\">");
+  wm_site_append_escaped (out, entry->title);
+  g_string_append (out, "</h3></a>\n<p class=\"summary\">");
+  wm_site_append_escaped (out, entry->summary);
+  g_string_append (out, "</p>\n");
+  append_meta (out, entry, 0);
+  append_roles_list (out, entry);
+  g_string_append (out, "\n</li>\n");
+}
+
+static void
+append_filters (GString       *out,
+                WmSiteCatalog *catalog)
+{
+  g_auto(GStrv) roles = wm_site_catalog_list_roles (catalog);
+
+  g_string_append (out, "<div class=\"filters\" role=\"search\">\n"
+                        "<label>Search <input id=\"search\" type=\"search\" "
+                        "placeholder=\"Title, summary or role\" autocomplete=\"off\"></label>\n"
+                        "<label>Role <select id=\"role\"><option value=\"\">All roles</option>");
+  for (guint i = 0; roles[i] != NULL; i++)
+    {
+      g_string_append (out, "<option value=\"");
+      wm_site_append_escaped (out, roles[i]);
+      g_string_append (out, "\">");
+      wm_site_append_escaped (out, roles[i]);
+      g_string_append (out, "</option>");
+    }
+  g_string_append (out, "</select></label>\n<label>Stage <select id=\"stage\">"
+                        "<option value=\"\">All stages</option>");
+  for (guint s = 0; s < WM_N_STAGES; s++)
+    {
+      g_string_append_printf (out, "<option value=\"%s\">", wm_stage_to_string (s));
+      wm_site_append_escaped (out, wm_stage_get_title (s));
+      g_string_append (out, "</option>");
+    }
+  g_string_append (out, "</select></label>\n</div>\n"
+                        "<p id=\"count\" class=\"count\" role=\"status\" aria-live=\"polite\"></p>\n");
+}
+
+GBytes *
+wm_site_render_catalogue (WmSiteCatalog *catalog,
+                          GHashTable    *assets)
+{
+  g_autoptr(GString) out = g_string_sized_new (4096);
+  g_autoptr(GPtrArray) entries = wm_site_catalog_list (catalog);
+  guint i = 0;
+
+  g_return_val_if_fail (WM_IS_SITE_CATALOG (catalog), NULL);
+
+  append_head (out, wm_site_catalog_get_title (catalog), "", assets,
+               "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.atom\" "
+               "title=\"Tutorial updates\">\n");
+  g_string_append (out, "<body class=\"catalogue\">\n<header class=\"site-header\"><h1>");
+  wm_site_append_escaped (out, wm_site_catalog_get_title (catalog));
+  g_string_append_printf (out, "</h1><p class=\"total\">%u tutorials</p></header>\n"
+                               "<main id=\"main\">\n", entries->len);
+  append_filters (out, catalog);
+
+  for (guint s = 0; s < WM_N_STAGES; s++)
+    {
+      if (i >= entries->len || ((WmSiteEntry *) entries->pdata[i])->stage != s)
+        continue;
+
+      g_string_append_printf (out, "<section class=\"stage-group\" data-stage=\"%s\" "
+                                   "aria-labelledby=\"stage-%s\">\n<h2 id=\"stage-%s\">",
+                              wm_stage_to_string (s), wm_stage_to_string (s),
+                              wm_stage_to_string (s));
+      wm_site_append_escaped (out, wm_stage_get_title (s));
+      g_string_append (out, "</h2>\n<p class=\"question\">");
+      wm_site_append_escaped (out, wm_stage_get_question (s));
+      g_string_append (out, "</p>\n<ul class=\"cards\">\n");
+      for (; i < entries->len && ((WmSiteEntry *) entries->pdata[i])->stage == s; i++)
+        append_card (out, catalog, entries->pdata[i]);
+      g_string_append (out, "</ul>\n</section>\n");
+    }
+
+  g_string_append (out, "<p id=\"empty\" class=\"empty\" hidden>No tutorial matches. "
+                        "Try another word, role or stage.</p>\n</main>\n"
+                        "<footer class=\"site-footer\"><a href=\"feed.atom\">Updates (Atom)</a> "
+                        "<a href=\"catalog.json\">catalog.json</a> "
+                        "<span>Published with Waymark</span></footer>\n");
+  append_script (out, "", assets, "catalogue.js");
+  g_string_append (out, "</body>\n</html>\n");
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* --- Feed and widget data ------------------------------------------------------------ */
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const WmSiteEntry *x = *(const WmSiteEntry * const *) a;
+  const WmSiteEntry *y = *(const WmSiteEntry * const *) b;
+
+  return x->updated > y->updated ? -1 : x->updated < y->updated;
+}
+
+static void
+append_feed_entry (GString           *out,
+                   WmSiteCatalog     *catalog,
+                   const WmSiteEntry *entry)
+{
+  g_autofree char *url = wm_site_catalog_get_url (catalog, entry);
+  g_autofree char *updated = wm_site_format_time (entry->updated);
+
+  g_string_append (out, "<entry>\n<title>");
+  wm_site_append_escaped (out, entry->title);
+  g_string_append_printf (out, "</title>\n<id>urn:uuid:%s</id>\n<updated>%s</updated>\n"
+                               "<link rel=\"alternate\" type=\"text/html\" href=\"",
+                          entry->id, updated);
+  wm_site_append_escaped (out, url);
+  g_string_append (out, "\"/>\n<category term=\"");
+  g_string_append (out, wm_stage_to_string (entry->stage));
+  g_string_append (out, "\" label=\"");
+  wm_site_append_escaped (out, wm_stage_get_title (entry->stage));
+  g_string_append_printf (out, "\"/>\n<summary type=\"text\">Version %u. ", entry->version);
+  wm_site_append_escaped (out, entry->summary);
+  g_string_append (out, "</summary>\n</entry>\n");
+}
+
+GBytes *
+wm_site_render_feed (WmSiteCatalog *catalog)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) entries = wm_site_catalog_list (catalog);
+  g_autofree char *updated = wm_site_format_time (wm_site_catalog_get_updated (catalog));
+  const char *base = wm_site_catalog_get_base_url (catalog);
+
+  g_ptr_array_sort (entries, compare_newest_first);
+
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                        "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>");
+  wm_site_append_escaped (out, wm_site_catalog_get_title (catalog));
+  g_string_append_printf (out, "</title>\n<id>urn:uuid:%s</id>\n<updated>%s</updated>\n"
+                               "<generator version=\"" PACKAGE_VERSION "\">Waymark</generator>\n"
+                               "<link rel=\"self\" href=\"",
+                          wm_site_catalog_get_library_id (catalog), updated);
+  wm_site_append_escaped (out, base != NULL ? base : "");
+  g_string_append (out, "feed.atom\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"");
+  wm_site_append_escaped (out, base != NULL ? base : "./");
+  g_string_append (out, "\"/>\n<author><name>");
+  wm_site_append_escaped (out, wm_site_catalog_get_title (catalog));
+  g_string_append (out, "</name></author>\n");
+
+  /* The fifty latest updates are what a feed reader wants; the catalogue has the rest. */
+  for (guint i = 0; i < MIN (entries->len, 50); i++)
+    append_feed_entry (out, catalog, entries->pdata[i]);
+  g_string_append (out, "</feed>\n");
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+GBytes *
+wm_site_render_catalog_script (WmSiteCatalog *catalog)
+{
+  g_autoptr(GBytes) json = wm_site_catalog_to_json (catalog);
+  g_autoptr(GString) out = g_string_new ("/* The library's catalogue for widget.js (made by "
+                                         "Waymark; see catalog.json). */\n"
+                                         "(window.WaymarkCatalog = window.WaymarkCatalog || "
+                                         "[]).push(");
+  g_autofree char *text = g_strndup (g_bytes_get_data (json, NULL), g_bytes_get_size (json));
+
+  wm_site_append_script_json (out, text);
+  g_string_append (out, ");\nif (window.WaymarkWidget) window.WaymarkWidget.refresh();\n");
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}

@@ -1,0 +1,50 @@
+/* wm-site-pages.h — the HTML, Atom and script pages of a published library
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "wm-site-catalog.h"
+#include "wm-tutorial.h"
+
+G_BEGIN_DECLS
+
+/* The policy every page carries: nothing but the library's own scripts, styles, images and
+ * frames; no network requests, no forms, no <base>. */
+#define WM_SITE_CSP \
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
+  "media-src 'self' data:; font-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'"
+
+/* Everything one tutorial page is made of. Paths are relative to the library's root. */
+typedef struct {
+  WmSiteCatalog     *catalog;
+  const WmSiteEntry *entry;
+  WmTutorial        *tutorial;     /* the approved snapshot, steps loaded */
+  GHashTable        *images;       /* store sha256 → "images/<sha256>.png" as published */
+  const char        *model_json;   /* the player's model, images as root-relative paths */
+  GHashTable        *assets;       /* "site.css", "player.js", … → "assets/site-<hash>.css" */
+  guint              version;      /* 0 for the stable page, else the t/<slug>/v<N>/ page */
+  gboolean           embed;        /* the chrome-less page for iframes */
+} WmSitePage;
+
+/* The folder a page lives in, relative to the root: "t/<slug>/v3/embed/". */
+char   *wm_site_page_get_dir           (const WmSitePage *page);
+GBytes *wm_site_render_tutorial        (const WmSitePage *page);
+GBytes *wm_site_render_catalogue       (WmSiteCatalog    *catalog,
+                                        GHashTable       *assets);
+GBytes *wm_site_render_feed            (WmSiteCatalog    *catalog);
+/* catalog.js: the catalogue as a script widget.js loads, since a host page on another
+ * origin may not fetch catalog.json without CORS headers the library's server may not send. */
+GBytes *wm_site_render_catalog_script  (WmSiteCatalog    *catalog);
+
+/* Appends @text escaped for HTML text and attribute values (invalid UTF-8 repaired). */
+void    wm_site_append_escaped         (GString          *out,
+                                        const char       *text);
+/* Appends JSON so that it can sit inside <script>: "<", ">" and "&" as \u escapes. */
+void    wm_site_append_script_json     (GString          *out,
+                                        const char       *json);
+
+G_END_DECLS

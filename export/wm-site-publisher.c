@@ -1,0 +1,1022 @@
+/* wm-site-publisher.c — publishes a store's approved tutorials to a shared library location
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-site-publisher"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "wm-site-catalog.h"
+#include "wm-site-lock.h"
+#include "wm-site-pages.h"
+#include "wm-site-publisher.h"
+#include "wm-site-resources.h"
+#include "wm-site-writer.h"
+
+/* Bump when the pages change shape in a way that must rewrite every published tutorial. */
+#define SITE_FORMAT "waymark-site-1"
+#define LOCK_TIMEOUT_MS (120 * 1000)
+#define RESOURCE_PREFIX "/org/waymark/site/"
+
+struct _WmSitePublisher
+{
+  GObject    parent_instance;
+
+  WmStore   *store;
+  GFile     *location;
+  char      *base_url;
+  char      *title;
+
+  guint      n_published;
+  guint      n_unchanged;
+  guint      n_files_written;
+  GPtrArray *published_slugs;
+};
+
+G_DEFINE_FINAL_TYPE (WmSitePublisher, wm_site_publisher, G_TYPE_OBJECT)
+G_DEFINE_QUARK (wm-site-publisher-error-quark, wm_site_publisher_error)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_LOCATION,
+  PROP_BASE_URL,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One publish: what it has read from the location and what it has written so far. */
+typedef struct {
+  WmSitePublisher *self;
+  GCancellable    *cancellable;
+  WmSiteWriter    *writer;
+  WmSiteCatalog   *catalog;
+  GHashTable      *assets;        /* name → "assets/name-<hash>.ext" */
+  char            *build;         /* fingerprint of pages made by this Waymark and these assets */
+  GHashTable      *store_slugs;   /* slug → id of every tutorial of the store that has one */
+  GHashTable      *images_done;   /* paths of images known to be in place */
+  GPtrArray       *new_slugs;     /* WmTutorial whose slug this publish fixed */
+  gboolean         changed;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_object (&run->writer);
+  g_clear_object (&run->catalog);
+  g_clear_pointer (&run->assets, g_hash_table_unref);
+  g_clear_pointer (&run->build, g_free);
+  g_clear_pointer (&run->store_slugs, g_hash_table_unref);
+  g_clear_pointer (&run->images_done, g_hash_table_unref);
+  g_clear_pointer (&run->new_slugs, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* --- GObject ------------------------------------------------------------------------- */
+
+static void
+wm_site_publisher_dispose (GObject *object)
+{
+  WmSitePublisher *self = WM_SITE_PUBLISHER (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->location);
+
+  G_OBJECT_CLASS (wm_site_publisher_parent_class)->dispose (object);
+}
+
+static void
+wm_site_publisher_finalize (GObject *object)
+{
+  WmSitePublisher *self = WM_SITE_PUBLISHER (object);
+
+  g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->published_slugs, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (wm_site_publisher_parent_class)->finalize (object);
+}
+
+static void
+wm_site_publisher_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  WmSitePublisher *self = WM_SITE_PUBLISHER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    case PROP_LOCATION: g_value_set_object (value, self->location); break;
+    case PROP_BASE_URL: g_value_set_string (value, self->base_url); break;
+    case PROP_TITLE: g_value_set_string (value, self->title); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wm_site_publisher_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  WmSitePublisher *self = WM_SITE_PUBLISHER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: self->store = g_value_dup_object (value); break;
+    case PROP_LOCATION: self->location = g_value_dup_object (value); break;
+    case PROP_BASE_URL: wm_site_publisher_set_base_url (self, g_value_get_string (value)); break;
+    case PROP_TITLE: wm_site_publisher_set_title (self, g_value_get_string (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wm_site_publisher_class_init (WmSitePublisherClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = wm_site_publisher_dispose;
+  object_class->finalize = wm_site_publisher_finalize;
+  object_class->get_property = wm_site_publisher_get_property;
+  object_class->set_property = wm_site_publisher_set_property;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, WM_TYPE_STORE, construct);
+  properties[PROP_LOCATION] = g_param_spec_object ("location", NULL, NULL, G_TYPE_FILE, construct);
+  properties[PROP_BASE_URL] = g_param_spec_string ("base-url", NULL, NULL, NULL, rw);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wm_site_publisher_init (WmSitePublisher *self)
+{
+  self->published_slugs = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+}
+
+WmSitePublisher *
+wm_site_publisher_new (WmStore *store,
+                       GFile   *location)
+{
+  g_return_val_if_fail (WM_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (location), NULL);
+
+  return g_object_new (WM_TYPE_SITE_PUBLISHER, "store", store, "location", location, NULL);
+}
+
+WmStore *
+wm_site_publisher_get_store (WmSitePublisher *self)
+{
+  g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), NULL);
+
+  return self->store;
+}
+
+GFile *
+wm_site_publisher_get_location (WmSitePublisher *self)
+{
+  g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), NULL);
+
+  return self->location;
+}
+
+const char *
+wm_site_publisher_get_base_url (WmSitePublisher *self)
+{
+  g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), NULL);
+
+  return self->base_url;
+}
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+void
+wm_site_publisher_set_base_url (WmSitePublisher *self,
+                                const char      *base_url)
+{
+  g_return_if_fail (WM_IS_SITE_PUBLISHER (self));
+
+  if (replace_string (&self->base_url, base_url))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
+}
+
+const char *
+wm_site_publisher_get_title (WmSitePublisher *self)
+{
+  g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), NULL);
+
+  return self->title;
+}
+
+void
+wm_site_publisher_set_title (WmSitePublisher *self,
+                             const char      *title)
+{
+  g_return_if_fail (WM_IS_SITE_PUBLISHER (self));
+
+  if (replace_string (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+guint
+wm_site_publisher_get_n_published (WmSitePublisher *self)
+{
+  g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), 0);
+
+  return self->n_published;
+}
+
+guint
+wm_site_publisher_get_n_unchanged (WmSitePublisher *self)
+{
+  g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), 0);
+
+  return self->n_unchanged;
+}
+
+guint
+wm_site_publisher_get_n_files_written (WmSitePublisher *self)
+{
+  g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), 0);
+
+  return self->n_files_written;
+}
+
+const char * const *
+wm_site_publisher_get_published_slugs (WmSitePublisher *self)
+{
+  g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), NULL);
+
+  return (const char * const *) self->published_slugs->pdata;
+}
+
+/* --- The location -------------------------------------------------------------------- */
+
+static gboolean
+location_error (WmSitePublisher  *self,
+                GError           *cause,
+                GError          **error)
+{
+  g_autofree char *name = g_file_get_parse_name (self->location);
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+      g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
+                 "Cannot publish to “%s”: it is read-only for you", name);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_MOUNTED))
+    g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
+                 "Cannot publish to “%s”: it is not mounted (open it once in Files, or "
+                 "`gio mount` it)", name);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_BUSY))
+    g_set_error_literal (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_FAILED,
+                         cause->message);
+  else
+    g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
+                 "Cannot publish to “%s”: %s", name, cause->message);
+
+  return FALSE;
+}
+
+/* The location must be a folder that is empty or holds a library; it is created when its
+ * parent exists. Nothing is written here. */
+static gboolean
+check_location (WmSitePublisher  *self,
+                GCancellable     *cancellable,
+                GError          **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_file_get_parse_name (self->location);
+
+  info = g_file_query_info (self->location, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_clear_error (&local_error);
+      if (g_file_make_directory (self->location, cancellable, &local_error))
+        return TRUE;
+    }
+  if (info == NULL)
+    return location_error (self, local_error, error);
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_NOT_A_LIBRARY,
+                   "Cannot publish to “%s”: it is not a folder", name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A folder with files but no catalog.json is someone else's: never publish over it. */
+static gboolean
+check_empty (WmSitePublisher  *self,
+             GCancellable     *cancellable,
+             GError          **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (self->location, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (children == NULL)
+    return location_error (self, local_error, error);
+
+  while (g_file_enumerator_iterate (children, &info, NULL, cancellable, &local_error) &&
+         info != NULL)
+    {
+      const char *child = g_file_info_get_name (info);
+      g_autofree char *name = NULL;
+
+      if (g_str_equal (child, ".waymark-lock") || g_str_equal (child, ".waymark-tmp"))
+        continue;
+
+      name = g_file_get_parse_name (self->location);
+      g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_NOT_A_LIBRARY,
+                   "Cannot publish to “%s”: the folder holds other files and no Waymark "
+                   "library; choose an empty folder", name);
+      return FALSE;
+    }
+
+  if (local_error != NULL)
+    return location_error (self, local_error, error);
+
+  return TRUE;
+}
+
+static WmSiteCatalog *
+load_catalog (Run     *run,
+              GError **error)
+{
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GError) local_error = NULL;
+  WmSiteCatalog *catalog;
+
+  json = wm_site_writer_load (run->writer, "catalog.json", run->cancellable, &local_error);
+  if (json == NULL && local_error != NULL)
+    {
+      location_error (run->self, local_error, error);
+      return NULL;
+    }
+  if (json == NULL)
+    return check_empty (run->self, run->cancellable, error) ? wm_site_catalog_new () : NULL;
+
+  catalog = wm_site_catalog_new_from_bytes (json, &local_error);
+  if (catalog == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (run->self->location);
+      g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_NOT_A_LIBRARY,
+                   "Cannot publish to “%s”: %s", name, local_error->message);
+    }
+
+  return catalog;
+}
+
+/* --- Assets -------------------------------------------------------------------------- */
+
+static GBytes *
+lookup_asset (const char *name)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_PREFIX, name, NULL);
+
+  return g_resource_lookup_data (wm_site_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                 NULL);
+}
+
+/* "assets/site-0123456789abcdef.css": a changed asset gets a new name, so pages published
+ * earlier keep the exact files they were made with. */
+static char *
+hashed_asset_path (const char *name,
+                   GBytes     *bytes)
+{
+  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  const char *dot = strrchr (name, '.');
+  g_autofree char *stem = g_strndup (name, dot - name);
+
+  return g_strdup_printf ("assets/%s-%.16s%s", stem, sha, dot);
+}
+
+static gboolean
+write_asset (Run         *run,
+             const char  *name,
+             GBytes      *bytes,
+             GChecksum   *build,
+             GError     **error)
+{
+  g_autofree char *path = hashed_asset_path (name, bytes);
+
+  if (!wm_site_writer_write_once (run->writer, path, bytes, run->cancellable, error))
+    return FALSE;
+
+  g_checksum_update (build, (const guchar *) path, -1);
+  g_hash_table_insert (run->assets, g_strdup (name), g_steal_pointer (&path));
+  return TRUE;
+}
+
+static gboolean
+prepare_assets (Run     *run,
+                GError **error)
+{
+  static const char * const names[] = { "site.css", "catalogue.js", "tutorial.js" };
+  g_autoptr(GChecksum) build = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *base_url = wm_site_catalog_get_base_url (run->catalog);
+
+  run->assets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_checksum_update (build, (const guchar *) SITE_FORMAT, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GBytes) bytes = lookup_asset (names[i]);
+      if (!write_asset (run, names[i], bytes, build, error))
+        return FALSE;
+    }
+
+  /* Pages show the library's name and, when known, absolute links. */
+  g_checksum_update (build, (const guchar *) wm_site_catalog_get_title (run->catalog), -1);
+  g_checksum_update (build, (const guchar *) (base_url != NULL ? base_url : ""), -1);
+  run->build = g_strndup (g_checksum_get_string (build), 16);
+
+  return TRUE;
+}
+
+/* --- One tutorial -------------------------------------------------------------------- */
+
+/* The approved snapshot; a store whose approval made no revision still has it as the
+ * tutorial itself while nothing was edited since. */
+static WmTutorial *
+load_approved (Run         *run,
+               WmTutorial  *tutorial,
+               GError     **error)
+{
+  WmStore *store = run->self->store;
+  const char *id = wm_tutorial_get_id (tutorial);
+  guint version = wm_tutorial_get_approved_version (tutorial);
+  g_autoptr(GError) local_error = NULL;
+  WmTutorial *snapshot;
+
+  snapshot = wm_store_load_revision (store, id, version, &local_error);
+  if (snapshot != NULL)
+    return snapshot;
+
+  if (g_error_matches (local_error, WM_STORE_ERROR, WM_STORE_ERROR_NOT_FOUND) &&
+      wm_tutorial_get_status (tutorial) == WM_STATUS_APPROVED &&
+      wm_tutorial_get_version (tutorial) == version)
+    return wm_store_load_tutorial (store, id, TRUE, error);
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+static gboolean
+slug_is_free (Run        *run,
+              const char *slug,
+              const char *id)
+{
+  const char *site_owner = wm_site_catalog_lookup_slug (run->catalog, slug);
+  const char *store_owner = g_hash_table_lookup (run->store_slugs, slug);
+
+  return (site_owner == NULL || g_str_equal (site_owner, id)) &&
+         (store_owner == NULL || g_str_equal (store_owner, id));
+}
+
+/* The tutorial's link: the one it has, the one this location gave it, or a new one made
+ * from its title and unique both in the store and at the location. */
+static char *
+choose_slug (Run         *run,
+             WmTutorial  *tutorial,
+             GError     **error)
+{
+  const char *id = wm_tutorial_get_id (tutorial);
+  const WmSiteEntry *entry = wm_site_catalog_lookup (run->catalog, id);
+  g_autofree char *base = NULL;
+
+  if (wm_tutorial_get_slug (tutorial) != NULL)
+    {
+      if (!slug_is_free (run, wm_tutorial_get_slug (tutorial), id))
+        {
+          g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_SLUG_TAKEN,
+                       "Cannot publish “%s”: its link t/%s/ belongs to another tutorial at "
+                       "this location", wm_tutorial_get_title (tutorial),
+                       wm_tutorial_get_slug (tutorial));
+          return NULL;
+        }
+      return g_strdup (wm_tutorial_get_slug (tutorial));
+    }
+
+  if (entry != NULL && slug_is_free (run, entry->slug, id))
+    return g_strdup (entry->slug);
+
+  base = wm_tutorial_make_slug (wm_tutorial_get_title (tutorial));
+  if (slug_is_free (run, base, id))
+    return g_steal_pointer (&base);
+
+  for (guint n = 2;; n++)
+    {
+      g_autofree char *slug = g_strdup_printf ("%s-%u", base, n);
+      if (slug_is_free (run, slug, id))
+        return g_steal_pointer (&slug);
+    }
+}
+
+/* Puts the step's screenshot in images/ (once: the name is its content's SHA-256) and
+ * returns its path. */
+static const char *
+publish_image (Run         *run,
+               const char  *sha,
+               GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("images/%s.png", sha);
+  g_autoptr(WmImage) image = NULL;
+  g_autoptr(GFile) file = NULL;
+  const char *done = g_hash_table_lookup (run->images_done, path);
+
+  if (done != NULL)
+    return done;
+
+  file = g_file_resolve_relative_path (run->self->location, path);
+  if (!g_file_query_exists (file, run->cancellable))
+    {
+      image = wm_store_load_image (run->self->store, sha, error);
+      if (image == NULL ||
+          !wm_site_writer_replace (run->writer, path, wm_image_get_png (image), run->cancellable,
+                                   error))
+        return NULL;
+    }
+
+  done = path;
+  g_hash_table_add (run->images_done, g_steal_pointer (&path));
+  return done;
+}
+
+static GHashTable *
+publish_images (Run         *run,
+                WmTutorial  *snapshot,
+                GError     **error)
+{
+  g_autoptr(GHashTable) images = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *steps = wm_tutorial_get_steps (snapshot);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      WmStep *step = wm_tutorial_get_step (snapshot, i);
+      const char *sha = wm_step_get_image_sha256 (step);
+      const char *path;
+
+      if (sha == NULL)
+        continue;
+      if ((path = publish_image (run, sha, error)) == NULL)
+        return NULL;
+      g_hash_table_insert (images, (gpointer) sha, (gpointer) path);
+    }
+
+  return g_steal_pointer (&images);
+}
+
+static WmSiteEntry *
+make_entry (Run               *run,
+            WmTutorial        *snapshot,
+            const char        *slug,
+            guint              version,
+            const WmSiteEntry *previous,
+            GHashTable        *images)
+{
+  WmSiteEntry *entry = wm_site_entry_new ();
+  GListModel *steps = wm_tutorial_get_steps (snapshot);
+
+  entry->id = g_strdup (wm_tutorial_get_id (snapshot));
+  entry->slug = g_strdup (slug);
+  entry->title = g_strdup (wm_tutorial_get_title (snapshot));
+  entry->summary = g_strdup (wm_tutorial_get_summary (snapshot) ?: "");
+  entry->stage = wm_tutorial_get_stage (snapshot);
+  g_strfreev (entry->roles);
+  entry->roles = g_strdupv ((GStrv) wm_tutorial_get_roles (snapshot));
+  entry->version = version;
+  entry->updated = wm_tutorial_get_updated_at (snapshot);
+  entry->n_steps = g_list_model_get_n_items (steps);
+  entry->build = g_strdup (run->build);
+
+  for (guint i = 0; i < entry->n_steps && entry->thumbnail == NULL; i++)
+    {
+      const char *sha = wm_step_get_image_sha256 (wm_tutorial_get_step (snapshot, i));
+      if (sha != NULL)
+        entry->thumbnail = g_strdup (g_hash_table_lookup (images, sha));
+    }
+
+  for (guint i = 0; previous != NULL && i < previous->versions->len; i++)
+    wm_site_entry_add_version (entry, g_array_index (previous->versions, guint, i));
+  wm_site_entry_add_version (entry, version);
+
+  return entry;
+}
+
+static void
+add_step_json (JsonBuilder *b,
+               WmStep      *step,
+               GHashTable  *images)
+{
+  const char *sha = wm_step_get_image_sha256 (step);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, wm_step_get_id (step));
+  json_builder_set_member_name (b, "kind");
+  json_builder_add_string_value (b, wm_step_kind_to_string (wm_step_get_kind (step)));
+  json_builder_set_member_name (b, "instruction");
+  json_builder_add_string_value (b, wm_step_get_instruction (step) ?: "");
+  json_builder_set_member_name (b, "notes");
+  json_builder_add_string_value (b, wm_step_get_notes (step) ?: "");
+  json_builder_set_member_name (b, "x");
+  json_builder_add_int_value (b, wm_step_get_x (step));
+  json_builder_set_member_name (b, "y");
+  json_builder_add_int_value (b, wm_step_get_y (step));
+  json_builder_set_member_name (b, "image");
+  if (sha != NULL)
+    json_builder_add_string_value (b, g_hash_table_lookup (images, sha));
+  else
+    json_builder_add_null_value (b);
+  json_builder_end_object (b);
+}
+
+/* The player's model. Image paths are relative to the library's root; the page's script
+ * resolves them against the page. */
+static char *
+build_model_json (const WmSiteEntry *entry,
+                  WmTutorial        *snapshot,
+                  GHashTable        *images)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+  GListModel *steps = wm_tutorial_get_steps (snapshot);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, entry->id);
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, entry->title);
+  json_builder_set_member_name (b, "summary");
+  json_builder_add_string_value (b, entry->summary);
+  json_builder_set_member_name (b, "stage");
+  json_builder_add_string_value (b, wm_stage_to_string (entry->stage));
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, entry->version);
+  json_builder_set_member_name (b, "steps");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    add_step_json (b, wm_tutorial_get_step (snapshot, i), images);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
+}
+
+static gboolean
+write_page (Run         *run,
+            WmSitePage  *page,
+            GError     **error)
+{
+  g_autofree char *dir = wm_site_page_get_dir (page);
+  g_autofree char *path = g_strconcat (dir, "index.html", NULL);
+  g_autoptr(GBytes) html = wm_site_render_tutorial (page);
+
+  return wm_site_writer_replace (run->writer, path, html, run->cancellable, error);
+}
+
+/* The version's own pages first, then the stable link's: each file is renamed into place,
+ * so readers see the old tutorial or the new one, and only ever files that exist. */
+static gboolean
+write_pages (Run               *run,
+             const WmSiteEntry *entry,
+             WmTutorial        *snapshot,
+             GHashTable        *images,
+             GError           **error)
+{
+  g_autofree char *model = build_model_json (entry, snapshot, images);
+  WmSitePage page = {
+    .catalog = run->catalog, .entry = entry, .tutorial = snapshot, .images = images,
+    .model_json = model, .assets = run->assets,
+  };
+  static const struct { gboolean versioned, embed; } order[] = {
+    { TRUE, FALSE }, { TRUE, TRUE }, { FALSE, FALSE }, { FALSE, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      page.version = order[i].versioned ? entry->version : 0;
+      page.embed = order[i].embed;
+      if (!write_page (run, &page, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+publish_tutorial (Run         *run,
+                  WmTutorial  *tutorial,
+                  GError     **error)
+{
+  const char *id = wm_tutorial_get_id (tutorial);
+  guint version = wm_tutorial_get_approved_version (tutorial);
+  const WmSiteEntry *previous = wm_site_catalog_lookup (run->catalog, id);
+  g_autofree char *slug = choose_slug (run, tutorial, error);
+  g_autoptr(WmTutorial) snapshot = NULL;
+  g_autoptr(GHashTable) images = NULL;
+  g_autoptr(WmSiteEntry) entry = NULL;
+
+  if (slug == NULL)
+    return FALSE;
+
+  /* Unchanged: the same approved version was published by a Waymark making the same pages. */
+  if (previous != NULL && previous->version == version && g_str_equal (previous->slug, slug) &&
+      g_strcmp0 (previous->build, run->build) == 0)
+    {
+      run->self->n_unchanged++;
+      return TRUE;
+    }
+
+  if ((snapshot = load_approved (run, tutorial, error)) == NULL ||
+      (images = publish_images (run, snapshot, error)) == NULL)
+    return FALSE;
+
+  entry = make_entry (run, snapshot, slug, version, previous, images);
+  if (!write_pages (run, entry, snapshot, images, error))
+    return FALSE;
+
+  if (wm_tutorial_get_slug (tutorial) == NULL)
+    {
+      wm_tutorial_set_slug (tutorial, slug);
+      g_ptr_array_add (run->new_slugs, g_object_ref (tutorial));
+    }
+  g_hash_table_insert (run->store_slugs, g_strdup (slug), g_strdup (id));
+  g_ptr_array_add (run->self->published_slugs, g_strdup (slug));
+  wm_site_catalog_take (run->catalog, g_steal_pointer (&entry));
+  run->self->n_published++;
+  run->changed = TRUE;
+
+  return TRUE;
+}
+
+/* --- The whole library --------------------------------------------------------------- */
+
+/* The tutorials to publish: those asked for (each must have an approved version), or every
+ * one that has. Also notes every slug the store has given out. */
+static GPtrArray *
+collect_tutorials (Run                *run,
+                   const char * const *ids,
+                   GError            **error)
+{
+  WmStore *store = run->self->store;
+  WmFilter filter = WM_FILTER_INIT;
+  g_autoptr(GPtrArray) all = wm_store_list_tutorials (store, &filter, error);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (all == NULL)
+    return NULL;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      WmTutorial *t = g_ptr_array_index (all, i);
+      if (wm_tutorial_get_slug (t) != NULL)
+        g_hash_table_insert (run->store_slugs, g_strdup (wm_tutorial_get_slug (t)),
+                             g_strdup (wm_tutorial_get_id (t)));
+      if ((ids == NULL || ids[0] == NULL) && wm_tutorial_get_approved_version (t) > 0)
+        g_ptr_array_add (chosen, g_object_ref (t));
+    }
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      g_autofree char *id = wm_store_resolve_id (store, ids[i], error);
+      g_autoptr(WmTutorial) t = id != NULL ? wm_store_load_tutorial (store, id, FALSE, error)
+                                           : NULL;
+      if (t == NULL)
+        return NULL;
+      if (wm_tutorial_get_approved_version (t) == 0)
+        {
+          g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_NOT_APPROVED,
+                       "“%s” has no approved version yet; only approved tutorials are "
+                       "published", wm_tutorial_get_title (t));
+          return NULL;
+        }
+      g_ptr_array_add (chosen, g_steal_pointer (&t));
+    }
+
+  return g_steal_pointer (&chosen);
+}
+
+/* The catalogue's files, catalog.json the very last: it is what the next publisher merges
+ * with, so it must only ever name pages that are in place. */
+static gboolean
+write_catalogue (Run     *run,
+                 GError **error)
+{
+  g_autoptr(GBytes) widget = lookup_asset ("widget.js");
+  g_autoptr(GBytes) script = wm_site_render_catalog_script (run->catalog);
+  g_autoptr(GBytes) feed = wm_site_render_feed (run->catalog);
+  g_autoptr(GBytes) index = wm_site_render_catalogue (run->catalog, run->assets);
+  g_autoptr(GBytes) json = wm_site_catalog_to_json (run->catalog);
+
+  return wm_site_writer_write_if_changed (run->writer, "widget.js", widget, run->cancellable,
+                                          error) &&
+         wm_site_writer_write_if_changed (run->writer, "catalog.js", script, run->cancellable,
+                                          error) &&
+         wm_site_writer_write_if_changed (run->writer, "feed.atom", feed, run->cancellable,
+                                          error) &&
+         wm_site_writer_write_if_changed (run->writer, "index.html", index, run->cancellable,
+                                          error) &&
+         wm_site_writer_write_if_changed (run->writer, "catalog.json", json, run->cancellable,
+                                          error);
+}
+
+/* Fixes each newly published tutorial's link in the store. A failure here loses nothing:
+ * the location's catalogue remembers the slug by id and the next publish keeps it. */
+static void
+save_new_slugs (Run *run)
+{
+  for (guint i = 0; i < run->new_slugs->len; i++)
+    {
+      WmTutorial *published = g_ptr_array_index (run->new_slugs, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WmTutorial) fresh = wm_store_load_tutorial (run->self->store,
+                                                            wm_tutorial_get_id (published),
+                                                            FALSE, &error);
+
+      if (fresh != NULL && wm_tutorial_get_slug (fresh) == NULL)
+        {
+          wm_tutorial_set_slug (fresh, wm_tutorial_get_slug (published));
+          wm_store_save_tutorial (run->self->store, fresh, &error);
+        }
+      if (error != NULL)
+        g_warning ("Could not keep the link of “%s” in the library: %s",
+                   wm_tutorial_get_title (published), error->message);
+    }
+}
+
+static gboolean
+apply_settings (Run *run)
+{
+  WmSitePublisher *self = run->self;
+  gboolean changed = FALSE;
+
+  if (self->title != NULL && g_strcmp0 (self->title, wm_site_catalog_get_title (run->catalog)))
+    {
+      wm_site_catalog_set_title (run->catalog, self->title);
+      changed = TRUE;
+    }
+  if (self->base_url != NULL)
+    {
+      g_autofree char *before = g_strdup (wm_site_catalog_get_base_url (run->catalog));
+      wm_site_catalog_set_base_url (run->catalog, self->base_url);
+      changed |= g_strcmp0 (before, wm_site_catalog_get_base_url (run->catalog)) != 0;
+    }
+
+  return changed;
+}
+
+static gboolean
+location_has (Run        *run,
+              const char *path)
+{
+  g_autoptr(GFile) file = g_file_resolve_relative_path (run->self->location, path);
+
+  return g_file_query_exists (file, run->cancellable);
+}
+
+static gboolean
+publish_locked (Run                *run,
+                GPtrArray          *tutorials,
+                GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!wm_site_writer_clean (run->writer, run->cancellable, &local_error))
+    return location_error (run->self, local_error, error);
+
+  if ((run->catalog = load_catalog (run, error)) == NULL)
+    return FALSE;
+  run->changed = apply_settings (run);
+  run->changed |= !location_has (run, "index.html");
+
+  if (!prepare_assets (run, &local_error))
+    return location_error (run->self, local_error, error);
+
+  for (guint i = 0; i < tutorials->len; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
+        return FALSE;
+      if (!publish_tutorial (run, g_ptr_array_index (tutorials, i), &local_error))
+        {
+          if (local_error->domain == G_IO_ERROR)
+            return location_error (run->self, local_error, error);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  if (run->changed && !write_catalogue (run, &local_error))
+    return location_error (run->self, local_error, error);
+
+  save_new_slugs (run);
+  return TRUE;
+}
+
+gboolean
+wm_site_publisher_publish (WmSitePublisher     *self,
+                           const char * const  *ids,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  g_auto(Run) run = { self, cancellable };
+  g_autoptr(GPtrArray) tutorials = NULL;
+  g_autoptr(WmSiteLock) lock = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  self->n_published = self->n_unchanged = self->n_files_written = 0;
+  g_ptr_array_set_size (self->published_slugs, 0);
+  run.store_slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run.images_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.new_slugs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if ((tutorials = collect_tutorials (&run, ids, error)) == NULL ||
+      !check_location (self, cancellable, error))
+    return FALSE;
+
+  /* The lock file is the first thing written: a read-only location fails here, untouched. */
+  lock = wm_site_lock_acquire (self->location, LOCK_TIMEOUT_MS, cancellable, &local_error);
+  if (lock == NULL)
+    return location_error (self, local_error, error);
+
+  run.writer = wm_site_writer_new (self->location);
+  ok = publish_locked (&run, tutorials, error);
+  self->n_files_written = wm_site_writer_get_n_written (run.writer);
+  wm_site_lock_release (lock);
+
+  return ok;
+}
+
+static void
+publish_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (wm_site_publisher_publish (source_object, task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+wm_site_publisher_publish_async (WmSitePublisher     *self,
+                                 const char * const  *ids,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (WM_IS_SITE_PUBLISHER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wm_site_publisher_publish_async);
+  g_task_set_task_data (task, g_strdupv ((GStrv) ids), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, publish_thread);
+}
+
+gboolean
+wm_site_publisher_publish_finish (WmSitePublisher  *self,
+                                  GAsyncResult     *result,
+                                  GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,686 @@
+/* test-publish.c — what `waymark publish` writes: layout, escaping, incremental, atomic,
+ * concurrent, and the errors of locations it cannot use
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "publish-fixture.h"
+#include "wm-site-publisher.h"
+
+typedef struct {
+  char      *tmp;
+  char      *site;
+  char      *db;
+  WmStore   *store;
+  GPtrArray *ids;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->tmp = g_dir_make_tmp ("wm-publish-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->site = g_build_filename (f->tmp, "site", NULL);
+  f->db = g_build_filename (f->tmp, "library.db", NULL);
+  f->store = wm_store_open (f->db, &error);
+  g_assert_no_error (error);
+  f->ids = fixture_make_library (f->store);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *argv[] = { "rm", "-rf", f->tmp, NULL };
+
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->ids, g_ptr_array_unref);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                NULL);
+  g_free (f->tmp);
+  g_free (f->site);
+  g_free (f->db);
+}
+
+static gboolean
+publish_to (WmStore     *store,
+            const char  *location,
+            GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (location);
+  g_autoptr(WmSitePublisher) publisher = wm_site_publisher_new (store, file);
+
+  return wm_site_publisher_publish (publisher, NULL, NULL, error);
+}
+
+static char *
+read_site (Fixture    *f,
+           const char *path)
+{
+  g_autofree char *full = g_build_filename (f->site, path, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (full, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static gboolean
+site_has (Fixture    *f,
+          const char *path)
+{
+  g_autofree char *full = g_build_filename (f->site, path, NULL);
+
+  return g_file_test (full, G_FILE_TEST_EXISTS);
+}
+
+static JsonObject *
+load_catalog (const char *site)
+{
+  g_autofree char *path = g_build_filename (site, "catalog.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static JsonObject *
+find_entry (JsonObject *catalog,
+            const char *id)
+{
+  JsonArray *tutorials = json_object_get_array_member (catalog, "tutorials");
+
+  for (guint i = 0; i < json_array_get_length (tutorials); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (tutorials, i);
+      if (g_str_equal (json_object_get_string_member (entry, "id"), id))
+        return entry;
+    }
+  return NULL;
+}
+
+static char *
+slug_of (WmStore    *store,
+         const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) t = wm_store_load_tutorial (store, id, FALSE, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (wm_tutorial_get_slug (t));
+}
+
+/* path → "mtime.nsec inode" of every file under @dir. */
+static void
+collect_stamps (GFile      *root,
+                GFile      *dir,
+                GHashTable *stamps)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+  GFile *child;
+
+  children = g_file_enumerate_children (dir, "standard::*,time::*,unix::inode",
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  g_assert_nonnull (children);
+  while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+    {
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        collect_stamps (root, child, stamps);
+      else
+        g_hash_table_insert (stamps, g_file_get_relative_path (root, child),
+                             g_strdup_printf ("%" G_GUINT64_FORMAT ".%u %" G_GUINT64_FORMAT,
+                               g_file_info_get_attribute_uint64 (info, "time::modified"),
+                               g_file_info_get_attribute_uint32 (info, "time::modified-nsec"),
+                               g_file_info_get_attribute_uint64 (info, "unix::inode")));
+    }
+}
+
+static GHashTable *
+stamps_of (const char *site)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (site);
+  GHashTable *stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  collect_stamps (root, root, stamps);
+  return stamps;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The files whose stamp moved or that appeared, sorted, one per line. */
+static char *
+changed_files (GHashTable *before,
+               GHashTable *after)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer path, stamp;
+  GString *out = g_string_new (NULL);
+
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &path, &stamp))
+    if (g_strcmp0 (g_hash_table_lookup (before, path), stamp) != 0)
+      g_ptr_array_add (changed, path);
+  g_ptr_array_sort (changed, compare_paths);
+  for (guint i = 0; i < changed->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) changed->pdata[i]);
+
+  return g_string_free (out, FALSE);
+}
+
+/* --- Layout -------------------------------------------------------------------------- */
+
+static void
+test_layout (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) catalog = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *index = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *feed = NULL;
+  g_autofree char *draft_slug = NULL;
+  JsonObject *entry;
+
+  g_assert_true (publish_to (f->store, f->site, &error));
+  g_assert_no_error (error);
+
+  catalog = load_catalog (f->site);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (catalog, "tutorials")),
+                    ==, 4);
+  slug = slug_of (f->store, f->ids->pdata[1]);
+  g_assert_cmpstr (slug, ==, "invite-your-first-teammate");
+  entry = find_entry (catalog, f->ids->pdata[1]);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (json_object_get_string_member (entry, "slug"), ==, slug);
+  g_assert_cmpstr (json_object_get_string_member (entry, "title"), ==,
+                   "Invite your first teammate");
+  g_assert_cmpstr (json_object_get_string_member (entry, "stage"), ==, "orientation");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (entry, "roles"),
+                                                  0), ==, "admin");
+  g_assert_cmpint (json_object_get_int_member (entry, "version"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (entry, "url"), ==,
+                   "t/invite-your-first-teammate/");
+  g_assert_true (json_object_has_member (entry, "summary"));
+  g_assert_true (json_object_has_member (entry, "updated"));
+
+  /* The draft is nowhere, and got no link. */
+  g_assert_null (find_entry (catalog, f->ids->pdata[4]));
+  draft_slug = slug_of (f->store, f->ids->pdata[4]);
+  g_assert_null (draft_slug);
+
+  for (const char * const *p = (const char * const[]) {
+         "index.html", "catalog.json", "catalog.js", "feed.atom", "widget.js",
+         "t/invite-your-first-teammate/index.html", "t/invite-your-first-teammate/embed/index.html",
+         "t/invite-your-first-teammate/v1/index.html",
+         "t/invite-your-first-teammate/v1/embed/index.html", NULL }; *p; p++)
+    g_assert_true (site_has (f, *p));
+
+  index = read_site (f, "index.html");
+  g_assert_nonnull (strstr (index, "Content-Security-Policy"));
+  g_assert_nonnull (strstr (index, "href=\"t/invite-your-first-teammate/\""));
+  g_assert_null (strstr (index, "Unfinished draft"));
+  for (guint s = 0; s < WM_N_STAGES; s++)
+    if (s != WM_STAGE_COMPETENCY)
+      g_assert_nonnull (strstr (index, wm_stage_get_title (s)));
+
+  page = read_site (f, "t/invite-your-first-teammate/index.html");
+  g_assert_nonnull (strstr (page, "Content-Security-Policy"));
+  g_assert_nonnull (strstr (page, "Copy embed code"));
+  g_assert_nonnull (strstr (page, "embed/&quot;"));
+  /* Images are shared, content-addressed files, referenced from the page's model. */
+  g_assert_nonnull (strstr (page, "images/"));
+
+  feed = read_site (f, "feed.atom");
+  g_assert_nonnull (strstr (feed, "<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+  g_assert_nonnull (strstr (feed, "Invite your first teammate"));
+}
+
+static void
+test_images_shared (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const roles[] = { "admin", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *images = NULL;
+  g_autoptr(WmTutorial) copy = NULL;
+  guint n_before = 0, n_after = 0;
+
+  g_assert_true (publish_to (f->store, f->site, &error));
+  images = g_build_filename (f->site, "images", NULL);
+  dir = g_dir_open (images, 0, NULL);
+  while (g_dir_read_name (dir))
+    n_before++;
+  g_assert_cmpuint (n_before, ==, 2 + 3 + 4 + 3);
+
+  /* Same screenshots (seed 11…) in another tutorial: no new image file. */
+  copy = fixture_add_tutorial (f->store, "Invite again", "Same screens", WM_STAGE_ORIENTATION,
+                               roles, 3, 11);
+  fixture_approve (f->store, wm_tutorial_get_id (copy));
+  g_assert_true (publish_to (f->store, f->site, &error));
+  g_assert_no_error (error);
+  g_dir_rewind (dir);
+  while (g_dir_read_name (dir))
+    n_after++;
+  g_assert_cmpuint (n_after, ==, n_before);
+}
+
+/* --- Untrusted text ------------------------------------------------------------------ */
+
+static void
+test_escaping (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char * const roles[] = { "<b>role</b>\"", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) t = fixture_add_tutorial (f->store,
+    "</script><script>alert(1)</script>", "<img src=x onerror=alert(2)> & \"quotes\"",
+    WM_STAGE_ORIENTATION, roles, 1, 77);
+  g_autofree char *slug = NULL, *path = NULL, *page = NULL, *embed = NULL, *index = NULL;
+  g_autofree char *feed = NULL, *script = NULL;
+
+  fixture_approve (f->store, wm_tutorial_get_id (t));
+  g_assert_true (publish_to (f->store, f->site, &error));
+  g_assert_no_error (error);
+  slug = slug_of (f->store, wm_tutorial_get_id (t));
+  g_assert_cmpstr (slug, ==, "script-script-alert-1-script");
+
+  path = g_strdup_printf ("t/%s/index.html", slug);
+  page = read_site (f, path);
+  g_free (path);
+  path = g_strdup_printf ("t/%s/embed/index.html", slug);
+  embed = read_site (f, path);
+  index = read_site (f, "index.html");
+  feed = read_site (f, "feed.atom");
+  script = read_site (f, "catalog.js");
+
+  for (const char *text[] = { page, embed, index, feed }, **p = text; p < text + 4; p++)
+    {
+      g_assert_null (strstr (*p, "<script>alert"));
+      g_assert_null (strstr (*p, "<img src=x"));
+      g_assert_null (strstr (*p, "<b>role"));
+    }
+  /* Exactly one closing tag per script element: the model cannot end its own. */
+  g_assert_nonnull (strstr (page, "&lt;/script&gt;&lt;script&gt;alert(1)"));
+  g_assert_nonnull (strstr (page, "\\u003c/script\\u003e"));
+  g_assert_null (strstr (script, "</script"));
+}
+
+/* --- Incremental and versions -------------------------------------------------------- */
+
+static void
+test_incremental (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *id = f->ids->pdata[2];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) first = NULL, second = NULL, third = NULL;
+  g_autofree char *none = NULL, *changed = NULL, *page = NULL, *old = NULL;
+  g_autoptr(GFile) location = g_file_new_for_path (f->site);
+  g_autoptr(WmSitePublisher) publisher = wm_site_publisher_new (f->store, location);
+  g_autoptr(JsonObject) catalog = NULL;
+
+  g_assert_true (wm_site_publisher_publish (publisher, NULL, NULL, &error));
+  g_assert_cmpuint (wm_site_publisher_get_n_published (publisher), ==, 4);
+  first = stamps_of (f->site);
+
+  /* Nothing changed: nothing written. */
+  g_assert_true (wm_site_publisher_publish (publisher, NULL, NULL, &error));
+  g_assert_cmpuint (wm_site_publisher_get_n_published (publisher), ==, 0);
+  g_assert_cmpuint (wm_site_publisher_get_n_unchanged (publisher), ==, 4);
+  g_assert_cmpuint (wm_site_publisher_get_n_files_written (publisher), ==, 0);
+  second = stamps_of (f->site);
+  none = changed_files (first, second);
+  g_assert_cmpstr (none, ==, "");
+
+  /* An edit under review keeps the approved version live: still nothing to write. */
+  fixture_edit (f->store, id, 0, "Open the Reports menu (new wording)");
+  g_assert_true (wm_site_publisher_publish (publisher, NULL, NULL, &error));
+  g_assert_cmpuint (wm_site_publisher_get_n_files_written (publisher), ==, 0);
+
+  /* Re-approved: only its pages, its new version and the catalogue move. */
+  fixture_approve (f->store, id);
+  g_assert_true (wm_site_publisher_publish (publisher, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (wm_site_publisher_get_n_published (publisher), ==, 1);
+  third = stamps_of (f->site);
+  changed = changed_files (second, third);
+  g_assert_cmpstr (changed, ==,
+                   "catalog.js\ncatalog.json\nfeed.atom\nindex.html\n"
+                   "t/export-a-report-as-pdf/embed/index.html\n"
+                   "t/export-a-report-as-pdf/index.html\n"
+                   "t/export-a-report-as-pdf/v2/embed/index.html\n"
+                   "t/export-a-report-as-pdf/v2/index.html\n");
+
+  page = read_site (f, "t/export-a-report-as-pdf/index.html");
+  g_assert_nonnull (strstr (page, "Open the Reports menu (new wording)"));
+  old = read_site (f, "t/export-a-report-as-pdf/v1/index.html");
+  g_assert_null (strstr (old, "new wording"));
+  g_assert_nonnull (strstr (page, "v1/\">1</a>"));
+  catalog = load_catalog (f->site);
+  g_assert_cmpint (json_object_get_int_member (find_entry (catalog, id), "version"), ==, 2);
+}
+
+static void
+test_slug_fixed (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *id = f->ids->pdata[1];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) t = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *page = NULL;
+
+  g_assert_true (publish_to (f->store, f->site, &error));
+  t = wm_store_load_tutorial (f->store, id, FALSE, &error);
+  wm_tutorial_set_title (t, "Add people to your workspace");
+  wm_tutorial_set_version (t, wm_tutorial_get_version (t) + 1);
+  g_assert_true (wm_store_save_tutorial (f->store, t, &error));
+  fixture_approve (f->store, id);
+  g_assert_true (publish_to (f->store, f->site, &error));
+  g_assert_no_error (error);
+
+  slug = slug_of (f->store, id);
+  g_assert_cmpstr (slug, ==, "invite-your-first-teammate");
+  page = read_site (f, "t/invite-your-first-teammate/index.html");
+  g_assert_nonnull (strstr (page, "<h1>Add people to your workspace</h1>"));
+  g_assert_false (site_has (f, "t/add-people-to-your-workspace"));
+}
+
+static void
+test_slug_unique (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const roles[] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) twin = fixture_add_tutorial (f->store, "Invite your first teammate!",
+                                                     "Same title", WM_STAGE_ORIENTATION, roles,
+                                                     1, 50);
+  g_autofree char *slug = NULL;
+
+  fixture_approve (f->store, wm_tutorial_get_id (twin));
+  g_assert_true (publish_to (f->store, f->site, &error));
+  g_assert_no_error (error);
+  slug = slug_of (f->store, wm_tutorial_get_id (twin));
+  g_assert_cmpstr (slug, ==, "invite-your-first-teammate-2");
+}
+
+static void
+test_only_approved_ids (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) location = g_file_new_for_path (f->site);
+  g_autoptr(WmSitePublisher) publisher = wm_site_publisher_new (f->store, location);
+  const char *draft[] = { f->ids->pdata[4], NULL };
+  const char *one[] = { f->ids->pdata[0], NULL };
+
+  g_assert_false (wm_site_publisher_publish (publisher, draft, NULL, &error));
+  g_assert_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_NOT_APPROVED);
+  g_assert_false (site_has (f, "catalog.json"));
+  g_clear_error (&error);
+
+  g_assert_true (wm_site_publisher_publish (publisher, one, NULL, &error));
+  g_assert_cmpuint (wm_site_publisher_get_n_published (publisher), ==, 1);
+  g_assert_true (site_has (f, "t/why-teams-use-reports/index.html"));
+  g_assert_false (site_has (f, "t/invite-your-first-teammate"));
+}
+
+/* --- Locations ----------------------------------------------------------------------- */
+
+static void
+test_file_uri (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (f->site, NULL, NULL);
+
+  g_assert_true (publish_to (f->store, uri, &error));
+  g_assert_no_error (error);
+  g_assert_true (site_has (f, "t/rotate-the-api-keys/index.html"));
+}
+
+static void
+assert_refused (Fixture    *f,
+                const char *location,
+                const char *message_part)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (publish_to (f->store, location, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s → %s", location, error->message);
+  g_assert_nonnull (strstr (error->message, message_part));
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+static void
+test_unusable_locations (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (f->tmp, "a-file", NULL);
+  g_autofree char *deep = g_build_filename (f->tmp, "no", "such", "folder", NULL);
+  g_autofree char *other = g_build_filename (f->tmp, "other", NULL);
+  g_autofree char *other_file = g_build_filename (other, "notes.txt", NULL);
+
+  g_assert_true (g_file_set_contents (file, "x", 1, NULL));
+  assert_refused (f, file, "not a folder");
+  assert_refused (f, deep, "Cannot publish to");
+  g_assert_false (g_file_test (deep, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (g_mkdir (other, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (other_file, "mine", 4, NULL));
+  assert_refused (f, other, "holds other files");
+
+  /* No gvfs daemon answers here: an unreachable network location. */
+  assert_refused (f, "sftp://127.0.0.1:1/library/", "Cannot publish to");
+}
+
+/* A read-only location: the publish fails with one line and leaves every file as it was.
+ * Tests run as root, who may write anywhere, so the publish runs as nobody in a child. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) before = NULL, after = NULL;
+  g_autofree char *changed = NULL;
+
+  g_assert_true (publish_to (f->store, f->site, &error));
+  fixture_edit (f->store, f->ids->pdata[0], 0, "Changed while read-only");
+  fixture_approve (f->store, f->ids->pdata[0]);
+  before = stamps_of (f->site);
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) child_error = NULL;
+      g_autoptr(WmStore) store = wm_store_open (f->db, &child_error);
+      g_assert_no_error (child_error);
+      if (geteuid () == 0)
+        g_assert_true (setgid (65534) == 0 && setuid (65534) == 0);
+      g_assert_false (publish_to (store, f->site, &child_error));
+      g_printerr ("%s\n", child_error->message);
+      return;
+    }
+
+  g_assert_cmpint (g_chmod (f->site, 0555), ==, 0);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_chmod (f->site, 0755);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("Cannot publish to “*”: it is read-only for you\n");
+
+  after = stamps_of (f->site);
+  changed = changed_files (before, after);
+  g_assert_cmpstr (changed, ==, "");
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+}
+
+/* --- Kill and concurrency, through the real command line ----------------------------- */
+
+static GSubprocess *
+spawn_publish (const char  *db,
+               const char  *site,
+               const char  *kill_after,
+               GError     **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+
+  if (kill_after != NULL)
+    g_subprocess_launcher_setenv (launcher, "WAYMARK_PUBLISH_KILL_AFTER", kill_after, TRUE);
+  return g_subprocess_launcher_spawn (launcher, error, g_getenv ("WM_WAYMARK"), "--library", db,
+                                      "publish", "--to", site, NULL);
+}
+
+/* Every page and image the catalogue names is there and whole. */
+static void
+assert_library_whole (const char *site)
+{
+  g_autoptr(JsonObject) catalog = load_catalog (site);
+  JsonArray *tutorials = json_object_get_array_member (catalog, "tutorials");
+
+  for (guint i = 0; i < json_array_get_length (tutorials); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (tutorials, i);
+      const char *slug = json_object_get_string_member (entry, "slug");
+      g_autofree char *page_path = g_build_filename (site, "t", slug, "index.html", NULL);
+      g_autofree char *page = NULL;
+      const char *p;
+
+      g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
+      g_assert_true (g_str_has_suffix (page, "</html>\n"));
+      for (p = strstr (page, "images/"); p != NULL; p = strstr (p + 1, "images/"))
+        {
+          g_autofree char *name = g_strndup (p, strlen ("images/") + 64 + 4);
+          g_autofree char *image = g_build_filename (site, name, NULL);
+          g_assert_true (g_file_test (image, G_FILE_TEST_IS_REGULAR));
+        }
+    }
+}
+
+static void
+test_kill_midway (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *catalog_before = NULL, *catalog_after = NULL, *page = NULL;
+  g_autoptr(WmTutorial) extra = NULL;
+  static const char * const roles[] = { "admin", NULL };
+
+  g_assert_true (publish_to (f->store, f->site, &error));
+  catalog_before = read_site (f, "catalog.json");
+
+  fixture_edit (f->store, f->ids->pdata[2], 0, "Killed wording");
+  fixture_approve (f->store, f->ids->pdata[2]);
+  extra = fixture_add_tutorial (f->store, "Brand new", "New", WM_STAGE_COMPETENCY, roles, 3, 300);
+  fixture_approve (f->store, wm_tutorial_get_id (extra));
+
+  /* Die after each number of files in turn: every cut leaves the old library whole. */
+  for (guint n = 1; n <= 9; n += 2)
+    {
+      g_autofree char *kill_after = g_strdup_printf ("%u", n);
+      g_autoptr(GSubprocess) child = spawn_publish (f->db, f->site, kill_after, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_wait (child, NULL, &error));
+      g_assert_true (g_subprocess_get_if_signaled (child));
+      g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+
+      g_free (catalog_after);
+      catalog_after = read_site (f, "catalog.json");
+      g_assert_cmpstr (catalog_after, ==, catalog_before);
+      assert_library_whole (f->site);
+    }
+
+  /* The lock the dead publisher left is broken, and the next publish completes. */
+  {
+    g_autoptr(GSubprocess) child = spawn_publish (f->db, f->site, NULL, &error);
+    g_assert_true (g_subprocess_wait_check (child, NULL, &error));
+    g_assert_no_error (error);
+  }
+  assert_library_whole (f->site);
+  page = read_site (f, "t/export-a-report-as-pdf/index.html");
+  g_assert_nonnull (strstr (page, "Killed wording"));
+  g_assert_true (site_has (f, "t/brand-new/index.html"));
+  g_assert_false (site_has (f, ".waymark-lock"));
+}
+
+static void
+test_concurrent (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char * const roles[] = { "admin", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db2 = g_build_filename (f->tmp, "second.db", NULL);
+  g_autoptr(WmStore) store2 = wm_store_open (db2, &error);
+  g_autoptr(GSubprocess) a = NULL, b = NULL;
+  g_autoptr(JsonObject) catalog = NULL;
+
+  /* The second team's library: ten tutorials of its own. */
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Second team tutorial %u", i);
+      g_autoptr(WmTutorial) t = fixture_add_tutorial (store2, title, "From the other store",
+                                                      WM_STAGE_COMPETENCY, roles, 2, 500 + i * 3);
+      fixture_approve (store2, wm_tutorial_get_id (t));
+    }
+
+  a = spawn_publish (f->db, f->site, NULL, &error);
+  b = spawn_publish (db2, f->site, NULL, &error);
+  g_assert_true (g_subprocess_wait_check (a, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (b, NULL, &error));
+  g_assert_no_error (error);
+
+  catalog = load_catalog (f->site);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (catalog, "tutorials")),
+                    ==, 4 + 10);
+  assert_library_whole (f->site);
+  g_assert_true (site_has (f, "t/second-team-tutorial-9/index.html"));
+  g_assert_true (site_has (f, "t/rotate-the-api-keys/index.html"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/publish/site/layout", test_layout);
+  ADD ("/publish/site/images-shared", test_images_shared);
+  ADD ("/publish/site/escaping", test_escaping);
+  ADD ("/publish/site/incremental", test_incremental);
+  ADD ("/publish/site/slug-fixed", test_slug_fixed);
+  ADD ("/publish/site/slug-unique", test_slug_unique);
+  ADD ("/publish/site/only-approved", test_only_approved_ids);
+  ADD ("/publish/location/file-uri", test_file_uri);
+  ADD ("/publish/location/unusable", test_unusable_locations);
+  ADD ("/publish/location/read-only", test_read_only);
+  ADD ("/publish/atomic/kill-midway", test_kill_midway);
+  ADD ("/publish/concurrent/two-stores", test_concurrent);
+#undef ADD
+
+  return g_test_run ();
+}
