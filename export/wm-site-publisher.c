@@ -267,6 +267,12 @@ wm_site_publisher_get_published_slugs (WmSitePublisher *self)
 {
   g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), NULL);
 
+  static const char * const none[] = { NULL };
+
+  /* A null-terminated GPtrArray that never held anything has no pdata yet. */
+  if (self->published_slugs->pdata == NULL)
+    return none;
+
   return (const char * const *) self->published_slugs->pdata;
 }
 
@@ -287,6 +293,13 @@ location_error (WmSitePublisher  *self,
     g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
                  "Cannot publish to “%s”: it is not mounted (open it once in Files, or "
                  "`gio mount` it)", name);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
+                 "Cannot publish to “%s”: the folder it would be made in does not exist", name);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
+                 "Cannot publish to “%s”: this kind of location cannot be reached from here "
+                 "(sftp://, smb:// and dav:// need gvfs)", name);
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_BUSY))
     g_set_error_literal (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_FAILED,
                          cause->message);
@@ -781,6 +794,16 @@ publish_tutorial (Run         *run,
 
 /* --- The whole library --------------------------------------------------------------- */
 
+static int
+compare_created (gconstpointer a,
+                 gconstpointer b)
+{
+  WmTutorial *x = *(WmTutorial * const *) a, *y = *(WmTutorial * const *) b;
+  gint64 cx = wm_tutorial_get_created_at (x), cy = wm_tutorial_get_created_at (y);
+
+  return cx < cy ? -1 : cx > cy ? 1 : strcmp (wm_tutorial_get_id (x), wm_tutorial_get_id (y));
+}
+
 /* The tutorials to publish: those asked for (each must have an approved version), or every
  * one that has. Also notes every slug the store has given out. */
 static GPtrArray *
@@ -823,6 +846,8 @@ collect_tutorials (Run                *run,
       g_ptr_array_add (chosen, g_steal_pointer (&t));
     }
 
+  /* Oldest first, so when two titles make the same slug the older tutorial keeps the plain one. */
+  g_ptr_array_sort (chosen, compare_created);
   return g_steal_pointer (&chosen);
 }
 
