@@ -1,0 +1,393 @@
+/* wm-export-pixels.c — decoding, redacting, comparing and encoding screenshots
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <png.h>
+#include <string.h>
+
+#include "wm-export.h"
+#include "wm-export-pixels.h"
+
+G_DEFINE_QUARK (wm-export-error-quark, wm_export_error)
+
+typedef struct {
+  const guint8 *data;
+  gsize         len;
+  gsize         pos;
+} PngReader;
+
+static cairo_status_t
+read_png_bytes (void          *closure,
+                unsigned char *data,
+                unsigned int   length)
+{
+  PngReader *r = closure;
+
+  if (r->len - r->pos < length)
+    return CAIRO_STATUS_READ_ERROR;
+
+  memcpy (data, r->data + r->pos, length);
+  r->pos += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_surface_t *
+wm_export_decode_png (GBytes  *png,
+                      GError **error)
+{
+  PngReader reader = { 0 };
+  g_autoptr(cairo_surface_t) decoded = NULL;
+  cairo_surface_t *opaque;
+  g_autoptr(cairo_t) cr = NULL;
+  int width, height;
+
+  g_return_val_if_fail (png != NULL, NULL);
+
+  reader.data = g_bytes_get_data (png, &reader.len);
+  decoded = cairo_image_surface_create_from_png_stream (read_png_bytes, &reader);
+  if (cairo_surface_status (decoded) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, WM_EXPORT_ERROR, WM_EXPORT_ERROR_BAD_IMAGE,
+                   _("A screenshot could not be decoded (%s)"),
+                   cairo_status_to_string (cairo_surface_status (decoded)));
+      return NULL;
+    }
+
+  /* Always the same layout (opaque RGB24, white under any transparency), so comparing
+   * and encoding need one code path. */
+  width = cairo_image_surface_get_width (decoded);
+  height = cairo_image_surface_get_height (decoded);
+  opaque = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (opaque);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, decoded, 0, 0);
+  cairo_paint (cr);
+  cairo_surface_flush (opaque);
+
+  return opaque;
+}
+
+guint
+wm_export_burn_redactions (cairo_surface_t *surface,
+                           GPtrArray       *annotations)
+{
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+  guint n = 0;
+
+  /* A flat fill, not a blur or a pixelation: both of those keep a little of what was
+   * there, and text can be guessed back from it. */
+  cairo_set_source_rgb (cr, 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  for (guint i = 0; annotations && i < annotations->len; i++)
+    {
+      WmAnnotation *a = g_ptr_array_index (annotations, i);
+
+      if (wm_annotation_get_kind (a) != WM_ANNOTATION_REDACT)
+        continue;
+
+      cairo_rectangle (cr, wm_annotation_get_x (a), wm_annotation_get_y (a),
+                       wm_annotation_get_width (a), wm_annotation_get_height (a));
+      n++;
+    }
+  cairo_fill (cr);
+  cairo_surface_flush (surface);
+
+  return n;
+}
+
+static void
+write_png_bytes (png_structp png,
+                 png_bytep   data,
+                 size_t      length)
+{
+  g_byte_array_append (png_get_io_ptr (png), data, length);
+}
+
+static void
+flush_png (png_structp png)
+{
+}
+
+/* libpng reports errors by longjmp; everything it may leak lives outside this frame. */
+static gboolean
+encode_rows (png_structp                  png,
+             png_infop                    info,
+             cairo_surface_t             *surface,
+             const cairo_rectangle_int_t *r,
+             guint8                      *row)
+{
+  const guint8 *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  if (setjmp (png_jmpbuf (png)))
+    return FALSE;
+
+  png_set_compression_level (png, 9);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_ALL_FILTERS);
+  png_set_IHDR (png, info, r->width, r->height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_write_info (png, info);
+
+  for (int y = 0; y < r->height; y++)
+    {
+      const guint32 *src = (const guint32 *) (pixels + (gsize) (r->y + y) * stride) + r->x;
+
+      for (int x = 0; x < r->width; x++)
+        {
+          row[x * 3] = (src[x] >> 16) & 0xff;
+          row[x * 3 + 1] = (src[x] >> 8) & 0xff;
+          row[x * 3 + 2] = src[x] & 0xff;
+        }
+      png_write_row (png, row);
+    }
+  png_write_end (png, info);
+
+  return TRUE;
+}
+
+GBytes *
+wm_export_encode_png (cairo_surface_t             *surface,
+                      const cairo_rectangle_int_t *rect,
+                      GError                     **error)
+{
+  cairo_rectangle_int_t all = { 0, 0, 0, 0 };
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autofree guint8 *row = NULL;
+  png_structp png;
+  png_infop info;
+  gboolean ok;
+
+  g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_RGB24, NULL);
+
+  all.width = cairo_image_surface_get_width (surface);
+  all.height = cairo_image_surface_get_height (surface);
+  if (rect == NULL)
+    rect = &all;
+
+  cairo_surface_flush (surface);
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  info = png ? png_create_info_struct (png) : NULL;
+  row = g_malloc ((gsize) rect->width * 3);
+  ok = info != NULL;
+  if (ok)
+    {
+      png_set_write_fn (png, out, write_png_bytes, flush_png);
+      ok = encode_rows (png, info, surface, rect, row);
+    }
+  png_destroy_write_struct (&png, &info);
+
+  if (!ok)
+    {
+      g_set_error (error, WM_EXPORT_ERROR, WM_EXPORT_ERROR_FAILED,
+                   _("A screenshot could not be encoded as PNG"));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static gboolean
+tile_differs (cairo_surface_t *a,
+              cairo_surface_t *b,
+              int              x0,
+              int              y0,
+              int              w,
+              int              h)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *pa = cairo_image_surface_get_data (a);
+  const guint8 *pb = cairo_image_surface_get_data (b);
+
+  for (int y = y0; y < y0 + h; y++)
+    {
+      const guint32 *ra = (const guint32 *) (pa + (gsize) y * stride) + x0;
+      const guint32 *rb = (const guint32 *) (pb + (gsize) y * stride) + x0;
+
+      for (int x = 0; x < w; x++)
+        if (((ra[x] ^ rb[x]) & 0xffffff) != 0)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Joins a row's run with the band above when it spans the same columns: a changed dialog
+ * becomes one rectangle, not one per tile row. */
+static void
+add_run (GArray *rects,
+         guint   band_start,
+         int     x,
+         int     y,
+         int     w,
+         int     h)
+{
+  for (guint i = band_start; i < rects->len; i++)
+    {
+      cairo_rectangle_int_t *r = &g_array_index (rects, cairo_rectangle_int_t, i);
+
+      if (r->x == x && r->width == w && r->y + r->height == y)
+        {
+          r->height += h;
+          return;
+        }
+    }
+
+  g_array_append_val (rects, ((cairo_rectangle_int_t) { x, y, w, h }));
+}
+
+double
+wm_export_diff_tiles (cairo_surface_t *a,
+                      cairo_surface_t *b,
+                      int              tile_size,
+                      GArray          *rects)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  gsize changed = 0;
+
+  g_return_val_if_fail (width == cairo_image_surface_get_width (b), 1.0);
+  g_return_val_if_fail (height == cairo_image_surface_get_height (b), 1.0);
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+
+  for (int ty = 0; ty < height; ty += tile_size)
+    {
+      int th = MIN (tile_size, height - ty);
+      int run_x = -1;
+
+      for (int tx = 0; tx <= width; tx += tile_size)
+        {
+          int tw = MIN (tile_size, width - tx);
+          gboolean differs = tx < width && tile_differs (a, b, tx, ty, tw, th);
+
+          if (differs)
+            {
+              changed += (gsize) tw * th;
+              if (run_x < 0)
+                run_x = tx;
+            }
+          else if (run_x >= 0)
+            {
+              add_run (rects, 0, run_x, ty, MIN (tx, width) - run_x, th);
+              run_x = -1;
+            }
+        }
+    }
+
+  return (double) changed / ((double) width * height);
+}
+
+void
+wm_export_draw_click (cairo_t *cr,
+                      double   x,
+                      double   y,
+                      double   radius)
+{
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  cairo_set_line_width (cr, radius * 0.35);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_width (cr, radius * 0.18);
+  cairo_set_source_rgb (cr, 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_arrow (cairo_t *cr,
+            double   x,
+            double   y,
+            double   dx,
+            double   dy,
+            double   lw)
+{
+  double angle = atan2 (dy, dx), head = lw * 5;
+
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + dx, y + dy);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x + dx, y + dy);
+  cairo_line_to (cr, x + dx - head * cos (angle - 0.45), y + dy - head * sin (angle - 0.45));
+  cairo_line_to (cr, x + dx - head * cos (angle + 0.45), y + dy - head * sin (angle + 0.45));
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_callout (cairo_t    *cr,
+              double      x,
+              double      y,
+              double      w,
+              double      h,
+              const char *text,
+              double      lw)
+{
+  double size = MAX (14, round (lw * 6));
+  cairo_text_extents_t ext;
+
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, size);
+  cairo_text_extents (cr, text ? text : "", &ext);
+  w = MAX (w, ext.x_advance + size);
+  h = MAX (h, size * 1.8);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_set_source_rgb (cr, 1, 0xf8 / 255.0, 0xc5 / 255.0);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 0x1f / 255.0, 0x23 / 255.0, 0x28 / 255.0);
+  cairo_move_to (cr, x + size / 2, y + h / 2 + size * 0.35);
+  cairo_show_text (cr, text ? text : "");
+}
+
+void
+wm_export_draw_annotations (cairo_t   *cr,
+                            GPtrArray *annotations,
+                            int        image_width)
+{
+  double lw = MAX (2, round (image_width / 480.0));
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, lw);
+  for (guint i = 0; annotations && i < annotations->len; i++)
+    {
+      WmAnnotation *a = g_ptr_array_index (annotations, i);
+      double x = wm_annotation_get_x (a), y = wm_annotation_get_y (a);
+      double w = wm_annotation_get_width (a), h = wm_annotation_get_height (a);
+
+      cairo_set_source_rgb (cr, 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0);
+      switch (wm_annotation_get_kind (a))
+        {
+        case WM_ANNOTATION_HIGHLIGHT:
+          cairo_set_source_rgba (cr, 246 / 255.0, 211 / 255.0, 45 / 255.0, 0.35);
+          cairo_rectangle (cr, x, y, w, h);
+          cairo_fill (cr);
+          break;
+        case WM_ANNOTATION_BOX:
+          cairo_rectangle (cr, x, y, w, h);
+          cairo_stroke (cr);
+          break;
+        case WM_ANNOTATION_ARROW:
+          draw_arrow (cr, x, y, w, h, lw);
+          break;
+        case WM_ANNOTATION_CALLOUT:
+          draw_callout (cr, x, y, w, h, wm_annotation_get_text (a), lw);
+          break;
+        case WM_ANNOTATION_REDACT:
+        default:
+          break;
+        }
+    }
+  cairo_restore (cr);
+}

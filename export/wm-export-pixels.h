@@ -1,0 +1,47 @@
+/* wm-export-pixels.h — decoding, redacting, comparing and encoding screenshots (private)
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "wm-step.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
+
+/* An opaque RGB24 image surface from PNG bytes (16-bit and alpha PNGs included), or NULL
+ * with WM_EXPORT_ERROR_BAD_IMAGE. */
+cairo_surface_t *wm_export_decode_png        (GBytes                      *png,
+                                              GError                     **error);
+/* Fills every redaction of @annotations with solid paint: the pixels under it are gone
+ * from the surface, so from anything encoded from it. Returns how many were applied. */
+guint            wm_export_burn_redactions   (cairo_surface_t             *surface,
+                                              GPtrArray                   *annotations);
+/* RGB PNG of @rect (NULL: all) at zlib level 9 with adaptive filters. */
+GBytes          *wm_export_encode_png        (cairo_surface_t             *surface,
+                                              const cairo_rectangle_int_t *rect,
+                                              GError                     **error);
+/* Rectangles (cairo_rectangle_int_t) covering every @tile_size square where @a and @b
+ * (same size) differ, merged into runs and bands; returns the changed fraction (0..1). */
+double           wm_export_diff_tiles        (cairo_surface_t             *a,
+                                              cairo_surface_t             *b,
+                                              int                          tile_size,
+                                              GArray                      *rects);
+/* Draws boxes, highlights, arrows and callouts (not redactions) in image pixels; the
+ * same look as the player's. */
+void             wm_export_draw_annotations  (cairo_t                     *cr,
+                                              GPtrArray                   *annotations,
+                                              int                          image_width);
+/* The click marker: a red ring with a white halo around (@x, @y). */
+void             wm_export_draw_click        (cairo_t                     *cr,
+                                              double                       x,
+                                              double                       y,
+                                              double                       radius);
+
+G_END_DECLS
