@@ -23,4 +23,7 @@ int wm_cli_delete      (WmCli *cli, int argc, char **argv);
 /* wm-cli-publish.c */
 int wm_cli_publish     (WmCli *cli, int argc, char **argv);
 
+/* wm-cli-export.c: export html|markdown|pdf */
+int wm_cli_export      (WmCli *cli, int argc, char **argv);
+
 G_END_DECLS

@@ -31,6 +31,8 @@ static const WmCliCommand commands[] = {
   { "delete", N_("ID"), N_("Delete a tutorial"), wm_cli_delete },
   { "publish", N_("[ID…] --to LOCATION"), N_("Publish approved tutorials to a shared library"),
     wm_cli_publish },
+  { "export", N_("html|markdown|pdf ID -o PATH"), N_("Export a tutorial to share"),
+    wm_cli_export },
 };
 
 static const WmCliCommand *
