@@ -1,0 +1,288 @@
+/* wm-export-fixture.c — realistic tutorials for the export tests and benchmark
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-export-fixture"
+
+#include "config.h"
+
+#include "wm-export-fixture.h"
+
+const char * const wm_fixture_hostile_texts[] = {
+  "<img src=x onerror=\"window.__wm_pwned=1\">",
+  "</script><script>window.__wm_pwned=1</script>",
+  "<svg onload=window.__wm_pwned=1>",
+  "javascript:window.__wm_pwned=1",
+  "\" onmouseover=\"window.__wm_pwned=1\" data-x=\"",
+  "<!--<script>window.__wm_pwned=1</script>-->",
+  "@SCRIPT@ @MODEL@ {{constructor.constructor('window.__wm_pwned=1')()}} ${window.__wm_pwned=1}",
+  "\u202egnp.exe <a href=\"javascript:window.__wm_pwned=1\">click</a>",
+  "zero\u200bwidth \u2028line\u2029sep <style>*{display:none}</style>",
+  "<iframe src=\"https://example.com/\"></iframe><link rel=stylesheet href=https://example.com/x.css>",
+  "<meta http-equiv=refresh content=\"0;url=https://example.com/\"><base href=https://example.com/>",
+  "&lt;b&gt;entity&lt;/b&gt; &amp; \\u003cscript\\u003e",
+  NULL
+};
+
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The shared 1920×1080 screens, or a drawn desktop with a window when they are absent. */
+static cairo_surface_t *
+load_screen (guint which)
+{
+  static const char * const names[] = { "desktop-widgets.png", "desktop-two-windows.png" };
+  const char *dir = g_getenv ("WM_SHARED_FIXTURES");
+  g_autofree char *path = dir ? g_build_filename (dir, "screens", names[which], NULL) : NULL;
+  cairo_surface_t *surface;
+  cairo_pattern_t *wallpaper;
+  cairo_t *cr;
+
+  if (path && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      surface = cairo_image_surface_create_from_png (path);
+      if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+        return surface;
+      cairo_surface_destroy (surface);
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
+  cr = cairo_create (surface);
+  wallpaper = cairo_pattern_create_linear (0, 0, 1920, 1080);
+  cairo_pattern_add_color_stop_rgb (wallpaper, 0, 0.1, 0.2, 0.35 + 0.1 * which);
+  cairo_pattern_add_color_stop_rgb (wallpaper, 1, 0.3, 0.45, 0.6);
+  cairo_set_source (cr, wallpaper);
+  cairo_paint (cr);
+  cairo_pattern_destroy (wallpaper);
+  cairo_set_source_rgb (cr, 0.96, 0.96, 0.95);
+  cairo_rectangle (cr, 120 + 200 * which, 60, 1360, 760);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+
+  return surface;
+}
+
+static void
+draw_label (cairo_t    *cr,
+            double      x,
+            double      y,
+            const char *text)
+{
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 15);
+  cairo_move_to (cr, x, y);
+  cairo_show_text (cr, text);
+}
+
+/* One step's change to the screen, the way real recordings differ from one step to the
+ * next: a menu opens, a box is ticked, text is typed, a dialog appears. Returns the
+ * click point. */
+static void
+draw_change (cairo_t *cr,
+             guint    i,
+             int     *x,
+             int     *y)
+{
+  int mx = 200 + (i * 137) % 1200, my = 150 + (i * 53) % 600;
+
+  switch (i % 4)
+    {
+    case 0:
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, mx, my, 260, 180);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+      cairo_rectangle (cr, mx, my + 72, 260, 36);
+      cairo_fill (cr);
+      for (int k = 0; k < 5; k++)
+        {
+          g_autofree char *item = g_strdup_printf ("Menu item %d.%d", i, k);
+
+          cairo_set_source_rgb (cr, k == 2 ? 1 : 0.1, k == 2 ? 1 : 0.1, k == 2 ? 1 : 0.1);
+          draw_label (cr, mx + 14, my + 24 + 36 * k, item);
+        }
+      *x = mx + 80, *y = my + 90;
+      break;
+    case 1:
+      cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+      cairo_rectangle (cr, mx, my, 22, 22);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 3);
+      cairo_move_to (cr, mx + 5, my + 11);
+      cairo_line_to (cr, mx + 10, my + 16);
+      cairo_line_to (cr, mx + 18, my + 6);
+      cairo_stroke (cr);
+      *x = mx + 11, *y = my + 11;
+      break;
+    case 2:
+      {
+        g_autofree char *typed = g_strdup_printf ("quarterly-report-%u.ods", i);
+
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_rectangle (cr, mx, my, 420, 34);
+        cairo_fill (cr);
+        cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+        draw_label (cr, mx + 10, my + 23, typed);
+        *x = mx + 200, *y = my + 17;
+      }
+      break;
+    default:
+      {
+        g_autofree char *title = g_strdup_printf ("Save changes to document %u?", i);
+
+        cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
+        cairo_rectangle (cr, mx, my, 520, 200);
+        cairo_fill (cr);
+        cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+        draw_label (cr, mx + 24, my + 40, title);
+        cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+        cairo_rectangle (cr, mx + 360, my + 140, 130, 40);
+        cairo_fill (cr);
+        *x = mx + 425, *y = my + 160;
+      }
+      break;
+    }
+}
+
+static WmImage *
+make_screen (cairo_surface_t *base,
+             guint            i,
+             int             *x,
+             int             *y,
+             GError         **error)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_set_source_surface (cr, base, 0, 0);
+  cairo_paint (cr);
+  draw_change (cr, i, x, y);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_png, png);
+  cairo_surface_destroy (surface);
+
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&png));
+  return wm_image_new_from_png (bytes, error);
+}
+
+static const char *
+hostile (guint i)
+{
+  return wm_fixture_hostile_texts[i % (G_N_ELEMENTS (wm_fixture_hostile_texts) - 1)];
+}
+
+static WmStep *
+make_step (guint          i,
+           int            x,
+           int            y,
+           WmFixtureFlags flags)
+{
+  WmStep *step = wm_step_new (WM_STEP_CLICK);
+  g_autofree char *instruction = NULL;
+
+  wm_step_set_point (step, x, y);
+  wm_step_set_button (step, 1);
+  if (flags & WM_FIXTURE_HOSTILE)
+    instruction = g_strdup_printf ("Step %u %s", i + 1, hostile (i));
+  else
+    instruction = g_strdup_printf ("Step %u: click “%s”", i + 1,
+                                   (const char *[]) { "Menu item", "the checkbox", "the file name",
+                                                      "Save" }[i % 4]);
+  wm_step_set_instruction (step, instruction);
+  if (i % 3 == 0 || (flags & WM_FIXTURE_HOSTILE))
+    wm_step_set_notes (step, (flags & WM_FIXTURE_HOSTILE) ? hostile (i + 3)
+                       : "It is where the pointer is; nothing else changes yet.");
+  if (i % 2 == 0)
+    wm_step_add_annotation (step, wm_annotation_new (WM_ANNOTATION_BOX, x - 60, y - 25, 120, 50,
+                                                     NULL));
+  if (i % 5 == 4 || (flags & WM_FIXTURE_HOSTILE))
+    wm_step_add_annotation (step, wm_annotation_new (WM_ANNOTATION_CALLOUT, x + 40, y + 40, 200,
+                                                     40, (flags & WM_FIXTURE_HOSTILE)
+                                                     ? hostile (i + 5) : "Here"));
+  if (i == 0 && (flags & WM_FIXTURE_REDACT))
+    wm_step_add_annotation (step, wm_annotation_new (WM_ANNOTATION_REDACT, WM_FIXTURE_REDACT_X,
+                                                     WM_FIXTURE_REDACT_Y, WM_FIXTURE_REDACT_WIDTH,
+                                                     WM_FIXTURE_REDACT_HEIGHT, NULL));
+  return step;
+}
+
+WmTutorial *
+wm_fixture_make_tutorial (WmStore         *store,
+                          guint            n_steps,
+                          WmFixtureFlags   flags,
+                          GError         **error)
+{
+  g_autoptr(WmTutorial) tutorial = NULL;
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
+  cairo_surface_t *screens[2] = { load_screen (0), load_screen (1) };
+  gboolean hostile_texts = (flags & WM_FIXTURE_HOSTILE) != 0;
+  const char *roles[] = { "admin", hostile_texts ? hostile (2) : "everyday user", NULL };
+  g_autofree char *title = g_strdup_printf ("Export the quarterly report (%u steps)", n_steps);
+
+  tutorial = wm_tutorial_new (hostile_texts ? hostile (0) : title);
+  wm_tutorial_set_summary (tutorial, hostile_texts ? hostile (1)
+                           : "From the Reports page to a file you can send.");
+  wm_tutorial_set_stage (tutorial, WM_STAGE_ORIENTATION);
+  wm_tutorial_set_roles (tutorial, roles);
+  if (!wm_store_save_tutorial (store, tutorial, error))
+    goto out;
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      int x = -1, y = -1;
+      WmImage *image = make_screen (screens[(i / 8) % 2], i, &x, &y, error);
+
+      if (image == NULL)
+        goto out;
+      g_ptr_array_add (images, image);
+      g_ptr_array_add (steps, make_step (i, x, y, flags));
+    }
+
+  if (!wm_store_append_steps (store, wm_tutorial_get_id (tutorial), steps, images, error))
+    goto out;
+
+  /* Read back what the store holds, the way an export of it will. */
+  {
+    g_autofree char *id = g_strdup (wm_tutorial_get_id (tutorial));
+
+    g_clear_object (&tutorial);
+    tutorial = wm_store_load_tutorial (store, id, TRUE, error);
+  }
+out:
+  cairo_surface_destroy (screens[0]);
+  cairo_surface_destroy (screens[1]);
+  return g_steal_pointer (&tutorial);
+}
+
+GPtrArray *
+wm_fixture_step_pngs (WmStore     *store,
+                      WmTutorial  *tutorial,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) pngs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  GListModel *steps = wm_tutorial_get_steps (tutorial);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(WmStep) step = g_list_model_get_item (steps, i);
+      g_autoptr(WmImage) image = wm_store_load_image (store, wm_step_get_image_sha256 (step),
+                                                      error);
+
+      if (image == NULL)
+        return NULL;
+      g_ptr_array_add (pngs, g_bytes_ref (wm_image_get_png (image)));
+    }
+
+  return g_steal_pointer (&pngs);
+}
