@@ -43,6 +43,11 @@ typedef struct {
   GBytes *png;
   gint64  pressed_at;   /* monotonic usec of the press/trigger, for latency figures */
   gint64  framed_at;    /* monotonic usec when the frame was in memory */
+  /* Where it happened, so the recorder can ask AT-SPI what was clicked; 0 when unknown.
+   * The window origin is in image pixels (the step's point minus it is window-relative). */
+  GPid    pid;
+  int     window_x;
+  int     window_y;
 } WmCaptureFrame;
 
 WmCaptureFrame *wm_capture_frame_new  (WmStep         *step);
@@ -97,8 +102,8 @@ gboolean               wm_capture_backend_capture_step_finish (WmCaptureBackend 
                                                                GError           **error);
 WmCaptureCapabilities  wm_capture_backend_get_capabilities (WmCaptureBackend *self);
 
-/* For subclasses: hands a frame on (emits ::frame, which takes ownership semantics:
- * handlers copy what they keep). Call on the backend's main context. */
+/* For subclasses: hands a frame on and frees it afterwards (emit_frame takes ownership:
+ * handlers ref or copy what they keep). Call on the backend's main context. */
 void                   wm_capture_backend_emit_frame    (WmCaptureBackend  *self,
                                                           WmCaptureFrame    *frame);
 

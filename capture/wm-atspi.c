@@ -1,0 +1,467 @@
+/* wm-atspi.c — what is under the pointer or has the focus, from the accessibility tree
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-capture"
+
+#include "config.h"
+
+/* libatspi 2.46's headers declare f() for f(void). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstrict-prototypes"
+#include <atspi/atspi.h>
+#pragma GCC diagnostic pop
+#include <glib/gi18n.h>
+#include <unistd.h>
+
+#include "wm-atspi.h"
+#include "wm-capture-backend.h"
+
+/* One call may take this long before we give up on it (libatspi's default is 800 ms). */
+#define CALL_TIMEOUT_MS 250
+/* An application that timed out is not asked again for this long, so one hung program
+ * costs one timeout, not one per step. */
+#define HUNG_APP_BACKOFF_USEC (10 * G_USEC_PER_SEC)
+#define MAX_DEPTH 40
+#define MAX_FOCUS_NODES 2000
+
+/* libatspi 2.46 predates its own autoptr support. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtspiAccessible, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtspiStateSet, g_object_unref)
+
+static GMainContext *atspi_context;
+static GHashTable *hung_until;   /* pid → monotonic usec */
+
+typedef struct {
+  gint64 deadline;
+  GPid   pid;
+  guint  visited;
+  gboolean timed_out;
+} Walk;
+
+void
+wm_atspi_target_clear (WmAtspiTarget *target)
+{
+  g_clear_pointer (&target->name, g_free);
+  g_clear_pointer (&target->role, g_free);
+  g_clear_pointer (&target->app_name, g_free);
+  target->is_password = FALSE;
+}
+
+gboolean
+wm_atspi_init (GError **error)
+{
+  if (atspi_context != NULL)
+    return TRUE;
+
+  /* libatspi dispatches its D-Bus traffic on the context we give it; this thread owns
+   * it, so nothing of AT-SPI ever runs on the UI or capture threads. */
+  atspi_context = g_main_context_new ();
+  g_main_context_push_thread_default (atspi_context);
+  if (atspi_init () > 1)
+    {
+      g_main_context_pop_thread_default (atspi_context);
+      g_clear_pointer (&atspi_context, g_main_context_unref);
+      g_set_error (error, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_UNSUPPORTED,
+                   _("The accessibility bus is not running: steps will not name what was "
+                     "clicked"));
+      return FALSE;
+    }
+  atspi_set_main_context (atspi_context);
+  atspi_set_timeout (CALL_TIMEOUT_MS, 4 * CALL_TIMEOUT_MS);
+  hung_until = g_hash_table_new (NULL, NULL);
+
+  return TRUE;
+}
+
+void
+wm_atspi_shutdown (void)
+{
+  if (atspi_context == NULL)
+    return;
+
+  atspi_exit ();
+  g_main_context_pop_thread_default (atspi_context);
+  g_clear_pointer (&atspi_context, g_main_context_unref);
+  g_clear_pointer (&hung_until, g_hash_table_unref);
+}
+
+static gboolean
+walk_expired (Walk *walk)
+{
+  if (walk->timed_out || g_get_monotonic_time () >= walk->deadline)
+    walk->timed_out = TRUE;
+
+  return walk->timed_out;
+}
+
+/* Every failing call goes through here: a timeout marks the application as hung. */
+static gboolean
+check (Walk    *walk,
+       GError  *error)
+{
+  if (error == NULL)
+    return TRUE;
+
+  if (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
+      strstr (error->message, "imeout") != NULL || strstr (error->message, "NoReply") != NULL)
+    {
+      g_hash_table_insert (hung_until, GINT_TO_POINTER (walk->pid),
+                           (gpointer) (gintptr) (g_get_monotonic_time () + HUNG_APP_BACKOFF_USEC));
+      walk->timed_out = TRUE;
+    }
+
+  g_error_free (error);
+  return FALSE;
+}
+
+static gboolean
+app_is_hung (GPid pid)
+{
+  gint64 until = (gint64) (gintptr) g_hash_table_lookup (hung_until, GINT_TO_POINTER (pid));
+
+  return until != 0 && g_get_monotonic_time () < until;
+}
+
+/* The application's accessible, found by its process id. The desktop's children are
+ * the registered applications; asking each for its pid is answered by the bus, not by
+ * the application, so a hung program cannot stall this loop. */
+static AtspiAccessible *
+find_application (Walk *walk)
+{
+  g_autoptr(AtspiAccessible) desktop = atspi_get_desktop (0);
+  int n;
+
+  if (desktop == NULL)
+    return NULL;
+
+  n = atspi_accessible_get_child_count (desktop, NULL);
+  for (int i = 0; i < n && !walk_expired (walk); i++)
+    {
+      g_autoptr(AtspiAccessible) app = atspi_accessible_get_child_at_index (desktop, i, NULL);
+      GError *error = NULL;
+
+      if (app != NULL && (GPid) atspi_accessible_get_process_id (app, &error) == walk->pid &&
+          check (walk, error))
+        return g_steal_pointer (&app);
+      g_clear_error (&error);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_state (Walk            *walk,
+           AtspiAccessible *acc,
+           AtspiStateType   state)
+{
+  g_autoptr(AtspiStateSet) set = atspi_accessible_get_state_set (acc);
+
+  return set != NULL && atspi_state_set_contains (set, state);
+}
+
+/* The top-level window: the one titled like the X window, else the active one. */
+static AtspiAccessible *
+find_window (Walk            *walk,
+             AtspiAccessible *app,
+             const char      *title)
+{
+  g_autoptr(AtspiAccessible) active = NULL;
+  GError *error = NULL;
+  int n = atspi_accessible_get_child_count (app, &error);
+
+  if (!check (walk, error))
+    return NULL;
+
+  for (int i = 0; i < n && !walk_expired (walk); i++)
+    {
+      g_autoptr(AtspiAccessible) win = atspi_accessible_get_child_at_index (app, i, NULL);
+      g_autofree char *name = NULL;
+
+      if (win == NULL)
+        continue;
+      name = atspi_accessible_get_name (win, &error);
+      if (!check (walk, error))
+        continue;
+      if (title != NULL && g_strcmp0 (name, title) == 0)
+        return g_steal_pointer (&win);
+      if (active == NULL && (has_state (walk, win, ATSPI_STATE_ACTIVE) || n == 1))
+        active = g_steal_pointer (&win);
+    }
+
+  return g_steal_pointer (&active);
+}
+
+static gboolean
+contains (Walk            *walk,
+          AtspiAccessible *acc,
+          int              x,
+          int              y)
+{
+  g_autofree AtspiRect *r = NULL;
+  GError *error = NULL;
+  AtspiComponent *component = atspi_accessible_get_component_iface (acc);
+
+  if (component == NULL)
+    return FALSE;
+
+  /* GTK 4.8 answers GetAccessibleAtPoint wrongly in screen coordinates, so we walk the
+   * children ourselves, comparing extents in window coordinates, which it gets right. */
+  r = atspi_component_get_extents (component, ATSPI_COORD_TYPE_WINDOW, &error);
+  g_object_unref (component);
+  if (!check (walk, error) || r == NULL)
+    return FALSE;
+
+  return r->width > 0 && r->height > 0 &&
+         x >= r->x && y >= r->y && x < r->x + r->width && y < r->y + r->height;
+}
+
+/* The topmost child under the point: later children are drawn over earlier ones. */
+static AtspiAccessible *
+child_at (Walk            *walk,
+          AtspiAccessible *parent,
+          int              x,
+          int              y)
+{
+  GError *error = NULL;
+  int n = atspi_accessible_get_child_count (parent, &error);
+
+  if (!check (walk, error))
+    return NULL;
+
+  for (int i = n - 1; i >= 0 && !walk_expired (walk); i--)
+    {
+      g_autoptr(AtspiAccessible) child = atspi_accessible_get_child_at_index (parent, i, NULL);
+
+      if (child != NULL && contains (walk, child, x, y))
+        return g_steal_pointer (&child);
+    }
+
+  return NULL;
+}
+
+/* Roles a person clicks on purpose; a label or icon inside one names the control. */
+static gboolean
+is_control (AtspiRole role)
+{
+  switch ((int) role)
+    {
+    case ATSPI_ROLE_PUSH_BUTTON:
+    case ATSPI_ROLE_TOGGLE_BUTTON:
+    case ATSPI_ROLE_CHECK_BOX:
+    case ATSPI_ROLE_RADIO_BUTTON:
+    case ATSPI_ROLE_MENU_ITEM:
+    case ATSPI_ROLE_CHECK_MENU_ITEM:
+    case ATSPI_ROLE_RADIO_MENU_ITEM:
+    case ATSPI_ROLE_MENU:
+    case ATSPI_ROLE_LINK:
+    case ATSPI_ROLE_PAGE_TAB:
+    case ATSPI_ROLE_COMBO_BOX:
+    case ATSPI_ROLE_ENTRY:
+    case ATSPI_ROLE_TEXT:
+    case ATSPI_ROLE_PASSWORD_TEXT:
+    case ATSPI_ROLE_SPIN_BUTTON:
+    case ATSPI_ROLE_SLIDER:
+    case ATSPI_ROLE_LIST_ITEM:
+    case ATSPI_ROLE_TABLE_CELL:
+    case ATSPI_ROLE_TREE_ITEM:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static char *
+get_name (Walk            *walk,
+          AtspiAccessible *acc)
+{
+  GError *error = NULL;
+  char *name = atspi_accessible_get_name (acc, &error);
+
+  if (!check (walk, error) || name == NULL || *g_strstrip (name) == '\0')
+    {
+      g_free (name);
+      return NULL;
+    }
+
+  return name;
+}
+
+/* A control without a name of its own (GTK 4.8 buttons) is named by its label. */
+static char *
+name_from_content (Walk            *walk,
+                   AtspiAccessible *acc,
+                   int              depth)
+{
+  int n = atspi_accessible_get_child_count (acc, NULL);
+
+  for (int i = 0; i < n && depth < 3 && !walk_expired (walk); i++)
+    {
+      g_autoptr(AtspiAccessible) child = atspi_accessible_get_child_at_index (acc, i, NULL);
+      char *name;
+
+      if (child == NULL)
+        continue;
+      if (atspi_accessible_get_role (child, NULL) == ATSPI_ROLE_LABEL &&
+          (name = get_name (walk, child)) != NULL)
+        return name;
+      if ((name = name_from_content (walk, child, depth + 1)) != NULL)
+        return name;
+    }
+
+  return NULL;
+}
+
+static gboolean
+looks_like_password (const char *name)
+{
+  g_autofree char *folded = name ? g_utf8_casefold (name, -1) : NULL;
+
+  return folded != NULL && (strstr (folded, "password") || strstr (folded, "passphrase") ||
+                            strstr (folded, "passwort") || strstr (folded, "mot de passe"));
+}
+
+/* Fills @target from the element a person meant: the deepest control on the path, or
+ * the deepest element when no control is on it. A password role anywhere on the path
+ * (GtkPasswordEntry wraps a GtkText) marks the target as a password field. */
+static void
+describe_path (Walk          *walk,
+               GPtrArray     *path,
+               WmAtspiTarget *target)
+{
+  AtspiAccessible *chosen = NULL;
+
+  for (guint i = 0; i < path->len; i++)
+    {
+      AtspiAccessible *acc = g_ptr_array_index (path, i);
+      AtspiRole role = atspi_accessible_get_role (acc, NULL);
+
+      if (role == ATSPI_ROLE_PASSWORD_TEXT)
+        target->is_password = TRUE;
+      if (is_control (role))
+        chosen = acc;
+    }
+
+  if (chosen == NULL && path->len > 0)
+    chosen = g_ptr_array_index (path, path->len - 1);
+  if (chosen == NULL)
+    return;
+
+  target->role = atspi_accessible_get_role_name (chosen, NULL);
+  target->name = get_name (walk, chosen);
+  if (target->name == NULL)
+    target->name = name_from_content (walk, chosen, 0);
+  if (looks_like_password (target->name))
+    target->is_password = TRUE;
+}
+
+static AtspiAccessible *
+begin (Walk          *walk,
+       GPid           pid,
+       const char    *title,
+       gint64         budget_usec,
+       WmAtspiTarget *target)
+{
+  g_autoptr(AtspiAccessible) app = NULL;
+
+  walk->pid = pid;
+  walk->deadline = g_get_monotonic_time () + budget_usec;
+
+  /* Never ask ourselves: a blocking call into our own process would wait on itself. */
+  if (atspi_context == NULL || pid <= 0 || pid == getpid () || app_is_hung (pid))
+    return NULL;
+
+  /* Answers queued for us while we were not looking (cache updates) come first. */
+  while (g_main_context_iteration (atspi_context, FALSE))
+    ;
+
+  if ((app = find_application (walk)) == NULL)
+    return NULL;
+
+  atspi_accessible_clear_cache (app);
+  target->app_name = get_name (walk, app);
+
+  return find_window (walk, app, title);
+}
+
+gboolean
+wm_atspi_describe_point (GPid           pid,
+                         const char    *window_title,
+                         int            window_x,
+                         int            window_y,
+                         gint64         budget_usec,
+                         WmAtspiTarget *target)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_object_unref);
+  Walk walk = { 0 };
+  AtspiAccessible *node;
+
+  node = begin (&walk, pid, window_title, budget_usec, target);
+  while (node != NULL && path->len < MAX_DEPTH)
+    {
+      g_ptr_array_add (path, node);
+      node = child_at (&walk, node, window_x, window_y);
+    }
+  g_clear_object (&node);
+
+  /* The window itself is no target; only what is inside it. */
+  if (path->len > 0)
+    g_ptr_array_remove_index (path, 0);
+
+  describe_path (&walk, path, target);
+
+  return target->role != NULL;
+}
+
+/* Depth-first through showing elements for the one with the keyboard focus. */
+static gboolean
+find_focus (Walk            *walk,
+            AtspiAccessible *acc,
+            GPtrArray       *path)
+{
+  g_autoptr(AtspiStateSet) states = atspi_accessible_get_state_set (acc);
+  int n;
+
+  if (walk_expired (walk) || ++walk->visited > MAX_FOCUS_NODES || path->len >= MAX_DEPTH)
+    return FALSE;
+  if (states == NULL || !atspi_state_set_contains (states, ATSPI_STATE_SHOWING))
+    return FALSE;
+
+  g_ptr_array_add (path, g_object_ref (acc));
+  if (atspi_state_set_contains (states, ATSPI_STATE_FOCUSED))
+    return TRUE;
+
+  n = atspi_accessible_get_child_count (acc, NULL);
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(AtspiAccessible) child = atspi_accessible_get_child_at_index (acc, i, NULL);
+
+      if (child != NULL && find_focus (walk, child, path))
+        return TRUE;
+    }
+
+  g_ptr_array_remove_index (path, path->len - 1);
+  return FALSE;
+}
+
+gboolean
+wm_atspi_describe_focus (GPid           pid,
+                         const char    *window_title,
+                         gint64         budget_usec,
+                         WmAtspiTarget *target)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtspiAccessible) window = NULL;
+  Walk walk = { 0 };
+
+  window = begin (&walk, pid, window_title, budget_usec, target);
+  if (window == NULL || !find_focus (&walk, window, path))
+    return FALSE;
+
+  g_ptr_array_remove_index (path, 0);
+  describe_path (&walk, path, target);
+
+  return target->role != NULL;
+}

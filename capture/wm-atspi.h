@@ -1,0 +1,38 @@
+/* wm-atspi.h — what is under the pointer or has the focus, from the accessibility tree
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char     *name;          /* "Save", or NULL when the element has no name */
+  char     *role;          /* AT-SPI role name: "push button", "text", "password text" */
+  char     *app_name;      /* the application's accessible name */
+  gboolean  is_password;   /* a password field, or inside one */
+} WmAtspiTarget;
+
+void     wm_atspi_target_clear    (WmAtspiTarget *target);
+
+/* Every function here blocks on D-Bus: call them from one worker thread only (it owns
+ * the AT-SPI connection and its main context), never from the capture path.
+ * @budget_usec bounds the whole lookup; each call also times out on its own, and an
+ * application that stopped answering is left alone for a while. */
+gboolean wm_atspi_init            (GError        **error);
+gboolean wm_atspi_describe_point  (GPid            pid,
+                                   const char     *window_title,
+                                   int             window_x,
+                                   int             window_y,
+                                   gint64          budget_usec,
+                                   WmAtspiTarget  *target);
+gboolean wm_atspi_describe_focus  (GPid            pid,
+                                   const char     *window_title,
+                                   gint64          budget_usec,
+                                   WmAtspiTarget  *target);
+void     wm_atspi_shutdown        (void);
+
+G_END_DECLS

@@ -1,0 +1,94 @@
+/* wm-x11-backend-private.h — the X11 backend's capture thread, shared by its parts
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <X11/Xlib.h>
+#include <X11/extensions/XShm.h>
+#include <X11/extensions/Xdamage.h>
+
+#include "wm-x11-backend.h"
+
+G_BEGIN_DECLS
+
+/* A rectangle of the root window: a monitor, or a window's frame. */
+typedef struct {
+  int x, y, width, height;
+} WmX11Rect;
+
+/* The top-level window a person works in, as the window manager knows it. */
+typedef struct {
+  Window  window;
+  char   *title;
+  char   *app_name;     /* WM_CLASS class, e.g. "Gnome-text-editor" */
+  GPid    pid;
+  int     x, y;          /* origin in root coordinates */
+  gboolean is_ours;     /* Waymark's own: never recorded */
+} WmX11Window;
+
+/* Everything the capture thread owns. Only that thread touches it after start(). */
+typedef struct {
+  Display         *dpy;
+  Window           root;
+  int              xi_opcode;
+  int              damage_event;
+  Damage           damage;
+
+  /* The current frame: the whole root window, kept up to date on XDamage. */
+  XShmSegmentInfo  shm;
+  XImage          *image;
+  gboolean         have_shm;
+  gboolean         frame_valid;
+
+  Atom             net_wm_pid, net_wm_name, utf8_string, wm_state;
+
+  /* Keyboard: held modifiers and the text typed since the last step. */
+  guint            modifiers;        /* WmModifiers */
+  gboolean         altgr;
+  GString         *typed;
+  WmCaptureFrame  *typing;          /* the frame at the first key of the run */
+} WmX11Thread;
+
+/* wm-x11-screen.c */
+gboolean         wm_x11_screen_init        (WmX11Thread     *t,
+                                            GError         **error);
+void             wm_x11_screen_clear       (WmX11Thread     *t);
+void             wm_x11_screen_refresh     (WmX11Thread     *t);
+void             wm_x11_screen_resize      (WmX11Thread     *t);
+WmX11Rect        wm_x11_monitor_at         (WmX11Thread     *t,
+                                            int              x,
+                                            int              y);
+GBytes          *wm_x11_screen_copy        (WmX11Thread     *t,
+                                            const WmX11Rect *area,
+                                            guint           *stride);
+gboolean         wm_x11_window_at_pointer  (WmX11Thread     *t,
+                                            WmX11Window     *window,
+                                            int             *root_x,
+                                            int             *root_y,
+                                            guint           *mask);
+gboolean         wm_x11_window_focused     (WmX11Thread     *t,
+                                            WmX11Window     *window);
+void             wm_x11_window_clear       (WmX11Window     *window);
+
+/* wm-x11-keyboard.c: turns raw keys into text and key names. */
+typedef enum {
+  WM_X11_KEY_IGNORE,      /* modifiers, navigation */
+  WM_X11_KEY_TEXT,        /* *text holds the character(s) to add */
+  WM_X11_KEY_ERASE,       /* BackSpace */
+  WM_X11_KEY_STEP,        /* *text holds "Ctrl+S", "Enter": a step of its own */
+} WmX11KeyAction;
+
+void             wm_x11_keyboard_update    (WmX11Thread     *t,
+                                            guint            keycode,
+                                            gboolean         pressed);
+WmX11KeyAction   wm_x11_keyboard_translate (WmX11Thread     *t,
+                                            guint            keycode,
+                                            char           **text);
+/* Removes the last character of @typed, wiping its bytes. */
+void             wm_x11_keyboard_erase     (GString         *typed);
+/* Wipes and empties @typed: it may hold a password. */
+void             wm_x11_keyboard_forget    (GString         *typed);
+
+G_END_DECLS

@@ -1,0 +1,643 @@
+/* wm-x11-backend.c — recording on an X11 desktop: XInput2 raw events, XShm + XDamage
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-capture"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <poll.h>
+#include <unistd.h>
+#include <X11/XKBlib.h>
+#include <X11/extensions/XInput2.h>
+#include <X11/extensions/Xrandr.h>
+
+#include "wm-x11-backend-private.h"
+
+/* The capture thread reads X events and makes frames; the main context only emits
+ * them. Nothing on the capture path waits on AT-SPI, encoding or the store. */
+struct _WmX11Backend
+{
+  WmCaptureBackend  parent_instance;
+
+  GMainContext     *context;
+  GThread          *thread;
+  WmX11Thread       x;
+  int               wake[2];         /* wakes the thread: stop, pause, manual step */
+  int               stopping;        /* atomic */
+  int               paused;          /* atomic */
+  int               manual_requests; /* atomic */
+  GAsyncQueue      *outbox;          /* WmCaptureFrame*: thread → main context */
+  GQueue            manual_tasks;    /* GTask*, main context only */
+};
+
+G_DEFINE_FINAL_TYPE (WmX11Backend, wm_x11_backend, WM_TYPE_CAPTURE_BACKEND)
+
+static int (*previous_error_handler) (Display *, XErrorEvent *);
+static GHashTable *our_displays;   /* Display* we own; guarded by displays_lock */
+G_LOCK_DEFINE_STATIC (displays_lock);
+
+/* Windows vanish between two requests all the time (a menu closes as it is clicked);
+ * Xlib's default handler would exit the process for that. Errors on our connections
+ * are ignored; any other connection (GDK's, in the app) keeps its own handling. */
+static int
+on_x_error (Display     *dpy,
+            XErrorEvent *event)
+{
+  gboolean ours;
+
+  G_LOCK (displays_lock);
+  ours = our_displays && g_hash_table_contains (our_displays, dpy);
+  G_UNLOCK (displays_lock);
+
+  if (ours || previous_error_handler == NULL)
+    return 0;
+
+  return previous_error_handler (dpy, event);
+}
+
+static void
+register_display (Display  *dpy,
+                  gboolean  add)
+{
+  G_LOCK (displays_lock);
+  if (our_displays == NULL)
+    {
+      our_displays = g_hash_table_new (NULL, NULL);
+      previous_error_handler = XSetErrorHandler (on_x_error);
+    }
+  if (add)
+    g_hash_table_add (our_displays, dpy);
+  else
+    g_hash_table_remove (our_displays, dpy);
+  G_UNLOCK (displays_lock);
+}
+
+/* Delivery to the main context ----------------------------------------------------- */
+
+static void
+complete_manual_task (WmX11Backend *self,
+                      gboolean      ok)
+{
+  g_autoptr(GTask) task = g_queue_pop_head (&self->manual_tasks);
+
+  if (task == NULL)
+    return;
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_new_error (task, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_FAILED,
+                             _("The screen could not be read"));
+}
+
+static gboolean
+deliver_frames (gpointer data)
+{
+  WmX11Backend *self = data;
+  WmCaptureFrame *frame;
+
+  while ((frame = g_async_queue_try_pop (self->outbox)) != NULL)
+    {
+      gboolean manual = wm_step_get_kind (frame->step) == WM_STEP_MANUAL;
+
+      wm_capture_backend_emit_frame (WM_CAPTURE_BACKEND (self), frame);
+      if (manual)
+        complete_manual_task (self, TRUE);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+send_frame (WmX11Backend   *self,
+            WmCaptureFrame *frame)
+{
+  g_async_queue_push (self->outbox, frame);
+  g_main_context_invoke_full (self->context, G_PRIORITY_HIGH, deliver_frames,
+                              g_object_ref (self), g_object_unref);
+}
+
+/* Frames -------------------------------------------------------------------------- */
+
+static WmModifiers
+modifiers_from_mask (guint mask)
+{
+  WmModifiers m = 0;
+
+  if (mask & ShiftMask)
+    m |= WM_MODIFIER_SHIFT;
+  if (mask & ControlMask)
+    m |= WM_MODIFIER_CONTROL;
+  if (mask & Mod1Mask)
+    m |= WM_MODIFIER_ALT;
+  if (mask & Mod4Mask)
+    m |= WM_MODIFIER_SUPER;
+
+  return m;
+}
+
+/* A frame of the monitor at (@x, @y) for @step, with the window it happened in. */
+static WmCaptureFrame *
+make_frame (WmX11Backend      *self,
+            WmStep            *step,
+            const WmX11Window *window,
+            int                x,
+            int                y,
+            gint64             pressed_at)
+{
+  WmX11Rect monitor = wm_x11_monitor_at (&self->x, x, y);
+  WmCaptureFrame *frame = wm_capture_frame_new (step);
+
+  frame->pressed_at = pressed_at;
+  frame->pixels = wm_x11_screen_copy (&self->x, &monitor, &frame->stride);
+  frame->width = monitor.width;
+  frame->height = monitor.height;
+  frame->framed_at = g_get_monotonic_time ();
+  frame->pid = window->pid;
+  frame->window_x = window->x - monitor.x;
+  frame->window_y = window->y - monitor.y;
+
+  if (wm_step_get_x (step) >= 0)
+    wm_step_set_point (step, x - monitor.x, y - monitor.y);
+  wm_step_set_target (step, NULL, NULL, window->app_name, window->title);
+  wm_step_set_captured_at (step, g_get_real_time ());
+
+  return frame;
+}
+
+/* The text typed since the last step becomes a step of its own, before what ends it. */
+static void
+flush_typing (WmX11Backend *self)
+{
+  WmX11Thread *t = &self->x;
+  WmCaptureFrame *frame = g_steal_pointer (&t->typing);
+
+  if (frame == NULL)
+    return;
+
+  if (t->typed->len > 0)
+    {
+      wm_step_set_text (frame->step, t->typed->str);
+      send_frame (self, frame);
+    }
+  else
+    wm_capture_frame_free (frame);
+
+  wm_x11_keyboard_forget (t->typed);
+}
+
+static void
+on_button_press (WmX11Backend *self,
+                 int           button,
+                 gint64        pressed_at)
+{
+  g_autoptr(WmStep) step = NULL;
+  WmX11Window window = { 0 };
+  int x = 0, y = 0;
+  guint mask = 0;
+
+  /* Wheel (4–7) and extra buttons scroll or navigate: not steps. */
+  if (button < 1 || button > 3)
+    return;
+
+  flush_typing (self);
+  if (!wm_x11_window_at_pointer (&self->x, &window, &x, &y, &mask) || window.is_ours)
+    {
+      wm_x11_window_clear (&window);
+      return;
+    }
+
+  step = wm_step_new (button == 3 ? WM_STEP_RIGHT_CLICK : WM_STEP_CLICK);
+  wm_step_set_point (step, x, y);
+  wm_step_set_button (step, button);
+  wm_step_set_modifiers (step, modifiers_from_mask (mask));
+  send_frame (self, make_frame (self, step, &window, x, y, pressed_at));
+  wm_x11_window_clear (&window);
+}
+
+static void
+start_typing (WmX11Backend *self,
+              gint64        pressed_at)
+{
+  g_autoptr(WmStep) step = wm_step_new (WM_STEP_TYPE);
+  WmX11Window window = { 0 };
+  int x = 0, y = 0;
+  guint mask;
+
+  wm_x11_window_focused (&self->x, &window);
+  if (!window.is_ours)
+    {
+      wm_x11_window_at_pointer (&self->x, &(WmX11Window) { 0 }, &x, &y, &mask);
+      wm_step_set_point (step, -1, -1);
+      self->x.typing = make_frame (self, step, &window, window.x + 1, window.y + 1, pressed_at);
+    }
+  wm_x11_window_clear (&window);
+}
+
+static void
+key_step (WmX11Backend *self,
+          char         *combination,
+          gint64        pressed_at)
+{
+  g_autoptr(WmStep) step = wm_step_new (WM_STEP_KEY);
+  WmX11Window window = { 0 };
+
+  flush_typing (self);
+  wm_x11_window_focused (&self->x, &window);
+  if (!window.is_ours)
+    {
+      wm_step_set_point (step, -1, -1);
+      wm_step_set_text (step, combination);
+      wm_step_set_modifiers (step, self->x.modifiers);
+      send_frame (self, make_frame (self, step, &window, window.x + 1, window.y + 1,
+                                    pressed_at));
+    }
+  wm_x11_window_clear (&window);
+}
+
+static void
+on_key_press (WmX11Backend *self,
+              guint         keycode,
+              gint64        pressed_at)
+{
+  g_autofree char *text = NULL;
+
+  switch (wm_x11_keyboard_translate (&self->x, keycode, &text))
+    {
+    case WM_X11_KEY_TEXT:
+      if (self->x.typed->len == 0 && self->x.typing == NULL)
+        start_typing (self, pressed_at);
+      if (self->x.typing != NULL)
+        g_string_append (self->x.typed, text);
+      memset (text, 0, strlen (text));
+      break;
+
+    case WM_X11_KEY_ERASE:
+      wm_x11_keyboard_erase (self->x.typed);
+      break;
+
+    case WM_X11_KEY_STEP:
+      key_step (self, text, pressed_at);
+      break;
+
+    case WM_X11_KEY_IGNORE:
+    default:
+      break;
+    }
+}
+
+static void
+manual_step (WmX11Backend *self)
+{
+  g_autoptr(WmStep) step = wm_step_new (WM_STEP_MANUAL);
+  WmX11Window window = { 0 };
+  int x = 0, y = 0;
+  guint mask;
+
+  flush_typing (self);
+  wm_x11_window_at_pointer (&self->x, &window, &x, &y, &mask);
+  wm_step_set_point (step, -1, -1);
+  send_frame (self, make_frame (self, step, &window, x, y, g_get_monotonic_time ()));
+  wm_x11_window_clear (&window);
+}
+
+/* The capture thread ----------------------------------------------------------------- */
+
+static void
+handle_xi_event (WmX11Backend *self,
+                 XIRawEvent   *raw,
+                 gint64        now)
+{
+  gboolean paused = g_atomic_int_get (&self->paused);
+
+  switch (raw->evtype)
+    {
+    case XI_RawButtonPress:
+      if (!paused)
+        on_button_press (self, raw->detail, now);
+      break;
+
+    case XI_RawKeyPress:
+      wm_x11_keyboard_update (&self->x, raw->detail, TRUE);
+      if (!paused)
+        on_key_press (self, raw->detail, now);
+      break;
+
+    case XI_RawKeyRelease:
+      wm_x11_keyboard_update (&self->x, raw->detail, FALSE);
+      break;
+
+    default:
+      break;
+    }
+}
+
+static void
+handle_event (WmX11Backend *self,
+              XEvent       *event)
+{
+  WmX11Thread *t = &self->x;
+  XGenericEventCookie *cookie = &event->xcookie;
+  gint64 now = g_get_monotonic_time ();
+
+  if (event->type == t->damage_event + XDamageNotify)
+    wm_x11_screen_refresh (t);
+  else if (event->type == ConfigureNotify && event->xconfigure.window == t->root)
+    wm_x11_screen_resize (t);
+  else if (cookie->type == GenericEvent && cookie->extension == t->xi_opcode &&
+           XGetEventData (t->dpy, cookie))
+    {
+      handle_xi_event (self, cookie->data, now);
+      XFreeEventData (t->dpy, cookie);
+    }
+}
+
+static void
+drain_wake_pipe (WmX11Backend *self)
+{
+  char buf[64];
+
+  while (read (self->wake[0], buf, sizeof buf) > 0)
+    ;
+}
+
+static void
+handle_requests (WmX11Backend *self)
+{
+  drain_wake_pipe (self);
+
+  if (g_atomic_int_get (&self->paused))
+    flush_typing (self);
+
+  while (g_atomic_int_get (&self->manual_requests) > 0)
+    {
+      g_atomic_int_add (&self->manual_requests, -1);
+      manual_step (self);
+    }
+}
+
+static gpointer
+capture_thread (gpointer data)
+{
+  WmX11Backend *self = data;
+  struct pollfd fds[2] = {
+    { ConnectionNumber (self->x.dpy), POLLIN, 0 },
+    { self->wake[0], POLLIN, 0 },
+  };
+
+  while (!g_atomic_int_get (&self->stopping))
+    {
+      while (XPending (self->x.dpy))
+        {
+          XEvent event;
+
+          XNextEvent (self->x.dpy, &event);
+          handle_event (self, &event);
+        }
+
+      handle_requests (self);
+      if (poll (fds, G_N_ELEMENTS (fds), -1) < 0 && errno != EINTR)
+        break;
+    }
+
+  /* Typing in progress when recording stops is still a step. */
+  flush_typing (self);
+  return NULL;
+}
+
+static void
+wake_thread (WmX11Backend *self)
+{
+  if (self->wake[1] >= 0)
+    (void) !write (self->wake[1], "w", 1);
+}
+
+/* Setup ------------------------------------------------------------------------------ */
+
+static gboolean
+select_raw_events (WmX11Thread  *t,
+                   GError      **error)
+{
+  guchar bits[XIMaskLen (XI_LASTEVENT)] = { 0 };
+  XIEventMask mask = { XIAllMasterDevices, sizeof bits, bits };
+  int event, err, major = 2, minor = 2;
+
+  /* Raw events on the root window see every press and key, XTest ones included,
+   * without a grab: the clicked application gets its click as if we were not here. */
+  if (!XQueryExtension (t->dpy, "XInputExtension", &t->xi_opcode, &event, &err) ||
+      XIQueryVersion (t->dpy, &major, &minor) != Success || major < 2 ||
+      (major == 2 && minor < 1))
+    {
+      g_set_error (error, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_UNSUPPORTED,
+                   _("The X server lacks XInput 2.1, which recording needs to see clicks"));
+      return FALSE;
+    }
+
+  XISetMask (bits, XI_RawButtonPress);
+  XISetMask (bits, XI_RawKeyPress);
+  XISetMask (bits, XI_RawKeyRelease);
+  XISelectEvents (t->dpy, t->root, &mask, 1);
+
+  return TRUE;
+}
+
+static gboolean
+open_display (WmX11Backend  *self,
+              GError       **error)
+{
+  WmX11Thread *t = &self->x;
+  int event, err;
+
+  t->dpy = XOpenDisplay (NULL);
+  if (t->dpy == NULL)
+    {
+      g_set_error (error, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_NO_DISPLAY,
+                   _("Cannot record: no X11 display (DISPLAY is “%s”)"),
+                   g_getenv ("DISPLAY") ? g_getenv ("DISPLAY") : "");
+      return FALSE;
+    }
+  register_display (t->dpy, TRUE);
+  t->root = DefaultRootWindow (t->dpy);
+  t->net_wm_pid = XInternAtom (t->dpy, "_NET_WM_PID", False);
+  t->net_wm_name = XInternAtom (t->dpy, "_NET_WM_NAME", False);
+  t->utf8_string = XInternAtom (t->dpy, "UTF8_STRING", False);
+  t->wm_state = XInternAtom (t->dpy, "WM_STATE", False);
+
+  if (!XRRQueryExtension (t->dpy, &event, &err))
+    {
+      g_set_error (error, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_UNSUPPORTED,
+                   _("The X server lacks the RANDR extension that recording needs"));
+      return FALSE;
+    }
+
+  return select_raw_events (t, error) && wm_x11_screen_init (t, error);
+}
+
+static void
+close_display (WmX11Backend *self)
+{
+  WmX11Thread *t = &self->x;
+
+  if (t->dpy == NULL)
+    return;
+
+  wm_x11_screen_clear (t);
+  register_display (t->dpy, FALSE);
+  g_clear_pointer (&t->dpy, XCloseDisplay);
+}
+
+static gboolean
+wm_x11_backend_start (WmCaptureBackend  *backend,
+                      GError           **error)
+{
+  WmX11Backend *self = WM_X11_BACKEND (backend);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!open_display (self, error))
+    {
+      close_display (self);
+      return FALSE;
+    }
+  if (!g_unix_open_pipe (self->wake, FD_CLOEXEC, &local_error) ||
+      !g_unix_set_fd_nonblocking (self->wake[0], TRUE, &local_error))
+    {
+      close_display (self);
+      g_set_error (error, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_FAILED,
+                   _("Cannot start recording: %s"), local_error->message);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->context, g_main_context_unref);
+  self->context = g_main_context_ref_thread_default ();
+  g_atomic_int_set (&self->stopping, FALSE);
+  self->x.typed = g_string_sized_new (1024);
+  self->thread = g_thread_new ("wm-x11-capture", capture_thread, self);
+
+  return TRUE;
+}
+
+static void
+wm_x11_backend_stop (WmCaptureBackend *backend)
+{
+  WmX11Backend *self = WM_X11_BACKEND (backend);
+
+  if (self->thread == NULL)
+    return;
+
+  g_atomic_int_set (&self->stopping, TRUE);
+  wake_thread (self);
+  g_clear_pointer (&self->thread, g_thread_join);
+
+  /* What the thread made before it stopped is handed on now, not after we return. */
+  deliver_frames (self);
+  while (self->manual_tasks.length > 0)
+    complete_manual_task (self, FALSE);
+
+  close_display (self);
+  for (guint i = 0; i < 2; i++)
+    if (self->wake[i] >= 0)
+      close (g_steal_fd (&self->wake[i]));
+  wm_x11_keyboard_forget (self->x.typed);
+  g_string_free (g_steal_pointer (&self->x.typed), TRUE);
+}
+
+static void
+wm_x11_backend_set_paused (WmCaptureBackend *backend,
+                           gboolean          paused)
+{
+  WmX11Backend *self = WM_X11_BACKEND (backend);
+
+  g_atomic_int_set (&self->paused, paused);
+  wake_thread (self);
+}
+
+static void
+wm_x11_backend_capture_step_async (WmCaptureBackend    *backend,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  WmX11Backend *self = WM_X11_BACKEND (backend);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, wm_x11_backend_capture_step_async);
+  if (self->thread == NULL)
+    {
+      g_task_return_new_error (task, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_FAILED,
+                               _("Start recording before capturing a step"));
+      return;
+    }
+
+  g_queue_push_tail (&self->manual_tasks, g_steal_pointer (&task));
+  g_atomic_int_inc (&self->manual_requests);
+  wake_thread (self);
+}
+
+static WmCaptureCapabilities
+wm_x11_backend_get_capabilities (WmCaptureBackend *backend)
+{
+  return WM_CAPTURE_CAN_OBSERVE_CLICKS | WM_CAPTURE_CAN_OBSERVE_KEYS |
+         WM_CAPTURE_KNOWS_POINTER | WM_CAPTURE_CAN_DESCRIBE;
+}
+
+static void
+wm_x11_backend_dispose (GObject *object)
+{
+  wm_x11_backend_stop (WM_CAPTURE_BACKEND (object));
+
+  G_OBJECT_CLASS (wm_x11_backend_parent_class)->dispose (object);
+}
+
+static void
+wm_x11_backend_finalize (GObject *object)
+{
+  WmX11Backend *self = WM_X11_BACKEND (object);
+
+  g_clear_pointer (&self->outbox, g_async_queue_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+
+  G_OBJECT_CLASS (wm_x11_backend_parent_class)->finalize (object);
+}
+
+static void
+wm_x11_backend_class_init (WmX11BackendClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  WmCaptureBackendClass *backend_class = WM_CAPTURE_BACKEND_CLASS (klass);
+
+  object_class->dispose = wm_x11_backend_dispose;
+  object_class->finalize = wm_x11_backend_finalize;
+
+  backend_class->start = wm_x11_backend_start;
+  backend_class->stop = wm_x11_backend_stop;
+  backend_class->set_paused = wm_x11_backend_set_paused;
+  backend_class->capture_step_async = wm_x11_backend_capture_step_async;
+  backend_class->get_capabilities = wm_x11_backend_get_capabilities;
+}
+
+static void
+wm_x11_backend_init (WmX11Backend *self)
+{
+  self->wake[0] = self->wake[1] = -1;
+  self->outbox = g_async_queue_new_full ((GDestroyNotify) wm_capture_frame_free);
+  g_queue_init (&self->manual_tasks);
+}
+
+WmCaptureBackend *
+wm_x11_backend_new (GError **error)
+{
+  const char *display = g_getenv ("DISPLAY");
+
+  if (display == NULL || *display == '\0')
+    {
+      g_set_error (error, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_NO_DISPLAY,
+                   _("Cannot record: no X11 display (DISPLAY is not set)"));
+      return NULL;
+    }
+
+  return g_object_new (WM_TYPE_X11_BACKEND, "name", "x11", NULL);
+}
