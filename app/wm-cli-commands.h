@@ -26,4 +26,7 @@ int wm_cli_publish     (WmCli *cli, int argc, char **argv);
 /* wm-cli-export.c: export html|markdown|pdf */
 int wm_cli_export      (WmCli *cli, int argc, char **argv);
 
+/* wm-cli-record.c */
+int wm_cli_record      (WmCli *cli, int argc, char **argv);
+
 G_END_DECLS

@@ -33,6 +33,8 @@ static const WmCliCommand commands[] = {
     wm_cli_publish },
   { "export", N_("html|markdown|pdf ID -o PATH"), N_("Export a tutorial to share"),
     wm_cli_export },
+  { "record", N_("--title T [--stage S] [--role R…] [--backend x11|portal]"),
+    N_("Record clicks into a new tutorial until Ctrl+C"), wm_cli_record },
 };
 
 static const WmCliCommand *
