@@ -1,0 +1,317 @@
+// test-site.mjs — the published library as readers see it, in headless Chromium:
+// catalogue filters, a tutorial played, widget.js on a host page of another origin,
+// republish after an edit, a publish killed mid-way.
+//
+// Copyright 2026 The Waymark authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Needs WM_WAYMARK (the waymark binary) and WM_PUBLISH_FIXTURE (tests/publish's fixture
+// maker); meson sets both. WM_SCREENSHOTS=DIR keeps screenshots of what was tested.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const waymark = process.env.WM_WAYMARK;
+const fixture = process.env.WM_PUBLISH_FIXTURE;
+const shots = process.env.WM_SCREENSHOTS;
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wm-site-'));
+const db = path.join(tmp, 'library.db');
+const site = path.join(tmp, 'site');
+const hostDir = path.join(tmp, 'host');
+let library, host, browser;
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+                '.css': 'text/css; charset=utf-8', '.json': 'application/json',
+                '.png': 'image/png', '.atom': 'application/atom+xml' };
+
+// A plain static server on loopback, the way any web server would serve the folder.
+function serve(root) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+      if (!url.pathname.endsWith('/')) {
+        res.writeHead(301, { Location: url.pathname + '/' }).end();
+        return;
+      }
+      file = path.join(file, 'index.html');
+    }
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404).end('not found'); return; }
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+                           'Cache-Control': 'no-store' });
+      res.end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    server.origin = `http://127.0.0.1:${server.address().port}`;
+    resolve(server);
+  }));
+}
+
+function publish(env = {}) {
+  return spawnSync(waymark, ['--library', db, 'publish', '--to', site],
+                   { env: { ...process.env, ...env }, encoding: 'utf8' });
+}
+
+// path → mtimeMs of every file of the site.
+function stamps() {
+  const out = new Map();
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.set(path.relative(site, full), fs.statSync(full).mtimeMs);
+    }
+  };
+  walk(site);
+  return out;
+}
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.requests = [];
+  page.errors = [];
+  page.on('request', (r) => page.requests.push(r.url()));
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('dialog', (d) => { page.errors.push('dialog: ' + d.message()); d.dismiss(); });
+  return page;
+}
+
+async function shot(page, name) {
+  if (shots) {
+    fs.mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, name + '.png') });
+  }
+}
+
+async function visibleTitles(page) {
+  return page.$$eval('.card:not([hidden]) .title', (nodes) => nodes.map((n) => n.textContent));
+}
+
+// Every <img> of the page loaded (nothing missing in the library).
+async function assertImagesLoaded(page) {
+  const broken = await page.$$eval('img', (imgs) => imgs.filter((i) => {
+    i.loading = 'eager';
+    return i.complete && i.naturalWidth === 0;
+  }).map((i) => i.src));
+  assert.deepEqual(broken, []);
+}
+
+// Plays Try mode to the end: click the hotspot of each step.
+async function playTry(frame) {
+  await frame.waitForSelector('.wm-player');
+  const tryButton = await frame.$('.wm-mode-try');
+  if (tryButton) await tryButton.click();
+  for (let i = 0; i < 50; i++) {
+    if (await frame.$('.wm-done:not([hidden])')) break;
+    const hotspot = await frame.waitForSelector('.wm-hotspot', { state: 'visible' });
+    await hotspot.click();
+  }
+  await frame.waitForSelector('.wm-done:not([hidden])');
+}
+
+before(async () => {
+  execFileSync(fixture, ['create', db]);
+  execFileSync(fixture, ['hostile', db]);
+  const first = publish();
+  assert.equal(first.status, 0, first.stderr);
+  library = await serve(site);
+  fs.mkdirSync(hostDir);
+  host = await serve(hostDir);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  library?.close();
+  host?.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('the catalogue filters by role, stage and words', async () => {
+  const page = await newPage();
+  await page.goto(library.origin + '/');
+  assert.equal((await visibleTitles(page)).length, 5);
+  assert.deepEqual(await page.$$eval('.stage-group:not([hidden]) h2', (n) => n.map((e) => e.textContent)),
+                   ['First Exposure', 'Orientation', 'Ramp and Practice',
+                    'Refresher and Reinforcement']);
+  await assertImagesLoaded(page);
+  await shot(page, 'catalogue');
+
+  await page.selectOption('#role', 'admin');
+  assert.deepEqual((await visibleTitles(page)).sort(),
+                   ['Invite your first teammate', 'Rotate the API keys', 'Why teams use reports']);
+  await page.selectOption('#stage', 'orientation');
+  assert.deepEqual(await visibleTitles(page), ['Invite your first teammate']);
+  assert.match(page.url(), /#role=admin&stage=orientation$/);
+  assert.equal(await page.textContent('#count'), '1 of 5 tutorials');
+
+  await page.selectOption('#role', 'everyday user');
+  assert.deepEqual(await visibleTitles(page), []);
+  assert.equal(await page.isVisible('#empty'), true);
+
+  await page.selectOption('#role', '');
+  await page.selectOption('#stage', '');
+  await page.fill('#search', 'pdf');
+  assert.deepEqual(await visibleTitles(page), ['Export a report as PDF']);
+
+  // A filtered view is a link.
+  await page.goto(library.origin + '/#stage=refresher');
+  assert.deepEqual(await visibleTitles(page), ['Rotate the API keys']);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a tutorial opens from the catalogue and plays to the end', async () => {
+  const page = await newPage();
+  await page.goto(library.origin + '/');
+  await page.click('text=Invite your first teammate');
+  await page.waitForURL(library.origin + '/t/invite-your-first-teammate/');
+  assert.equal(await page.textContent('h1'), 'Invite your first teammate');
+
+  // Link and embed snippet, absolute for where the library is served.
+  assert.equal(await page.inputValue('#share-link'),
+               library.origin + '/t/invite-your-first-teammate/');
+  assert.match(await page.inputValue('#share-embed'),
+               /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/t\/invite-your-first-teammate\/embed\/" title="Invite your first teammate"/);
+  await shot(page, 'tutorial');
+
+  await playTry(page);
+  await shot(page, 'tutorial-done');
+  assert.ok(page.requests.every((u) => u.startsWith(library.origin)), page.requests.join(' '));
+  assert.deepEqual(page.errors, []);
+
+  // The chrome-less embed plays too, with no page header or share box.
+  await page.goto(library.origin + '/t/invite-your-first-teammate/embed');
+  assert.equal(await page.$('.site-header'), null);
+  assert.equal(await page.$('.share'), null);
+  await playTry(page);
+  await page.context().close();
+});
+
+test('hostile catalogue text stays text', async () => {
+  const page = await newPage();
+  await page.goto(library.origin + '/');
+  await page.fill('#search', 'pwned');
+  const titles = await visibleTitles(page);
+  assert.equal(titles.length, 1);
+  assert.match(titles[0], /^<\/script><script>window\.pwned=1<\/script><img src=x/);
+  await page.click('.card:not([hidden]) .card-link');
+  await page.waitForSelector('h1');
+  assert.match(await page.textContent('h1'), /window\.pwned=1/);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('widget.js on a host page lists the role\'s tutorials and plays one in an overlay', async () => {
+  fs.writeFileSync(path.join(hostDir, 'index.html'), `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Acme Console</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${library.origin}; frame-src ${library.origin}; style-src 'self'">
+</head><body><h1>Acme Console</h1><p>The host application.</p>
+<script src="${library.origin}/widget.js" data-role="admin" async></script>
+</body></html>`);
+  const page = await newPage();
+  const events = [];
+  await page.exposeFunction('recordEvent', (e) => events.push(e));
+  await page.goto(host.origin + '/');
+  await page.evaluate(() => window.addEventListener('waymark:complete',
+                                                    (e) => window.recordEvent(e.detail.slug)));
+  await page.click('#waymark-help .launcher');
+  await page.waitForSelector('#waymark-help .list button');
+  const listed = async () => page.$$eval('#waymark-help >>> .list .title',
+                                         (n) => n.map((e) => e.textContent));
+  const titles = await page.locator('#waymark-help .list .title').allTextContents();
+  assert.deepEqual(titles.sort(), ['Invite your first teammate', 'Rotate the API keys',
+                                   'Why teams use reports']);
+  await page.fill('#waymark-help .search', 'keys');
+  assert.deepEqual(await page.locator('#waymark-help .list .title').allTextContents(),
+                   ['Rotate the API keys']);
+  await page.fill('#waymark-help .search', '');
+  await shot(page, 'widget-panel');
+
+  await page.click('#waymark-help .list button[data-slug="invite-your-first-teammate"]');
+  await page.waitForSelector('#waymark-help .overlay:not([hidden]) iframe');
+  const frame = page.frameLocator('#waymark-help iframe');
+  await frame.locator('.wm-player').waitFor();
+  const inner = page.frames().find((f) => f.url().includes('/t/invite-your-first-teammate/embed/'));
+  assert.ok(inner, 'the overlay shows the embed page');
+  await shot(page, 'widget-overlay');
+  await playTry(inner);
+  await page.waitForFunction(() => true);
+  await shot(page, 'widget-overlay-done');
+  assert.ok(events.includes('invite-your-first-teammate'), 'the host heard waymark:complete');
+
+  await page.keyboard.press('Escape');
+  await page.click('#waymark-help .overlay .close').catch(() => {});
+  assert.equal(await page.isVisible('#waymark-help .overlay'), false);
+  assert.deepEqual(page.errors, []);
+  void listed;
+  await page.context().close();
+});
+
+test('edit, re-approve, republish: the same link shows the change; only it was rewritten', async () => {
+  await new Promise((resolve) => setTimeout(resolve, 1100));   // so "updated" visibly moves
+  const before = stamps();
+  execFileSync(fixture, ['edit', db, 'export-a-report-as-pdf', 'Open Reports, then choose Export']);
+  const result = publish();
+  assert.equal(result.status, 0, result.stderr);
+  const afterStamps = stamps();
+  const changed = [...afterStamps.keys()].filter((p) => before.get(p) !== afterStamps.get(p)).sort();
+  assert.deepEqual(changed, ['catalog.js', 'catalog.json', 'feed.atom', 'index.html',
+                             't/export-a-report-as-pdf/embed/index.html',
+                             't/export-a-report-as-pdf/index.html',
+                             't/export-a-report-as-pdf/v2/embed/index.html',
+                             't/export-a-report-as-pdf/v2/index.html']);
+
+  const page = await newPage();
+  await page.goto(library.origin + '/t/export-a-report-as-pdf/');
+  await page.waitForSelector('.wm-player');
+  assert.match(await page.textContent('body'), /Open Reports, then choose Export/);
+  await page.goto(library.origin + '/t/export-a-report-as-pdf/v1/');
+  assert.doesNotMatch(await page.textContent('body'), /Open Reports, then choose Export/);
+  assert.match(await page.textContent('.notice'), /version 1/);
+  await page.context().close();
+});
+
+test('a publish killed mid-way leaves the previous library whole', async () => {
+  execFileSync(fixture, ['edit', db, 'rotate-the-api-keys', 'Killed before anyone saw this']);
+  const catalogBefore = fs.readFileSync(path.join(site, 'catalog.json'), 'utf8');
+  const killed = publish({ WAYMARK_PUBLISH_KILL_AFTER: '2' });
+  assert.equal(killed.signal, 'SIGKILL');
+  assert.equal(fs.readFileSync(path.join(site, 'catalog.json'), 'utf8'), catalogBefore);
+
+  const page = await newPage();
+  await page.goto(library.origin + '/');
+  assert.equal((await visibleTitles(page)).length, 5);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  await assertImagesLoaded(page);
+  for (const href of await page.$$eval('.card-link', (a) => a.map((e) => e.href))) {
+    const response = await page.goto(href);
+    assert.equal(response.status(), 200, href);
+    await page.waitForSelector('.wm-player');
+    await assertImagesLoaded(page);
+  }
+  assert.deepEqual(page.errors, []);
+
+  // The next publish breaks the dead one's lock and completes.
+  const again = publish();
+  assert.equal(again.status, 0, again.stderr);
+  await page.goto(library.origin + '/t/rotate-the-api-keys/');
+  assert.match(await page.textContent('body'), /Killed before anyone saw this/);
+  await page.context().close();
+});
