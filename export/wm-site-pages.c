@@ -157,6 +157,22 @@ wm_site_page_get_dir (const WmSitePage *page)
   return g_strdup_printf ("t/%s/%s%s", page->entry->slug, version, page->embed ? "embed/" : "");
 }
 
+static const char *
+step_image_src (JsonObject *model,
+                JsonObject *step)
+{
+  JsonObject *images = json_object_get_object_member (model, "images");
+  JsonNode *key = json_object_get_member (step, "image");
+  JsonObject *image;
+
+  if (images == NULL || key == NULL || !JSON_NODE_HOLDS_VALUE (key))
+    return NULL;
+  image = json_object_get_object_member (images, json_node_get_string (key));
+
+  return image != NULL && json_object_has_member (image, "src")
+         ? json_object_get_string_member (image, "src") : NULL;
+}
+
 /* The steps as plain HTML: what readers without scripts, printers and search engines get,
  * and what the player replaces when it starts. */
 static void
@@ -164,29 +180,33 @@ append_static_steps (GString          *out,
                      const WmSitePage *page,
                      const char       *prefix)
 {
-  GListModel *steps = wm_tutorial_get_steps (page->tutorial);
-  guint n_steps = g_list_model_get_n_items (steps);
+  JsonArray *steps = json_object_get_array_member (page->model, "steps");
 
   g_string_append (out, "<ol class=\"static-steps\">\n");
-  for (guint i = 0; i < n_steps; i++)
+  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
     {
-      g_autoptr(WmStep) step = g_list_model_get_item (steps, i);
-      const char *sha = wm_step_get_image_sha256 (step);
-      const char *image = sha != NULL ? g_hash_table_lookup (page->images, sha) : NULL;
+      JsonObject *step = json_array_get_object_element (steps, i);
+      const char *instruction = json_object_get_string_member_with_default (step, "instruction",
+                                                                            "");
+      const char *notes = json_object_get_string_member_with_default (step, "notes", "");
+      const char *image = step_image_src (page->model, step);
 
       g_string_append (out, "<li><p class=\"instruction\">");
-      wm_site_append_escaped (out, wm_step_get_instruction (step));
+      wm_site_append_escaped (out, instruction);
       g_string_append (out, "</p>");
-      if (wm_step_get_notes (step) != NULL && *wm_step_get_notes (step) != '\0')
+      if (notes != NULL && *notes != '\0')
         {
           g_string_append (out, "<p class=\"notes\">");
-          wm_site_append_escaped (out, wm_step_get_notes (step));
+          wm_site_append_escaped (out, notes);
           g_string_append (out, "</p>");
         }
-      if (image != NULL)
+      /* Image sources are the publisher's own "images/<hex>.png", never author text. */
+      if (image != NULL && g_str_has_prefix (image, "images/"))
         {
-          g_string_append_printf (out, "<img loading=\"lazy\" src=\"%s%s\" alt=\"", prefix, image);
-          wm_site_append_escaped (out, wm_step_get_instruction (step));
+          g_string_append_printf (out, "<img loading=\"lazy\" src=\"%s", prefix);
+          wm_site_append_escaped (out, image);
+          g_string_append (out, "\" alt=\"");
+          wm_site_append_escaped (out, instruction);
           g_string_append (out, "\">");
         }
       g_string_append (out, "</li>\n");
@@ -253,17 +273,20 @@ append_tutorial_header (GString          *out,
                           prefix);
   wm_site_append_escaped (out, wm_site_catalog_get_title (page->catalog));
   g_string_append (out, "</a></header>\n<main id=\"main\">\n<article class=\"tutorial\">\n");
-  if (page->version != 0 && page->version != entry->version)
-    g_string_append_printf (out, "<p class=\"notice\">This is version %u, kept for the record. "
-                                 "<a href=\"%st/%s/\">Read the current version</a>.</p>\n",
+  /* Version pages are written once and never again: they cannot know whether they are still
+   * the newest, so they say where the newest always is. */
+  if (page->version != 0)
+    g_string_append_printf (out, "<p class=\"notice\">This is version %u, kept as it was "
+                                 "published. <a href=\"%st/%s/\">The current version</a> is "
+                                 "always at the tutorial's link.</p>\n",
                             page->version, prefix, entry->slug);
   g_string_append (out, "<h1>");
-  wm_site_append_escaped (out, wm_tutorial_get_title (page->tutorial));
+  wm_site_append_escaped (out, entry->title);
   g_string_append (out, "</h1>\n");
-  if (wm_tutorial_get_summary (page->tutorial) != NULL)
+  if (entry->summary != NULL && *entry->summary != '\0')
     {
       g_string_append (out, "<p class=\"summary\">");
-      wm_site_append_escaped (out, wm_tutorial_get_summary (page->tutorial));
+      wm_site_append_escaped (out, entry->summary);
       g_string_append (out, "</p>\n");
     }
   append_meta (out, entry, page->version != 0 ? page->version : entry->version);
@@ -277,9 +300,9 @@ wm_site_render_tutorial (const WmSitePage *page)
   g_autofree char *dir = wm_site_page_get_dir (page);
   g_autofree char *prefix = root_prefix (count_depth (dir));
 
-  g_return_val_if_fail (page != NULL && page->entry != NULL && page->tutorial != NULL, NULL);
+  g_return_val_if_fail (page != NULL && page->entry != NULL && page->model != NULL, NULL);
 
-  append_head (out, wm_tutorial_get_title (page->tutorial), prefix, page->assets, NULL);
+  append_head (out, page->entry->title, prefix, page->assets, NULL);
   g_string_append_printf (out, "<body class=\"%s\" data-root=\"%s\" data-stage=\"%s\">\n",
                           page->embed ? "embed" : "page", prefix,
                           wm_stage_to_string (page->entry->stage));
@@ -297,7 +320,7 @@ wm_site_render_tutorial (const WmSitePage *page)
     }
 
   g_string_append (out, "<script type=\"application/json\" id=\"wm-tutorial\">");
-  wm_site_append_script_json (out, page->model_json);
+  g_string_append (out, page->model_json);
   g_string_append (out, "</script>\n");
   append_script (out, prefix, page->assets, "player.js");
   append_script (out, prefix, page->assets, "tutorial.js");

@@ -7,8 +7,9 @@
 
 #include <gio/gio.h>
 
+#include <json-glib/json-glib.h>
+
 #include "wm-site-catalog.h"
-#include "wm-tutorial.h"
 
 G_BEGIN_DECLS
 
@@ -22,9 +23,9 @@ G_BEGIN_DECLS
 typedef struct {
   WmSiteCatalog     *catalog;
   const WmSiteEntry *entry;
-  WmTutorial        *tutorial;     /* the approved snapshot, steps loaded */
-  GHashTable        *images;       /* store sha256 → "images/<sha256>.png" as published */
-  const char        *model_json;   /* the player's model, images as root-relative paths */
+  JsonObject        *model;        /* the player's model (wm_player_model_build()), image
+                                    * sources relative to the library's root */
+  const char        *model_json;   /* the same, made safe for <script> */
   GHashTable        *assets;       /* "site.css", "player.js", … → "assets/site-<hash>.css" */
   guint              version;      /* 0 for the stable page, else the t/<slug>/v<N>/ page */
   gboolean           embed;        /* the chrome-less page for iframes */

@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "wm-html-exporter.h"
 #include "wm-site-catalog.h"
 #include "wm-site-lock.h"
 #include "wm-site-pages.h"
@@ -459,6 +460,14 @@ prepare_assets (Run     *run,
   run->assets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_checksum_update (build, (const guchar *) SITE_FORMAT, -1);
 
+  g_autoptr(GBytes) player_js = wm_player_get_script ();
+  g_autoptr(GBytes) player_css = wm_player_get_style ();
+
+  /* The player is the single-file export's own, byte for byte. */
+  if (!write_asset (run, "player.js", player_js, build, error) ||
+      !write_asset (run, "player.css", player_css, build, error))
+    return FALSE;
+
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autoptr(GBytes) bytes = lookup_asset (names[i]);
@@ -553,58 +562,60 @@ choose_slug (Run         *run,
     }
 }
 
-/* Puts the step's screenshot in images/ (once: the name is its content's SHA-256) and
- * returns its path. */
-static const char *
-publish_image (Run         *run,
-               const char  *sha,
-               GError     **error)
+static gboolean
+image_name_is_safe (const char *name)
 {
-  g_autofree char *path = g_strdup_printf ("images/%s.png", sha);
-  g_autoptr(WmImage) image = NULL;
-  g_autoptr(GFile) file = NULL;
-  const char *done = g_hash_table_lookup (run->images_done, path);
+  const char *p = name;
 
-  if (done != NULL)
-    return done;
+  while (g_ascii_isxdigit (*p))
+    p++;
 
-  file = g_file_resolve_relative_path (run->self->location, path);
-  if (!g_file_query_exists (file, run->cancellable))
-    {
-      image = wm_store_load_image (run->self->store, sha, error);
-      if (image == NULL ||
-          !wm_site_writer_replace (run->writer, path, wm_image_get_png (image), run->cancellable,
-                                   error))
-        return NULL;
-    }
-
-  done = path;
-  g_hash_table_add (run->images_done, g_steal_pointer (&path));
-  return done;
+  return p - name >= 16 && g_str_equal (p, ".png");
 }
 
-static GHashTable *
-publish_images (Run         *run,
-                WmTutorial  *snapshot,
-                GError     **error)
+/* The player model's WmPlayerImageFunc: puts a published screenshot (redactions burned in)
+ * in images/, once, under a name made from its pixels, and returns its root-relative path.
+ * Identical screenshots across tutorials are stored once. */
+static char *
+publish_image (const char  *name,
+               GBytes      *png,
+               gpointer     user_data,
+               GError     **error)
 {
-  g_autoptr(GHashTable) images = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *steps = wm_tutorial_get_steps (snapshot);
+  Run *run = user_data;
+  g_autofree char *path = g_strconcat ("images/", name, NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+  g_assert (image_name_is_safe (name));
+
+  if (!g_hash_table_contains (run->images_done, path))
     {
-      WmStep *step = wm_tutorial_get_step (snapshot, i);
-      const char *sha = wm_step_get_image_sha256 (step);
-      const char *path;
-
-      if (sha == NULL)
-        continue;
-      if ((path = publish_image (run, sha, error)) == NULL)
+      if (!wm_site_writer_write_once (run->writer, path, png, run->cancellable, error))
         return NULL;
-      g_hash_table_insert (images, (gpointer) sha, (gpointer) path);
+      g_hash_table_add (run->images_done, g_strdup (path));
     }
 
-  return g_steal_pointer (&images);
+  return g_steal_pointer (&path);
+}
+
+static const char *
+first_image (JsonObject *model)
+{
+  JsonArray *steps = json_object_get_array_member (model, "steps");
+  JsonObject *images = json_object_get_object_member (model, "images");
+
+  for (guint i = 0; steps != NULL && images != NULL && i < json_array_get_length (steps); i++)
+    {
+      JsonNode *key = json_object_get_member (json_array_get_object_element (steps, i), "image");
+      JsonObject *image;
+
+      if (key == NULL || !JSON_NODE_HOLDS_VALUE (key))
+        continue;
+      image = json_object_get_object_member (images, json_node_get_string (key));
+      if (image != NULL && json_object_has_member (image, "src"))
+        return json_object_get_string_member (image, "src");
+    }
+
+  return NULL;
 }
 
 static WmSiteEntry *
@@ -613,7 +624,7 @@ make_entry (Run               *run,
             const char        *slug,
             guint              version,
             const WmSiteEntry *previous,
-            GHashTable        *images)
+            JsonObject        *model)
 {
   WmSiteEntry *entry = wm_site_entry_new ();
   GListModel *steps = wm_tutorial_get_steps (snapshot);
@@ -629,80 +640,13 @@ make_entry (Run               *run,
   entry->updated = wm_tutorial_get_updated_at (snapshot);
   entry->n_steps = g_list_model_get_n_items (steps);
   entry->build = g_strdup (run->build);
-
-  for (guint i = 0; i < entry->n_steps && entry->thumbnail == NULL; i++)
-    {
-      const char *sha = wm_step_get_image_sha256 (wm_tutorial_get_step (snapshot, i));
-      if (sha != NULL)
-        entry->thumbnail = g_strdup (g_hash_table_lookup (images, sha));
-    }
+  entry->thumbnail = g_strdup (first_image (model));
 
   for (guint i = 0; previous != NULL && i < previous->versions->len; i++)
     wm_site_entry_add_version (entry, g_array_index (previous->versions, guint, i));
   wm_site_entry_add_version (entry, version);
 
   return entry;
-}
-
-static void
-add_step_json (JsonBuilder *b,
-               WmStep      *step,
-               GHashTable  *images)
-{
-  const char *sha = wm_step_get_image_sha256 (step);
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, wm_step_get_id (step));
-  json_builder_set_member_name (b, "kind");
-  json_builder_add_string_value (b, wm_step_kind_to_string (wm_step_get_kind (step)));
-  json_builder_set_member_name (b, "instruction");
-  json_builder_add_string_value (b, wm_step_get_instruction (step) ?: "");
-  json_builder_set_member_name (b, "notes");
-  json_builder_add_string_value (b, wm_step_get_notes (step) ?: "");
-  json_builder_set_member_name (b, "x");
-  json_builder_add_int_value (b, wm_step_get_x (step));
-  json_builder_set_member_name (b, "y");
-  json_builder_add_int_value (b, wm_step_get_y (step));
-  json_builder_set_member_name (b, "image");
-  if (sha != NULL)
-    json_builder_add_string_value (b, g_hash_table_lookup (images, sha));
-  else
-    json_builder_add_null_value (b);
-  json_builder_end_object (b);
-}
-
-/* The player's model. Image paths are relative to the library's root; the page's script
- * resolves them against the page. */
-static char *
-build_model_json (const WmSiteEntry *entry,
-                  WmTutorial        *snapshot,
-                  GHashTable        *images)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
-  GListModel *steps = wm_tutorial_get_steps (snapshot);
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, entry->id);
-  json_builder_set_member_name (b, "title");
-  json_builder_add_string_value (b, entry->title);
-  json_builder_set_member_name (b, "summary");
-  json_builder_add_string_value (b, entry->summary);
-  json_builder_set_member_name (b, "stage");
-  json_builder_add_string_value (b, wm_stage_to_string (entry->stage));
-  json_builder_set_member_name (b, "version");
-  json_builder_add_int_value (b, entry->version);
-  json_builder_set_member_name (b, "steps");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
-    add_step_json (b, wm_tutorial_get_step (snapshot, i), images);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  return json_to_string (root, FALSE);
 }
 
 static gboolean
@@ -722,14 +666,13 @@ write_page (Run         *run,
 static gboolean
 write_pages (Run               *run,
              const WmSiteEntry *entry,
-             WmTutorial        *snapshot,
-             GHashTable        *images,
+             JsonNode          *model,
              GError           **error)
 {
-  g_autofree char *model = build_model_json (entry, snapshot, images);
+  g_autofree char *model_json = wm_player_script_data (model);
   WmSitePage page = {
-    .catalog = run->catalog, .entry = entry, .tutorial = snapshot, .images = images,
-    .model_json = model, .assets = run->assets,
+    .catalog = run->catalog, .entry = entry, .model = json_node_get_object (model),
+    .model_json = model_json, .assets = run->assets,
   };
   static const struct { gboolean versioned, embed; } order[] = {
     { TRUE, FALSE }, { TRUE, TRUE }, { FALSE, FALSE }, { FALSE, TRUE },
@@ -756,7 +699,7 @@ publish_tutorial (Run         *run,
   const WmSiteEntry *previous = wm_site_catalog_lookup (run->catalog, id);
   g_autofree char *slug = choose_slug (run, tutorial, error);
   g_autoptr(WmTutorial) snapshot = NULL;
-  g_autoptr(GHashTable) images = NULL;
+  g_autoptr(JsonNode) model = NULL;
   g_autoptr(WmSiteEntry) entry = NULL;
 
   if (slug == NULL)
@@ -770,12 +713,18 @@ publish_tutorial (Run         *run,
       return TRUE;
     }
 
-  if ((snapshot = load_approved (run, tutorial, error)) == NULL ||
-      (images = publish_images (run, snapshot, error)) == NULL)
+  if ((snapshot = load_approved (run, tutorial, error)) == NULL)
     return FALSE;
 
-  entry = make_entry (run, snapshot, slug, version, previous, images);
-  if (!write_pages (run, entry, snapshot, images, error))
+  /* The model carries the link it is published under, even on the first publish. */
+  wm_tutorial_set_slug (snapshot, slug);
+  model = wm_player_model_build (run->self->store, snapshot, WM_PLAYER_MODEL_NONE, publish_image,
+                                 run, error);
+  if (model == NULL)
+    return FALSE;
+
+  entry = make_entry (run, snapshot, slug, version, previous, json_node_get_object (model));
+  if (!write_pages (run, entry, model, error))
     return FALSE;
 
   if (wm_tutorial_get_slug (tutorial) == NULL)

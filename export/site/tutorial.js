@@ -16,9 +16,12 @@
     return path ? new URL(root + path, location.href).href : path;
   }
 
-  for (const step of model.steps || []) {
-    if (typeof step.image === 'string')
-      step.image = resolve(step.image);
+  /* The model's picture sources (whole pictures and tiles) are relative to the root. */
+  for (const key of Object.keys(model.images || {})) {
+    const image = model.images[key];
+    if (typeof image.src === 'string') image.src = resolve(image.src);
+    for (const tile of image.tiles || [])
+      if (typeof tile.src === 'string') tile.src = resolve(tile.src);
   }
 
   function escapeAttribute(text) {

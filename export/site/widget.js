@@ -9,7 +9,8 @@
  *           data-label="Help" data-position="right"></script>
  *
  * data-role / data-stage narrow the panel to what the person is doing (stage: one or more
- * of first-exposure, orientation, ramp-and-practice, competency, refresher). The host page's
+ * of first-exposure, orientation, ramp-and-practice, competency,
+ * refresher-and-reinforcement). The host page's
  * Content-Security-Policy must allow the library's origin in script-src and frame-src.
  *
  * Catalogue text is author text: every node is built with textContent, never parsed as
@@ -38,7 +39,7 @@
     'orientation': 'Orientation',
     'ramp-and-practice': 'Ramp and Practice',
     'competency': 'Competency',
-    'refresher': 'Refresher and Reinforcement',
+    'refresher-and-reinforcement': 'Refresher and Reinforcement',
   };
 
   const CSS = `

@@ -169,7 +169,7 @@ test('the catalogue filters by role, stage and words', async () => {
   assert.deepEqual(await visibleTitles(page), ['Export a report as PDF']);
 
   // A filtered view is a link.
-  await page.goto(library.origin + '/#stage=refresher');
+  await page.goto(library.origin + '/#stage=refresher-and-reinforcement');
   assert.deepEqual(await visibleTitles(page), ['Rotate the API keys']);
   assert.deepEqual(page.errors, []);
   await page.context().close();
