@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "wm-review-private.h"
 #include "wm-store-private.h"
 #include "wm-util.h"
 
@@ -933,7 +934,8 @@ save_tutorial_txn (WmStore  *self,
   WmTutorial *t = user_data;
   gint64 rowid;
 
-  if (!check_slug_unchanged (db, t, error))
+  /* An edit to a version a reviewer decided on becomes a new draft version. */
+  if (!check_slug_unchanged (db, t, error) || !wm_review_guard_save (self, db, t, error))
     return FALSE;
 
   rowid = upsert_tutorial (db, t, error);
@@ -976,6 +978,8 @@ wm_store_save_tutorial (WmStore     *self,
 {
   gint64 now = g_get_real_time ();
   gint64 old_updated, old_created;
+  guint old_version;
+  WmStatus old_status;
 
   g_return_val_if_fail (WM_IS_STORE (self), FALSE);
   g_return_val_if_fail (WM_IS_TUTORIAL (tutorial), FALSE);
@@ -985,6 +989,8 @@ wm_store_save_tutorial (WmStore     *self,
 
   old_updated = wm_tutorial_get_updated_at (tutorial);
   old_created = wm_tutorial_get_created_at (tutorial);
+  old_version = wm_tutorial_get_version (tutorial);
+  old_status = wm_tutorial_get_status (tutorial);
   if (old_created == 0)
     wm_tutorial_set_created_at (tutorial, now);
   wm_tutorial_set_updated_at (tutorial, MAX (now, old_updated));
@@ -994,6 +1000,8 @@ wm_store_save_tutorial (WmStore     *self,
       /* Nothing was saved, so the object must not claim it was. */
       wm_tutorial_set_created_at (tutorial, old_created);
       wm_tutorial_set_updated_at (tutorial, old_updated);
+      wm_tutorial_set_version (tutorial, old_version);
+      wm_tutorial_set_status (tutorial, old_status);
       return FALSE;
     }
 
@@ -1242,7 +1250,7 @@ append_steps_txn (WmStore  *self,
   gint64 rowid;
 
   rowid = wm_store_tutorial_rowid (db, as->tutorial_id, error);
-  if (rowid < 0)
+  if (rowid < 0 || !wm_review_guard_append (self, db, as->tutorial_id, error))
     return FALSE;
 
   for (guint i = 0; i < as->steps->len; i++)
