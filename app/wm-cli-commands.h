@@ -17,6 +17,19 @@ int wm_cli_tag         (WmCli *cli, int argc, char **argv);
 int wm_cli_add_images  (WmCli *cli, int argc, char **argv);
 int wm_cli_delete      (WmCli *cli, int argc, char **argv);
 
+/* wm-cli-review.c: the review workflow */
+int wm_cli_submit          (WmCli *cli, int argc, char **argv);
+int wm_cli_approve         (WmCli *cli, int argc, char **argv);
+int wm_cli_request_changes (WmCli *cli, int argc, char **argv);
+int wm_cli_back_to_draft   (WmCli *cli, int argc, char **argv);
+int wm_cli_history         (WmCli *cli, int argc, char **argv);
+int wm_cli_diff            (WmCli *cli, int argc, char **argv);
+
+/* wm-cli-bundle.c: tutorials sent between people */
+int wm_cli_bundle          (WmCli *cli, int argc, char **argv);
+int wm_cli_import          (WmCli *cli, int argc, char **argv);
+int wm_cli_inbox           (WmCli *cli, int argc, char **argv);
+
 /* Other features add their entry points below, one file each (wm-cli-record.c,
  * wm-cli-export.c, wm-cli-publish.c, wm-cli-review.c, …), and one line to the table. */
 

@@ -35,6 +35,22 @@ static const WmCliCommand commands[] = {
     wm_cli_export },
   { "record", N_("--title T [--stage S] [--role R…] [--backend x11|portal]"),
     N_("Record clicks into a new tutorial until Ctrl+C"), wm_cli_record },
+  { "submit", N_("ID [--message M] [--to LOCATION]"), N_("Send a draft for review"),
+    wm_cli_submit },
+  { "approve", N_("ID [--comment C]"), N_("Approve a tutorial in review"), wm_cli_approve },
+  { "request-changes", N_("ID --comment C [--step N --comment C]…"),
+    N_("Send a tutorial back with comments"), wm_cli_request_changes },
+  { "back-to-draft", N_("ID [--message M]"), N_("Take a tutorial out of review"),
+    wm_cli_back_to_draft },
+  { "history", N_("ID [--json]"), N_("Who moved a tutorial through review, when and why"),
+    wm_cli_history },
+  { "diff", N_("ID [V1 V2]"), N_("What changed between two versions"), wm_cli_diff },
+  { "bundle", N_("ID -o FILE.waymark"), N_("Write a tutorial to one file to send"),
+    wm_cli_bundle },
+  { "import", N_("FILE.waymark…"), N_("Add tutorials someone sent, for review"),
+    wm_cli_import },
+  { "inbox", N_("--from LOCATION"), N_("List bundles waiting in a shared library's inbox"),
+    wm_cli_inbox },
 };
 
 static const WmCliCommand *
