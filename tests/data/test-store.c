@@ -461,13 +461,16 @@ test_revisions_immutable (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (wm_revision_get_status (r1), ==, WM_STATUS_APPROVED);
 
-  /* Editing the working copy does not touch the approved snapshot… */
-  wm_step_set_instruction (wm_tutorial_get_step (t, 0), "Changed");
-  g_assert_true (wm_store_save_tutorial (f->store, t, NULL));
-  /* …and the snapshot of an approved version cannot be replaced. */
+  /* The snapshot of an approved version cannot be replaced… */
   g_assert_null (wm_store_create_revision (f->store, wm_tutorial_get_id (t), "Ed", "x", &error));
   g_assert_error (error, WM_STORE_ERROR, WM_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
+  /* …and editing the approved tutorial starts version 2, a draft, leaving version 1 as it
+   * was (the review workflow's rule, kept by the store). */
+  wm_step_set_instruction (wm_tutorial_get_step (t, 0), "Changed");
+  g_assert_true (wm_store_save_tutorial (f->store, t, NULL));
+  g_assert_cmpuint (wm_tutorial_get_version (t), ==, 2);
+  g_assert_cmpint (wm_tutorial_get_status (t), ==, WM_STATUS_DRAFT);
 
   v1 = wm_store_load_revision (f->store, wm_tutorial_get_id (t), 1, &error);
   g_assert_no_error (error);
