@@ -49,42 +49,62 @@ wm_atspi_target_clear (WmAtspiTarget *target)
   target->is_password = FALSE;
 }
 
+/* libatspi is one connection with global state: every lookup holds this lock and runs
+ * with our private main context as its thread-default, whichever recorder's worker
+ * thread it is on. libatspi dispatches its D-Bus traffic on that context, so none of it
+ * ever runs on a UI or capture thread. */
+static GMutex atspi_lock;
+static gboolean atspi_failed;
+
+static gboolean
+ensure_atspi (void)
+{
+  if (atspi_context != NULL || atspi_failed)
+    return !atspi_failed;
+
+  atspi_context = g_main_context_new ();
+  g_main_context_push_thread_default (atspi_context);
+  atspi_failed = atspi_init () > 1;
+  if (!atspi_failed)
+    {
+      atspi_set_main_context (atspi_context);
+      atspi_set_timeout (CALL_TIMEOUT_MS, 4 * CALL_TIMEOUT_MS);
+      hung_until = g_hash_table_new (NULL, NULL);
+    }
+  g_main_context_pop_thread_default (atspi_context);
+
+  return !atspi_failed;
+}
+
 gboolean
 wm_atspi_init (GError **error)
 {
-  if (atspi_context != NULL)
-    return TRUE;
+  gboolean ok;
 
-  /* libatspi dispatches its D-Bus traffic on the context we give it; this thread owns
-   * it, so nothing of AT-SPI ever runs on the UI or capture threads. */
-  atspi_context = g_main_context_new ();
-  g_main_context_push_thread_default (atspi_context);
-  if (atspi_init () > 1)
-    {
-      g_main_context_pop_thread_default (atspi_context);
-      g_clear_pointer (&atspi_context, g_main_context_unref);
-      g_set_error (error, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_UNSUPPORTED,
-                   _("The accessibility bus is not running: steps will not name what was "
-                     "clicked"));
-      return FALSE;
-    }
-  atspi_set_main_context (atspi_context);
-  atspi_set_timeout (CALL_TIMEOUT_MS, 4 * CALL_TIMEOUT_MS);
-  hung_until = g_hash_table_new (NULL, NULL);
+  g_mutex_lock (&atspi_lock);
+  ok = ensure_atspi ();
+  g_mutex_unlock (&atspi_lock);
 
-  return TRUE;
+  if (!ok)
+    g_set_error (error, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_UNSUPPORTED,
+                 _("The accessibility bus is not running: steps will not name what was "
+                   "clicked"));
+  return ok;
 }
 
-void
-wm_atspi_shutdown (void)
+static void
+lock_atspi (void)
 {
-  if (atspi_context == NULL)
-    return;
+  g_mutex_lock (&atspi_lock);
+  ensure_atspi ();
+  g_main_context_push_thread_default (atspi_context);
+}
 
-  atspi_exit ();
+static void
+unlock_atspi (void)
+{
   g_main_context_pop_thread_default (atspi_context);
-  g_clear_pointer (&atspi_context, g_main_context_unref);
-  g_clear_pointer (&hung_until, g_hash_table_unref);
+  g_mutex_unlock (&atspi_lock);
 }
 
 static gboolean
@@ -370,7 +390,7 @@ begin (Walk          *walk,
   walk->deadline = g_get_monotonic_time () + budget_usec;
 
   /* Never ask ourselves: a blocking call into our own process would wait on itself. */
-  if (atspi_context == NULL || pid <= 0 || pid == getpid () || app_is_hung (pid))
+  if (atspi_failed || pid <= 0 || pid == getpid () || app_is_hung (pid))
     return NULL;
 
   /* Answers queued for us while we were not looking (cache updates) come first. */
@@ -386,8 +406,8 @@ begin (Walk          *walk,
   return find_window (walk, app, title);
 }
 
-gboolean
-wm_atspi_describe_point (GPid           pid,
+static gboolean
+describe_point (GPid           pid,
                          const char    *window_title,
                          int            window_x,
                          int            window_y,
@@ -446,8 +466,8 @@ find_focus (Walk            *walk,
   return FALSE;
 }
 
-gboolean
-wm_atspi_describe_focus (GPid           pid,
+static gboolean
+describe_focus (GPid           pid,
                          const char    *window_title,
                          gint64         budget_usec,
                          WmAtspiTarget *target)
@@ -464,4 +484,36 @@ wm_atspi_describe_focus (GPid           pid,
   describe_path (&walk, path, target);
 
   return target->role != NULL;
+}
+
+gboolean
+wm_atspi_describe_point (GPid           pid,
+                         const char    *window_title,
+                         int            window_x,
+                         int            window_y,
+                         gint64         budget_usec,
+                         WmAtspiTarget *target)
+{
+  gboolean found;
+
+  lock_atspi ();
+  found = describe_point (pid, window_title, window_x, window_y, budget_usec, target);
+  unlock_atspi ();
+
+  return found;
+}
+
+gboolean
+wm_atspi_describe_focus (GPid           pid,
+                         const char    *window_title,
+                         gint64         budget_usec,
+                         WmAtspiTarget *target)
+{
+  gboolean found;
+
+  lock_atspi ();
+  found = describe_focus (pid, window_title, budget_usec, target);
+  unlock_atspi ();
+
+  return found;
 }

@@ -18,8 +18,8 @@ typedef struct {
 
 void     wm_atspi_target_clear    (WmAtspiTarget *target);
 
-/* Every function here blocks on D-Bus: call them from one worker thread only (it owns
- * the AT-SPI connection and its main context), never from the capture path.
+/* Every function here blocks on D-Bus: call them from a worker thread, never from the
+ * UI or the capture path. They serialise on one lock around the AT-SPI connection.
  * @budget_usec bounds the whole lookup; each call also times out on its own, and an
  * application that stopped answering is left alone for a while. */
 gboolean wm_atspi_init            (GError        **error);
@@ -33,6 +33,5 @@ gboolean wm_atspi_describe_focus  (GPid            pid,
                                    const char     *window_title,
                                    gint64          budget_usec,
                                    WmAtspiTarget  *target);
-void     wm_atspi_shutdown        (void);
 
 G_END_DECLS

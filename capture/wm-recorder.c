@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "wm-atspi.h"
+#include "wm-capture-private.h"
 #include "wm-instruction.h"
 #include "wm-png-encoder.h"
 #include "wm-recorder.h"
@@ -176,8 +177,7 @@ post (Worker   *w,
   e->step = step ? g_object_ref (step) : NULL;
   e->error = error;
   e->finished = finished;
-  g_main_context_invoke_full (w->context, G_PRIORITY_DEFAULT, emit_on_main, e,
-                              (GDestroyNotify) emission_free);
+  wm_capture_run_on_context (w->context, emit_on_main, e, (GDestroyNotify) emission_free);
 }
 
 /* The worker thread ---------------------------------------------------------------- */
@@ -412,7 +412,6 @@ worker_main (gpointer data)
     }
 
   commit_held (w);
-  wm_atspi_shutdown ();
   post (w, NULL, NULL, TRUE);
 
   return NULL;

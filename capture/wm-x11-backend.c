@@ -16,6 +16,7 @@
 #include <X11/extensions/XInput2.h>
 #include <X11/extensions/Xrandr.h>
 
+#include "wm-capture-private.h"
 #include "wm-x11-backend-private.h"
 
 /* The capture thread reads X events and makes frames; the main context only emits
@@ -117,8 +118,7 @@ send_frame (WmX11Backend   *self,
             WmCaptureFrame *frame)
 {
   g_async_queue_push (self->outbox, frame);
-  g_main_context_invoke_full (self->context, G_PRIORITY_HIGH, deliver_frames,
-                              g_object_ref (self), g_object_unref);
+  wm_capture_run_on_context (self->context, deliver_frames, g_object_ref (self), g_object_unref);
 }
 
 /* Frames -------------------------------------------------------------------------- */
