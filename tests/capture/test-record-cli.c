@@ -1,0 +1,253 @@
+/* test-record-cli.c — `waymark record` as scripts and the app drive it
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under tests/wm-session-run with the fixture app; the recorder is the real
+ * `waymark` binary ($WAYMARK), stopped by SIGINT or killed outright.
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <signal.h>
+
+#include "capture-test.h"
+
+static TestFixture *fixture;
+
+typedef struct {
+  GSubprocess      *process;
+  GDataInputStream *out;
+  char             *dir;
+  char             *library;
+  char             *id;
+} Recorder;
+
+typedef struct {
+  char    *line;
+  gboolean done;
+} LineRead;
+
+static void
+on_line (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  LineRead *read = user_data;
+
+  read->line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result,
+                                                          NULL, NULL);
+  read->done = TRUE;
+}
+
+/* The next line of the recorder's output, or NULL after 10 s. */
+static char *
+read_line (Recorder *rec)
+{
+  LineRead read = { NULL, FALSE };
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  g_data_input_stream_read_line_async (rec->out, G_PRIORITY_DEFAULT, cancellable, on_line,
+                                       &read);
+  while (!read.done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (5000);
+  if (!read.done)
+    {
+      g_cancellable_cancel (cancellable);
+      while (!read.done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+
+  return read.line;
+}
+
+static Recorder *
+recorder_start (const char *first_arg,
+                ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  Recorder *rec = g_new0 (Recorder, 1);
+  va_list args;
+
+  rec->dir = g_dir_make_tmp ("wm-record-XXXXXX", &error);
+  g_assert_no_error (error);
+  rec->library = g_build_filename (rec->dir, "library.db", NULL);
+
+  g_ptr_array_add (argv, (char *) g_getenv ("WAYMARK"));
+  g_ptr_array_add (argv, (char *) "--library");
+  g_ptr_array_add (argv, rec->library);
+  g_ptr_array_add (argv, (char *) "record");
+  va_start (args, first_arg);
+  for (const char *a = first_arg; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  rec->process = g_subprocess_newv ((const char * const *) argv->pdata,
+                                    G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                    G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+  rec->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (rec->process));
+  rec->id = read_line (rec);
+  g_assert_nonnull (rec->id);
+  g_assert_cmpuint (strlen (rec->id), ==, 36);
+
+  return rec;
+}
+
+static void
+recorder_free (Recorder *rec)
+{
+  g_subprocess_force_exit (rec->process);
+  g_subprocess_wait (rec->process, NULL, NULL);
+  g_clear_object (&rec->out);
+  g_clear_object (&rec->process);
+  g_free (rec->library);
+  g_free (rec->dir);
+  g_free (rec->id);
+  g_free (rec);
+}
+
+static void
+click_widget (const char *name)
+{
+  int x, y;
+
+  test_fixture_centre (fixture, name, &x, &y);
+  test_click (x, y, 1);
+  test_wait (100);
+}
+
+static void
+test_prints_steps_and_stops_on_sigint (void)
+{
+  Recorder *rec = recorder_start ("--title", "From the CLI", "--stage", "competency",
+                                  "--role", "admin", "--role", "everyday user", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmStore) store = NULL;
+  g_autoptr(WmTutorial) tutorial = NULL;
+  g_autofree char *line = NULL;
+  const char * const *roles;
+
+  click_widget ("save");
+  line = read_line (rec);
+  g_assert_cmpstr (line, ==, "1  Click the Save button in Fixture");
+
+  g_subprocess_send_signal (rec->process, SIGINT);
+  g_subprocess_wait (rec->process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (rec->process));
+  g_assert_cmpint (g_subprocess_get_exit_status (rec->process), ==, 0);
+
+  store = wm_store_open (rec->library, &error);
+  g_assert_no_error (error);
+  tutorial = wm_store_load_tutorial (store, rec->id, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wm_tutorial_get_title (tutorial), ==, "From the CLI");
+  g_assert_cmpint (wm_tutorial_get_stage (tutorial), ==, WM_STAGE_COMPETENCY);
+  roles = wm_tutorial_get_roles (tutorial);
+  g_assert_nonnull (roles);
+  g_assert_true (g_strv_contains (roles, "admin"));
+  g_assert_cmpuint (g_list_model_get_n_items (wm_tutorial_get_steps (tutorial)), ==, 1);
+  recorder_free (rec);
+}
+
+/* A crash loses nothing already committed: each printed step is in the file. */
+static void
+test_kill_keeps_committed_steps (void)
+{
+  Recorder *rec = recorder_start ("--title", "Killed", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmStore) store = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  const char *widgets[] = { "save", "name", "password" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      g_autofree char *line = NULL;
+
+      click_widget (widgets[i]);
+      line = read_line (rec);
+      g_assert_nonnull (line);
+      g_assert_true (g_str_has_prefix (line, i == 0 ? "1  " : i == 1 ? "2  " : "3  "));
+    }
+
+  g_subprocess_send_signal (rec->process, SIGKILL);
+  g_subprocess_wait (rec->process, NULL, NULL);
+  g_assert_true (g_subprocess_get_if_signaled (rec->process));
+
+  store = wm_store_open (rec->library, &error);
+  g_assert_no_error (error);
+  steps = test_store_steps (store, rec->id);
+  g_assert_cmpuint (steps->len, ==, 3);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      WmStep *step = g_ptr_array_index (steps, i);
+
+      g_assert_true (wm_store_has_image (store, wm_step_get_image_sha256 (step)));
+    }
+  g_assert_cmpstr (wm_step_get_target_name (g_ptr_array_index (steps, 2)), ==, "Password");
+  recorder_free (rec);
+}
+
+static void
+test_no_display (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("wm-record-XXXXXX", &error);
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) env = g_environ_unsetenv (g_get_environ (), "DISPLAY");
+  const char *argv[] = { g_getenv ("WAYMARK"), "--library", library, "record", "--title", "T",
+                         "--backend", "x11", NULL };
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, env, 0, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "waymark record: "));
+  g_assert_nonnull (strstr (err, "no X11 display"));
+  g_assert_cmpint (strchr (err, '\n') - err, ==, strlen (err) - 1);   /* one line */
+  /* Nothing left behind: no library, no empty tutorial. */
+  g_assert_false (g_file_test (library, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bad_stage (void)
+{
+  g_autofree char *err = NULL;
+  const char *argv[] = { g_getenv ("WAYMARK"), "record", "--title", "T", "--stage", "later",
+                         NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "first-exposure"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int rc;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/capture/cli/prints-steps-and-stops-on-sigint",
+                   test_prints_steps_and_stops_on_sigint);
+  g_test_add_func ("/capture/cli/kill-keeps-committed-steps", test_kill_keeps_committed_steps);
+  g_test_add_func ("/capture/cli/no-display", test_no_display);
+  g_test_add_func ("/capture/cli/bad-stage", test_bad_stage);
+
+  fixture = test_fixture_start ();
+  rc = g_test_run ();
+  test_fixture_stop (fixture);
+
+  return rc;
+}

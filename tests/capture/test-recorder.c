@@ -1,0 +1,422 @@
+/* test-recorder.c — recording a real GTK 4 app on Xvfb: steps, points, text, pixels
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under tests/wm-session-run (Xvfb + D-Bus + AT-SPI bus). The fixture app is started
+ * once; each case records into a fresh library and asserts on what was stored.
+ */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <X11/Xlib.h>
+#include <X11/Xatom.h>
+#include <X11/Xutil.h>
+#include <string.h>
+
+#include "capture-test.h"
+#include "wm-recorder.h"
+
+#define RED 0xc01c28
+#define GREEN 0x26a269
+#define SECRET "Zq7-pass-Xw9"
+
+static TestFixture *fixture;
+static GString *log_text;
+
+typedef struct {
+  WmStore    *store;
+  char       *tutorial_id;
+  WmRecorder *recorder;
+  GPtrArray  *errors;
+  gboolean    finished;
+} Recording;
+
+static void
+on_error (WmRecorder *recorder,
+          GError     *error,
+          Recording  *rec)
+{
+  g_ptr_array_add (rec->errors, g_strdup (error->message));
+}
+
+static void
+on_finished (WmRecorder *recorder,
+             Recording  *rec)
+{
+  rec->finished = TRUE;
+}
+
+static void
+recording_start (Recording *rec)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmCaptureBackend) backend = wm_capture_backend_new_for_name ("x11", &error);
+
+  g_assert_no_error (error);
+  rec->store = test_store_new (&rec->tutorial_id);
+  rec->recorder = wm_recorder_new (rec->store, rec->tutorial_id, backend);
+  rec->errors = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (rec->recorder, "error", G_CALLBACK (on_error), rec);
+  g_signal_connect (rec->recorder, "finished", G_CALLBACK (on_finished), rec);
+  wm_recorder_start (rec->recorder, &error);
+  g_assert_no_error (error);
+  g_assert_true (wm_recorder_get_running (rec->recorder));
+}
+
+/* Stops and waits until every step taken is committed; returns the stored steps. */
+static GPtrArray *
+recording_finish (Recording *rec)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* Let the last press's damage and double-click window pass before stopping. */
+  test_wait (100);
+  wm_recorder_stop (rec->recorder);
+  while (!rec->finished && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (rec->finished);
+  g_assert_false (wm_recorder_get_running (rec->recorder));
+
+  return test_store_steps (rec->store, rec->tutorial_id);
+}
+
+static void
+recording_clear (Recording *rec)
+{
+  g_clear_object (&rec->recorder);
+  g_clear_object (&rec->store);
+  g_clear_pointer (&rec->tutorial_id, g_free);
+  g_clear_pointer (&rec->errors, g_ptr_array_unref);
+}
+
+static void
+click_widget (const char *name,
+              int         button,
+              int        *x,
+              int        *y)
+{
+  int cx, cy;
+
+  test_fixture_centre (fixture, name, &cx, &cy);
+  test_click (cx, cy, button);
+  if (x)
+    *x = cx;
+  if (y)
+    *y = cy;
+  /* Apart by more than the double-click time: two clicks, not one double-click. */
+  test_wait (500);
+}
+
+static void
+test_click_steps (void)
+{
+  Recording rec = { 0 };
+  g_autoptr(GPtrArray) steps = NULL;
+  WmStep *save, *name;
+  int sx, sy, nx, ny;
+
+  recording_start (&rec);
+  click_widget ("save", 1, &sx, &sy);
+  click_widget ("name", 1, &nx, &ny);
+  steps = recording_finish (&rec);
+
+  g_assert_cmpuint (steps->len, ==, 2);
+  save = g_ptr_array_index (steps, 0);
+  name = g_ptr_array_index (steps, 1);
+
+  g_assert_cmpint (wm_step_get_kind (save), ==, WM_STEP_CLICK);
+  g_assert_cmpint (wm_step_get_x (save), ==, sx);
+  g_assert_cmpint (wm_step_get_y (save), ==, sy);
+  g_assert_cmpuint (wm_step_get_button (save), ==, 1);
+  g_assert_cmpstr (wm_step_get_target_name (save), ==, "Save");
+  g_assert_cmpstr (wm_step_get_target_role (save), ==, "push button");
+  g_assert_cmpstr (wm_step_get_window_title (save), ==, "Fixture");
+  g_assert_cmpstr (wm_step_get_instruction (save), ==, "Click the Save button in Fixture");
+  g_assert_nonnull (wm_step_get_image_sha256 (save));
+  g_assert_cmpint (wm_step_get_captured_at (save), >, 0);
+
+  g_assert_cmpint (wm_step_get_x (name), ==, nx);
+  g_assert_cmpint (wm_step_get_y (name), ==, ny);
+  g_assert_cmpstr (wm_step_get_target_name (name), ==, "Name");
+  g_assert_cmpstr (wm_step_get_instruction (name), ==, "Click the Name field in Fixture");
+  g_assert_cmpuint (rec.errors->len, ==, 0);
+  recording_clear (&rec);
+}
+
+static void
+on_manual_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wm_recorder_capture_step_finish (WM_RECORDER (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* The button turns green when clicked: the click's screenshot must still show it red,
+ * and a screenshot taken afterwards green (so the first check can fail). */
+static void
+test_screenshot_before_click (void)
+{
+  Recording rec = { 0 };
+  g_autoptr(GPtrArray) steps = NULL;
+  gboolean done = FALSE;
+  int x, y;
+
+  recording_start (&rec);
+  test_fixture_centre (fixture, "colour", &x, &y);
+  x -= 40;   /* beside the label, on the button's background */
+  test_click (x, y, 1);
+  test_wait (600);
+  wm_recorder_capture_step_async (rec.recorder, NULL, on_manual_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  steps = recording_finish (&rec);
+
+  g_assert_cmpuint (steps->len, ==, 2);
+  g_assert_cmpint (wm_step_get_kind (g_ptr_array_index (steps, 0)), ==, WM_STEP_CLICK);
+  g_assert_cmphex (test_step_pixel (rec.store, g_ptr_array_index (steps, 0), x, y), ==, RED);
+  g_assert_cmpint (wm_step_get_kind (g_ptr_array_index (steps, 1)), ==, WM_STEP_MANUAL);
+  g_assert_cmphex (test_step_pixel (rec.store, g_ptr_array_index (steps, 1), x, y), ==, GREEN);
+  recording_clear (&rec);
+}
+
+static void
+test_double_and_right_click (void)
+{
+  Recording rec = { 0 };
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *xs = NULL, *ys = NULL;
+  int x, y;
+
+  recording_start (&rec);
+  test_fixture_centre (fixture, "save", &x, &y);
+  xs = g_strdup_printf ("%d", x);
+  ys = g_strdup_printf ("%d", y);
+  test_xdotool ("mousemove", xs, ys, "click", "--repeat", "2", "--delay", "80", "1", NULL);
+  test_wait (600);
+  click_widget ("name", 3, NULL, NULL);
+  steps = recording_finish (&rec);
+
+  g_assert_cmpuint (steps->len, ==, 2);
+  g_assert_cmpint (wm_step_get_kind (g_ptr_array_index (steps, 0)), ==, WM_STEP_DOUBLE_CLICK);
+  g_assert_cmpstr (wm_step_get_instruction (g_ptr_array_index (steps, 0)), ==,
+                   "Double-click the Save button in Fixture");
+  g_assert_cmpint (wm_step_get_kind (g_ptr_array_index (steps, 1)), ==, WM_STEP_RIGHT_CLICK);
+  g_assert_cmpuint (wm_step_get_button (g_ptr_array_index (steps, 1)), ==, 3);
+  g_assert_cmpstr (wm_step_get_instruction (g_ptr_array_index (steps, 1)), ==,
+                   "Right-click the Name field in Fixture");
+  recording_clear (&rec);
+}
+
+static void
+test_typing (void)
+{
+  Recording rec = { 0 };
+  g_autoptr(GPtrArray) steps = NULL;
+  WmStep *typed, *key;
+
+  recording_start (&rec);
+  click_widget ("name", 1, NULL, NULL);
+  test_xdotool ("type", "--delay", "20", "Hello, World", NULL);
+  test_xdotool ("key", "ctrl+a", NULL);
+  steps = recording_finish (&rec);
+
+  g_assert_cmpuint (steps->len, ==, 3);
+  typed = g_ptr_array_index (steps, 1);
+  key = g_ptr_array_index (steps, 2);
+  g_assert_cmpint (wm_step_get_kind (typed), ==, WM_STEP_TYPE);
+  g_assert_cmpstr (wm_step_get_text (typed), ==, "Hello, World");
+  g_assert_cmpstr (wm_step_get_instruction (typed), ==, "Type “Hello, World” in the Name field");
+  g_assert_nonnull (wm_step_get_image_sha256 (typed));
+  g_assert_cmpint (wm_step_get_kind (key), ==, WM_STEP_KEY);
+  g_assert_cmpstr (wm_step_get_text (key), ==, "Ctrl+A");
+  g_assert_cmpstr (wm_step_get_instruction (key), ==, "Press Ctrl+A");
+  recording_clear (&rec);
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &data, &len, NULL))
+    return FALSE;
+
+  return memmem (data, len, needle, strlen (needle)) != NULL;
+}
+
+static void
+test_password_never_stored (void)
+{
+  Recording rec = { 0 };
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *path = NULL, *wal = NULL, *shm = NULL;
+  WmStep *typed;
+
+  recording_start (&rec);
+  click_widget ("password", 1, NULL, NULL);
+  test_xdotool ("type", "--delay", "20", SECRET, NULL);
+  test_xdotool ("key", "Return", NULL);
+  steps = recording_finish (&rec);
+
+  g_assert_cmpuint (steps->len, ==, 3);
+  typed = g_ptr_array_index (steps, 1);
+  g_assert_cmpint (wm_step_get_kind (typed), ==, WM_STEP_TYPE);
+  g_assert_null (wm_step_get_text (typed));
+  g_assert_cmpstr (wm_step_get_instruction (typed), ==, "Type your password");
+  g_assert_cmpstr (wm_step_get_instruction (g_ptr_array_index (steps, 2)), ==, "Press Enter");
+
+  path = g_strdup (wm_store_get_path (rec.store));
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_clear_object (&rec.recorder);
+  g_clear_object (&rec.store);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (file_contains (path, SECRET));
+  g_assert_false (file_contains (wal, SECRET));
+  g_assert_false (file_contains (shm, SECRET));
+  /* Nor a piece of it, as the characters went by one at a time. */
+  g_assert_false (file_contains (path, "pass-Xw"));
+  g_assert_null (strstr (log_text->str, "pass-Xw"));
+  recording_clear (&rec);
+}
+
+/* A window of this process stands in for Waymark's own. */
+static Window
+show_own_window (Display *dpy)
+{
+  Window w = XCreateSimpleWindow (dpy, DefaultRootWindow (dpy), 700, 100, 200, 200, 0, 0,
+                                  0x3584e4);
+  Atom pid_atom = XInternAtom (dpy, "_NET_WM_PID", False);
+  gulong pid = getpid ();
+  XClassHint hint = { (char *) "waymark", (char *) "Waymark" };
+
+  XChangeProperty (dpy, w, pid_atom, XA_CARDINAL, 32, PropModeReplace, (guchar *) &pid, 1);
+  XSetClassHint (dpy, w, &hint);
+  XStoreName (dpy, w, "Waymark");
+  XMapRaised (dpy, w);
+  XSync (dpy, False);
+
+  return w;
+}
+
+static void
+test_own_window_ignored (void)
+{
+  Display *dpy = XOpenDisplay (NULL);
+  Recording rec = { 0 };
+  g_autoptr(GPtrArray) steps = NULL;
+  Window own;
+
+  g_assert_nonnull (dpy);
+  own = show_own_window (dpy);
+  test_wait (200);
+
+  recording_start (&rec);
+  test_click (800, 200, 1);
+  test_wait (500);
+  test_click (780, 150, 3);
+  test_wait (300);
+  click_widget ("save", 1, NULL, NULL);
+  steps = recording_finish (&rec);
+
+  g_assert_cmpuint (steps->len, ==, 1);
+  g_assert_cmpstr (wm_step_get_target_name (g_ptr_array_index (steps, 0)), ==, "Save");
+  recording_clear (&rec);
+  XDestroyWindow (dpy, own);
+  XCloseDisplay (dpy);
+}
+
+static void
+test_pause_resume (void)
+{
+  Recording rec = { 0 };
+  g_autoptr(GPtrArray) steps = NULL;
+
+  recording_start (&rec);
+  wm_recorder_pause (rec.recorder);
+  g_assert_true (wm_recorder_get_paused (rec.recorder));
+  click_widget ("save", 1, NULL, NULL);
+  wm_recorder_resume (rec.recorder);
+  g_assert_false (wm_recorder_get_paused (rec.recorder));
+  click_widget ("name", 1, NULL, NULL);
+  steps = recording_finish (&rec);
+
+  g_assert_cmpuint (steps->len, ==, 1);
+  g_assert_cmpstr (wm_step_get_target_name (g_ptr_array_index (steps, 0)), ==, "Name");
+  recording_clear (&rec);
+}
+
+/* Fast clicks on different spots: every one is a step, none merged or lost. */
+static void
+test_burst_keeps_every_click (void)
+{
+  Recording rec = { 0 };
+  g_autoptr(GPtrArray) steps = NULL;
+
+  recording_start (&rec);
+  for (int i = 0; i < 15; i++)
+    {
+      test_click (500 + 20 * i, 400 + 10 * i, 1);
+      test_wait (50);
+    }
+  steps = recording_finish (&rec);
+
+  g_assert_cmpuint (steps->len, ==, 15);
+  for (int i = 0; i < 15; i++)
+    {
+      WmStep *step = g_ptr_array_index (steps, i);
+
+      g_assert_cmpint (wm_step_get_x (step), ==, 500 + 20 * i);
+      g_assert_cmpint (wm_step_get_y (step), ==, 400 + 10 * i);
+      g_assert_nonnull (wm_step_get_image_sha256 (step));
+    }
+  recording_clear (&rec);
+}
+
+static GLogWriterOutput
+keep_log (GLogLevelFlags   level,
+          const GLogField *fields,
+          gsize            n_fields,
+          gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
+      g_string_append_printf (log_text, "%s\n", (const char *) fields[i].value);
+
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int rc;
+
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  log_text = g_string_new (NULL);
+  g_log_set_writer_func (keep_log, NULL, NULL);
+
+  g_test_add_func ("/capture/recorder/click-steps", test_click_steps);
+  g_test_add_func ("/capture/recorder/screenshot-before-click", test_screenshot_before_click);
+  g_test_add_func ("/capture/recorder/double-and-right-click", test_double_and_right_click);
+  g_test_add_func ("/capture/recorder/typing", test_typing);
+  g_test_add_func ("/capture/recorder/password-never-stored", test_password_never_stored);
+  g_test_add_func ("/capture/recorder/own-window-ignored", test_own_window_ignored);
+  g_test_add_func ("/capture/recorder/pause-resume", test_pause_resume);
+  g_test_add_func ("/capture/recorder/burst-keeps-every-click", test_burst_keeps_every_click);
+
+  fixture = test_fixture_start ();
+  rc = g_test_run ();
+  test_fixture_stop (fixture);
+
+  return rc;
+}
