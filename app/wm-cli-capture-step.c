@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "wm-cli-commands.h"
+#include "wm-portal-backend.h"
 #include "wm-recording-remote.h"
 
 static int
@@ -68,4 +69,51 @@ wm_cli_capture_step (WmCli  *cli,
     return wm_cli_usage (cli, _("unexpected argument “%s”"), argv[1]);
 
   return activate_capture_step (cli);
+}
+
+static void
+on_capture_failed (WmRecordingRemote *remote,
+                   GError            *error,
+                   WmCli             *cli)
+{
+  wm_cli_fail_error (cli, error);
+}
+
+static void
+on_countdown (WmCaptureBackend *backend,
+              guint             remaining,
+              WmCli            *cli)
+{
+  if (remaining > 0)
+    g_printerr (_("Taking the step in %u…\n"), remaining);
+}
+
+GObject *
+wm_cli_capture_step_serve (WmCli              *cli,
+                           struct _WmRecorder *recorder,
+                           guint               countdown)
+{
+  WmCaptureBackend *backend = wm_recorder_get_backend (recorder);
+  g_autoptr(WmRecordingRemote) remote = wm_recording_remote_new (recorder);
+  g_autoptr(GError) error = NULL;
+
+  if (WM_IS_PORTAL_BACKEND (backend))
+    {
+      wm_portal_backend_set_countdown (WM_PORTAL_BACKEND (backend), countdown);
+      g_signal_connect (backend, "countdown", G_CALLBACK (on_countdown), cli);
+    }
+  g_signal_connect (remote, "capture-failed", G_CALLBACK (on_capture_failed), cli);
+
+  /* Recording goes on without the shortcut: say why it will not reach this one. */
+  if (!wm_recording_remote_export (remote, &error))
+    {
+      wm_cli_fail_error (cli, error);
+      return NULL;
+    }
+
+  if (wm_capture_backend_get_capabilities (backend) & WM_CAPTURE_NEEDS_TRIGGER)
+    g_printerr (_("Take each step with “waymark --capture-step” (bind it to a keyboard "
+                  "shortcut: see the README).\n"));
+
+  return G_OBJECT (g_steal_pointer (&remote));
 }

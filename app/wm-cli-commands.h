@@ -30,6 +30,14 @@ int wm_cli_bundle          (WmCli *cli, int argc, char **argv);
 int wm_cli_import          (WmCli *cli, int argc, char **argv);
 int wm_cli_inbox           (WmCli *cli, int argc, char **argv);
 
+/* wm-cli-capture-step.c: `waymark --capture-step`, a step in the running recording */
+int wm_cli_capture_step (WmCli *cli, int argc, char **argv);
+/* For `waymark record`: makes this recording answer `waymark --capture-step`, applies the
+ * portal's --countdown and prints failed steps; keep the result while recording (NULL, with
+ * a line on stderr, when another recording owns the shortcut). */
+struct _WmRecorder;
+GObject *wm_cli_capture_step_serve (WmCli *cli, struct _WmRecorder *recorder, guint countdown);
+
 /* Other features add their entry points below, one file each (wm-cli-record.c,
  * wm-cli-export.c, wm-cli-publish.c, wm-cli-review.c, …), and one line to the table. */
 

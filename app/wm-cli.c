@@ -51,6 +51,8 @@ static const WmCliCommand commands[] = {
     wm_cli_import },
   { "inbox", N_("--from LOCATION"), N_("List bundles waiting in a shared library's inbox"),
     wm_cli_inbox },
+  { "--capture-step", "", N_("Take a step in the running recording (for a keyboard shortcut)"),
+    wm_cli_capture_step },
 };
 
 static const WmCliCommand *
