@@ -107,12 +107,14 @@ static int
 record (WmCli            *cli,
         WmStore          *store,
         WmTutorial       *tutorial,
-        WmCaptureBackend *backend)
+        WmCaptureBackend *backend,
+        guint             countdown)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(WmRecorder) recorder = wm_recorder_new (store, wm_tutorial_get_id (tutorial),
                                                     backend);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) remote = NULL;
   Recording rec = { cli, recorder, loop, FALSE };
   guint sigint, sigterm;
 
@@ -122,6 +124,8 @@ record (WmCli            *cli,
 
   if (!wm_recorder_start (recorder, &error))
     return wm_cli_fail_error (cli, error);
+  /* `waymark --capture-step` (the portal's only trigger) reaches this recording. */
+  remote = wm_cli_capture_step_serve (cli, recorder, countdown);
 
   /* The id first, so a script can follow along; then one line per step. */
   g_printerr (_("Recording “%s” (%s); press Ctrl+C to stop.\n"), wm_tutorial_get_title (tutorial),
@@ -147,6 +151,7 @@ wm_cli_record (WmCli  *cli,
                char  **argv)
 {
   g_autofree char *title = NULL, *stage_arg = NULL, *backend_name = NULL;
+  int countdown = 0;
   g_auto(GStrv) roles = NULL;
   GOptionEntry entries[] = {
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The title (required)"), N_("TITLE") },
@@ -156,6 +161,8 @@ wm_cli_record (WmCli  *cli,
     { "backend", 0, 0, G_OPTION_ARG_STRING, &backend_name,
       N_("How to record: x11 or portal (default: what the session supports)"),
       N_("NAME") },
+    { "countdown", 0, 0, G_OPTION_ARG_INT, &countdown,
+      N_("Seconds between “waymark --capture-step” and the shot (portal; 0–10)"), N_("N") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = wm_cli_option_context (cli, "record", NULL,
@@ -176,6 +183,8 @@ wm_cli_record (WmCli  *cli,
     return wm_cli_usage (cli, _("--title is required"));
   if (!parse_stage_arg (cli, stage_arg, &stage))
     return WM_CLI_FAILED;
+  if (countdown < 0 || countdown > 10)
+    return wm_cli_usage (cli, _("--countdown must be between 0 and 10 seconds"));
 
   /* The backend first: no display means no tutorial left behind empty. */
   if (!(backend = wm_capture_backend_new_for_name (backend_name, &error)) ||
@@ -183,5 +192,5 @@ wm_cli_record (WmCli  *cli,
       !(tutorial = create_tutorial (store, title, stage, roles, &error)))
     return wm_cli_fail_error (cli, error);
 
-  return record (cli, store, tutorial, backend);
+  return record (cli, store, tutorial, backend, countdown);
 }

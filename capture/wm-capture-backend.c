@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "wm-capture-backend.h"
+#include "wm-portal-backend.h"
 #include "wm-x11-backend.h"
 
 typedef struct
@@ -211,11 +212,7 @@ wm_capture_backend_new_for_name (const char  *name,
     return wm_x11_backend_new (error);
 
   if (g_str_equal (name, "portal"))
-    {
-      g_set_error (error, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_UNSUPPORTED,
-                   _("Recording through the desktop portal is not available in this build"));
-      return NULL;
-    }
+    return wm_portal_backend_new (error);
 
   g_set_error (error, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_UNSUPPORTED,
                _("Unknown recorder “%s”; use “x11” or “portal”"), name);

@@ -16,8 +16,8 @@ G_DECLARE_FINAL_TYPE (WmPortalBackend, wm_portal_backend, WM, PORTAL_BACKEND, Wm
 /* The longest countdown the backend accepts, in seconds. */
 #define WM_PORTAL_BACKEND_MAX_COUNTDOWN 10
 
-/* Never fails today (the portal is looked for by start()); @error is for symmetry with
- * the other backends. */
+/* Fails when there is no session bus, no portal, or no Screenshot behind it, with a
+ * message that says what to install; start() looks again. */
 WmCaptureBackend *wm_portal_backend_new           (GError          **error);
 
 /* Seconds between "Capture step" and the shot, so the author can open a menu or move the

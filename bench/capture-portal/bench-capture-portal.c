@@ -1,4 +1,4 @@
-/* bench-capture-portal.c — "Capture step" latency: trigger → step committed, portal and X11
+/* bench-capture-portal.c — "Capture step" latency: trigger -> step committed, portal and X11
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,8 +7,8 @@
  *
  * Records into a scratch library through WmRecorder, the way `waymark record` does, and
  * asks for one step at a time (the next once the previous is committed), as a person
- * pressing the shortcut would. Prints percentiles of trigger → frame in memory and
- * trigger → step committed. Run by bench/capture-portal/run, which starts the portal (the
+ * pressing the shortcut would. Prints percentiles of trigger -> frame in memory and
+ * trigger -> step committed. Run by bench/capture-portal/run, which starts the portal (the
  * real xdg-desktop-portal with the test backend) or an Xvfb screen showing a fixture.
  */
 #define G_LOG_DOMAIN "bench-capture-portal"
@@ -22,10 +22,11 @@
 #include "wm-store.h"
 
 typedef struct {
-  GArray *framed;      /* gint64 usec, trigger → frame in memory */
-  GArray *committed;   /* gint64 usec, trigger → step committed */
+  GArray *framed;      /* gint64 usec, trigger -> frame in memory */
+  GArray *committed;   /* gint64 usec, trigger -> step committed */
   gint64  triggered_at;
   guint   n_committed;
+  gboolean finished;
   GError *error;
 } Bench;
 
@@ -48,6 +49,13 @@ on_committed (WmRecorder *recorder,
 
   g_array_append_val (b->committed, usec);
   b->n_committed++;
+}
+
+static void
+on_finished (WmRecorder *recorder,
+             Bench      *b)
+{
+  b->finished = TRUE;
 }
 
 static void
@@ -112,6 +120,7 @@ run (const char  *backend_name,
   recorder = wm_recorder_new (store, wm_tutorial_get_id (tutorial), backend);
   g_signal_connect (backend, "frame", G_CALLBACK (on_frame), &b);
   g_signal_connect (recorder, "step-committed", G_CALLBACK (on_committed), &b);
+  g_signal_connect (recorder, "finished", G_CALLBACK (on_finished), &b);
   if (!wm_recorder_start (recorder, error))
     return FALSE;
 
@@ -122,7 +131,10 @@ run (const char  *backend_name,
       while (b.n_committed <= i && b.error == NULL)
         g_main_context_iteration (NULL, TRUE);
     }
+  /* As `waymark record` does: the recorder is done once every step is committed. */
   wm_recorder_stop (recorder);
+  while (!b.finished)
+    g_main_context_iteration (NULL, TRUE);
 
   if (b.error != NULL)
     {
@@ -131,8 +143,8 @@ run (const char  *backend_name,
     }
 
   g_print ("%s backend, %u captures, one at a time:\n", backend_name, count);
-  print_figures ("trigger → frame in memory", b.framed);
-  print_figures ("trigger → step committed", b.committed);
+  print_figures ("trigger -> frame in memory", b.framed);
+  print_figures ("trigger -> step committed", b.committed);
 
   g_array_unref (b.framed);
   g_array_unref (b.committed);

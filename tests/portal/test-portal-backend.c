@@ -62,6 +62,7 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   const char *shared = g_getenv ("WM_SHARED_FIXTURES");
+  g_autofree char *source = NULL;
   g_autoptr(WmTutorial) tutorial = wm_tutorial_new ("Through the portal");
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -69,10 +70,11 @@ fixture_setup (Fixture       *f,
   f->dir = g_dir_make_tmp ("wm-portal-test-XXXXXX", &error);
   g_assert_no_error (error);
   /* One screen, the same with a dialog opened on it (a click's change), another screen. */
-  f->fixtures[0] = g_build_filename (shared, "screens", "desktop-widgets.png", NULL);
+  source = g_build_filename (shared, "screens", "desktop-widgets.png", NULL);
+  f->fixtures[0] = g_build_filename (f->dir, "screen.png", NULL);
   f->fixtures[1] = g_build_filename (f->dir, "dialog.png", NULL);
   f->fixtures[2] = g_build_filename (shared, "screens", "desktop-two-windows.png", NULL);
-  wm_test_make_dialog_screen (f->fixtures[0], f->fixtures[1]);
+  wm_test_make_dialog_screen (source, f->fixtures[0], f->fixtures[1]);
   wm_test_portal_set_fixtures ((const char * const *) f->fixtures);
   wm_test_portal_set_responses (0, 0);
   wm_test_portal_forget_permission ();
@@ -105,6 +107,7 @@ fixture_teardown (Fixture       *f,
   g_free (f->tutorial_id);
   for (guint i = 0; i < G_N_ELEMENTS (f->fixtures); i++)
     g_free (f->fixtures[i]);
+  g_remove (f->fixtures[0]);
   g_remove (f->fixtures[1]);
   for (const char *suffix = "library.db"; suffix; suffix = NULL)
     {
@@ -326,6 +329,42 @@ test_cancelled_keeps_steps (Fixture       *f,
 }
 
 static void
+test_unreadable_shot (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *text = g_build_filename (f->dir, "not-a.png", NULL);
+  g_autofree char *cut = g_build_filename (f->dir, "cut.png", NULL);
+  g_autofree char *contents = NULL;
+  const char *bad[] = { text, cut, NULL };
+  gsize len;
+
+  /* A desktop that hands over something else, or half a file. */
+  g_file_set_contents (text, "GIF89a", -1, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (f->fixtures[0], &contents, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (cut, contents, len / 2, &error);
+  g_assert_no_error (error);
+  wm_test_portal_set_fixtures (bad);
+
+  g_assert_true (wm_capture_backend_start (f->backend, &error));
+  capture_steps (f, 1);
+  g_assert_error (last_error (f), WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_FAILED);
+  g_assert_cmpstr (last_error (f)->message, ==, "The desktop portal's screenshot is not a PNG");
+  capture_steps (f, 1);
+  g_assert_error (last_error (f), WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (last_error (f)->message,
+                                   "The desktop portal's screenshot is damaged ("));
+
+  steps = load_steps (f);
+  g_assert_cmpuint (steps->len, ==, 0);
+  g_remove (text);
+  g_remove (cut);
+}
+
+static void
 test_countdown (Fixture       *f,
                 gconstpointer  data)
 {
@@ -389,6 +428,7 @@ main (int    argc,
   ADD ("/portal/backend/three-steps", test_three_steps);
   ADD ("/portal/backend/refused-keeps-steps", test_refused_keeps_steps);
   ADD ("/portal/backend/cancelled-keeps-steps", test_cancelled_keeps_steps);
+  ADD ("/portal/backend/unreadable-shot", test_unreadable_shot);
   ADD ("/portal/backend/countdown", test_countdown);
   ADD ("/portal/backend/stop-with-queued-steps", test_stop_with_queued_steps);
 #undef ADD

@@ -72,8 +72,8 @@ wm_test_portal_forget_permission (void)
                                        G_DBUS_CALL_FLAGS_NONE, 5000, NULL, NULL);
 }
 
-/* @source (a 1920×1080 screen) with a 300×200 "dialog" at (700,400): the change a click
- * makes, for the hotspot. Written to @dest as an 8-bit PNG. */
+/* @source (a 1920×1080 screen) as an 8-bit PNG in @base, as desktops write them, and the
+ * same with a 300×200 "dialog" at (700,400) in @dialog: the change a click makes. */
 #define WM_TEST_DIALOG_X 700
 #define WM_TEST_DIALOG_Y 400
 #define WM_TEST_DIALOG_W 300
@@ -81,7 +81,8 @@ wm_test_portal_forget_permission (void)
 
 static inline void
 wm_test_make_dialog_screen (const char *source,
-                            const char *dest)
+                            const char *base,
+                            const char *dialog)
 {
   png_image image = { .version = PNG_IMAGE_VERSION };
   g_autofree guint8 *pixels = NULL;
@@ -90,6 +91,7 @@ wm_test_make_dialog_screen (const char *source,
   image.format = PNG_FORMAT_BGRA;
   pixels = g_malloc (PNG_IMAGE_SIZE (image));
   g_assert_true (png_image_finish_read (&image, NULL, pixels, 0, NULL));
+  g_assert_true (png_image_write_to_file (&image, base, FALSE, pixels, 0, NULL));
 
   for (int y = WM_TEST_DIALOG_Y; y < WM_TEST_DIALOG_Y + WM_TEST_DIALOG_H; y++)
     for (int x = WM_TEST_DIALOG_X; x < WM_TEST_DIALOG_X + WM_TEST_DIALOG_W; x++)
@@ -99,7 +101,7 @@ wm_test_make_dialog_screen (const char *source,
         p[0] = p[1] = p[2] = (y < WM_TEST_DIALOG_Y + 40) ? 0xd0 : 0xfa;
       }
 
-  g_assert_true (png_image_write_to_file (&image, dest, FALSE, pixels, 0, NULL));
+  g_assert_true (png_image_write_to_file (&image, dialog, FALSE, pixels, 0, NULL));
   png_image_free (&image);
 }
 
