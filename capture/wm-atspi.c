@@ -238,6 +238,26 @@ contains (Walk            *walk,
          x >= r->x && y >= r->y && x < r->x + r->width && y < r->y + r->height;
 }
 
+/* Popovers, menus, tooltips and dialogs are surfaces of their own: their extents are
+ * relative to their own window, so comparing them with a point in the main window would
+ * find things that are not there (a context menu that opened on the very press). */
+static gboolean
+is_own_surface (AtspiAccessible *acc)
+{
+  switch ((int) atspi_accessible_get_role (acc, NULL))
+    {
+    case ATSPI_ROLE_POPUP_MENU:
+    case ATSPI_ROLE_MENU:
+    case ATSPI_ROLE_WINDOW:
+    case ATSPI_ROLE_DIALOG:
+    case ATSPI_ROLE_TOOL_TIP:
+    case ATSPI_ROLE_FRAME:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* The topmost child under the point: later children are drawn over earlier ones. */
 static AtspiAccessible *
 child_at (Walk            *walk,
@@ -255,7 +275,7 @@ child_at (Walk            *walk,
     {
       g_autoptr(AtspiAccessible) child = atspi_accessible_get_child_at_index (parent, i, NULL);
 
-      if (child != NULL && contains (walk, child, x, y))
+      if (child != NULL && !is_own_surface (child) && contains (walk, child, x, y))
         return g_steal_pointer (&child);
     }
 
@@ -419,6 +439,10 @@ describe_point (GPid           pid,
   AtspiAccessible *node;
 
   node = begin (&walk, pid, window_title, budget_usec, target);
+  /* An untitled window is a popup (menu, popover): which accessible it is cannot be told
+   * reliably, and naming the wrong control is worse than naming none. */
+  if (window_title == NULL)
+    g_clear_object (&node);
   while (node != NULL && path->len < MAX_DEPTH)
     {
       g_ptr_array_add (path, node);
