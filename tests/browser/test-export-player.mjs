@@ -1,0 +1,277 @@
+// test-export-player.mjs — the single-file export opened in headless Chromium
+//
+// Copyright 2026 The Waymark authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Fixture libraries are made by wm-make-fixture ($WM_MAKE_FIXTURE) and exported with the real
+// `waymark export html` ($WM_WAYMARK). Every page is opened with a network recorder: no test
+// may see a request, a dialog, a page error or a CSP violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, openRecorded } from './harness.mjs';
+
+const WAYMARK = process.env.WM_WAYMARK;
+const MAKE_FIXTURE = process.env.WM_MAKE_FIXTURE;
+const REDACT = { x: 120, y: 110, width: 360, height: 60 };   // WM_FIXTURE_REDACT_* in C
+const N = 5;
+
+let dir, browser;
+const pages = {};
+
+function exportFixture (name, steps, flags = [], exportArgs = []) {
+  const library = join(dir, name + '.db');
+  const id = execFileSync(MAKE_FIXTURE, [library, String(steps), ...flags]).toString().trim();
+  const out = join(dir, name + '.html');
+  execFileSync(WAYMARK, ['--library', library, 'export', 'html', id, '-o', out, ...exportArgs]);
+  return pathToFileURL(out).href;
+}
+
+before(async () => {
+  assert.ok(WAYMARK && MAKE_FIXTURE, 'WM_WAYMARK and WM_MAKE_FIXTURE must name the programs');
+  dir = mkdtempSync(join(tmpdir(), 'wm-browser-export-'));
+  pages.redacted = exportFixture('redacted', N, ['--redact']);
+  pages.plain = exportFixture('plain', N);
+  pages.hostile = exportFixture('hostile', 12, ['--hostile']);
+  browser = await launch();
+  await recordEvents(browser.context);
+});
+
+after(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+// Records the player's DOM events in window.__wm_events before the page runs.
+async function open (url, context = browser.context) {
+  const { page, log } = await openRecorded(context, url);
+  return { page, log };
+}
+
+async function events (page) {
+  return page.evaluate(() => window.__wm_events);
+}
+
+function assertQuiet (log, page) {
+  assert.deepEqual(log.requests, [], 'no network request');
+  assert.deepEqual(log.dialogs, [], 'no dialog');
+  assert.deepEqual(log.errors, [], 'no page error');
+  return page.evaluate(() => window.__wm_violations).then((v) => assert.deepEqual(v, [], 'no CSP violation'));
+}
+
+async function recordEvents (context) {
+  await context.addInitScript(() => {
+    window.__wm_events = [];
+    for (const type of ['waymark:start', 'waymark:step', 'waymark:complete'])
+      document.addEventListener(type, (e) => window.__wm_events.push({ type, ...e.detail }));
+  });
+}
+
+test('Try: clicking each hotspot completes the tutorial, a miss shows a hint', async () => {
+  const { page, log } = await open(pages.redacted);
+  await page.locator('.wm-hotspot').waitFor();
+
+  // A click away from the hotspot keeps the step and says what to do.
+  const frame = await page.locator('.wm-frame').boundingBox();
+  await page.mouse.click(frame.x + frame.width - 20, frame.y + frame.height - 20);
+  await assert.doesNotReject(page.locator('.wm-hint', { hasText: 'highlighted spot' }).waitFor());
+  assert.equal(await page.locator('.wm-counter').textContent(), `Step 1 of ${N}`);
+  assert.match(await page.locator('[aria-live]').textContent(), /highlighted spot/);
+
+  for (let i = 1; i <= N; i++) {
+    assert.equal(await page.locator('.wm-counter').textContent(), `Step ${i} of ${N}`);
+    const instruction = await page.locator('.wm-bubble .wm-instruction').textContent();
+    assert.match(instruction, new RegExp(`^Step ${i}:`));
+    if (i > 1)
+      assert.equal(await page.locator('[aria-live]').textContent(), `Step ${i} of ${N}: ${instruction}`);
+    assert.match(await page.locator('.wm-screen').getAttribute('aria-label'), new RegExp(`Step ${i}:`));
+    await page.locator('.wm-hotspot').click();
+  }
+  await page.locator('.wm-done').waitFor();
+  assert.match(await page.locator('.wm-done').textContent(), /completed all 5 steps/);
+
+  const seen = await events(page);
+  assert.deepEqual(seen.map((e) => e.type), ['waymark:start',
+    ...Array(N).fill('waymark:step'), 'waymark:complete']);
+  assert.deepEqual(seen.filter((e) => e.type === 'waymark:step').map((e) => e.step), [1, 2, 3, 4, 5]);
+  assert.equal(seen[0].mode, 'try');
+  assert.equal(seen[0].total, N);
+  await assertQuiet(log, page);
+  await page.close();
+});
+
+test('Try: keyboard only, Enter advances and Back returns', async () => {
+  const { page, log } = await open(pages.plain);
+  await page.locator('.wm-hotspot').waitFor();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.wm-counter').textContent(), `Step 3 of ${N}`);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.locator('.wm-counter').textContent(), `Step 2 of ${N}`);
+  // Tab reaches the hotspot, a real button.
+  let focused = '';
+  for (let i = 0; i < 8 && focused !== 'wm-hotspot'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement.className);
+  }
+  assert.equal(focused, 'wm-hotspot');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.wm-counter').textContent(), `Step 3 of ${N}`);
+  for (let i = 3; i <= N; i++) await page.keyboard.press('ArrowRight');
+  await page.locator('.wm-done').waitFor();
+  await assertQuiet(log, page);
+  await page.close();
+});
+
+test('Watch plays to the end by itself, and pauses', async () => {
+  const { page, log } = await open(pages.plain + '#mode=watch&speed=8');
+  await page.locator('.wm-pointer').waitFor();
+  await page.locator('.wm-pause').click();
+  const paused = await page.locator('.wm-counter').textContent();
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('.wm-counter').textContent(), paused, 'paused stays');
+  assert.equal(await page.locator('.wm-pause').textContent(), 'Play');
+  await page.locator('.wm-pause').click();
+  await page.locator('.wm-done').waitFor({ timeout: 30000 });
+  const seen = await events(page);
+  assert.equal(seen.at(-1).type, 'waymark:complete');
+  assert.equal(seen.at(-1).mode, 'watch');
+  await assertQuiet(log, page);
+  await page.close();
+});
+
+test('View lists every step with its zoom', async () => {
+  const { page, log } = await open(pages.plain + '#mode=view');
+  const cards = page.locator('.wm-card');
+  await cards.first().waitFor();
+  assert.equal(await cards.count(), N);
+  for (let i = 0; i < N; i++) {
+    const card = cards.nth(i);
+    assert.match(await card.locator('.wm-card-instruction').textContent(), new RegExp(`^Step ${i + 1}:`));
+    await card.scrollIntoViewIfNeeded();
+  }
+  // The zooms are drawn: the last one is not blank.
+  await page.waitForFunction(() => {
+    const c = [...document.querySelectorAll('.wm-zoom')].at(-1);
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 0; i < d.length; i += 4000) if (d[i + 3] !== 0) return true;
+    return false;
+  });
+  const seen = await events(page);
+  assert.ok(seen.some((e) => e.type === 'waymark:complete'), 'reaching the end in View completes');
+  await assertQuiet(log, page);
+  await page.close();
+});
+
+test('a redacted region shows other pixels than the original', async () => {
+  const region = async (url) => {
+    const { page, log } = await open(url + '#mode=try');
+    await page.waitForFunction(() => {
+      const c = document.querySelector('.wm-screen');
+      return c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data[3] === 255;
+    });
+    const pixels = await page.evaluate((r) => Array.from(document.querySelector('.wm-screen')
+      .getContext('2d').getImageData(r.x, r.y, r.width, r.height).data), REDACT);
+    await assertQuiet(log, page);
+    await page.close();
+    return pixels;
+  };
+  const redacted = await region(pages.redacted);
+  const original = await region(pages.plain);
+  let differ = 0;
+  const first = redacted.slice(0, 3).join();
+  for (let i = 0; i < redacted.length; i += 4) {
+    if (redacted.slice(i, i + 3).join() !== original.slice(i, i + 3).join()) differ++;
+    assert.equal(redacted.slice(i, i + 3).join(), first, 'the redaction is one flat colour');
+  }
+  assert.ok(differ > (REDACT.width * REDACT.height) / 4, `${differ} pixels differ`);
+});
+
+test('hostile step texts are shown as text and nothing runs or loads', async () => {
+  for (const mode of ['try', 'view', 'watch']) {
+    const { page, log } = await open(pages.hostile + `#mode=${mode}&speed=8`);
+    await page.locator('.wm-title').waitFor();
+    const model = await page.evaluate(() => JSON.parse(document.getElementById('waymark-model').textContent));
+    assert.equal(await page.locator('.wm-title').textContent(), model.title);
+    assert.match(model.title, /<img src=x onerror=/);
+    assert.equal(await page.title(), model.title);
+    if (mode === 'try') {
+      for (let i = 0; i < 12; i++) {
+        await page.locator('.wm-frame').hover();
+        await page.keyboard.press('Enter');
+      }
+      await page.locator('.wm-done').waitFor();
+    } else if (mode === 'view') {
+      for (const card of await page.locator('.wm-card').all()) await card.scrollIntoViewIfNeeded();
+      assert.equal(await page.locator('.wm-card-instruction').first().textContent(),
+                   model.steps[0].instruction);
+    } else {
+      await page.waitForTimeout(2000);
+    }
+    const found = await page.evaluate(() => ({
+      pwned: window.__wm_pwned,
+      elements: document.querySelectorAll('img, iframe, svg, link, base, style:not(head > style), a, script[src]').length,
+      refresh: document.querySelectorAll('meta[http-equiv]').length,
+      scripts: document.scripts.length,
+    }));
+    assert.deepEqual(found, { pwned: undefined, elements: 0, refresh: 1, scripts: 3 }, mode);
+    await assertQuiet(log, page);
+    await page.close();
+  }
+});
+
+test('embedded in a host page, the player posts start, step and complete', async () => {
+  const host = join(dir, 'host.html');
+  writeFileSync(host, `<!DOCTYPE html><meta charset="utf-8"><iframe src="${pages.plain}#mode=try"
+    width="900" height="600"></iframe><script>window.messages = [];
+    addEventListener('message', (e) => window.messages.push(e.data));</script>`);
+  const page = await browser.context.newPage();
+  await page.goto(pathToFileURL(host).href);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('.wm-hotspot').waitFor();
+  for (let i = 0; i < N; i++) await frame.locator('.wm-hotspot').click();
+  await frame.locator('.wm-done').waitFor();
+  const messages = await page.evaluate(() => window.messages);
+  assert.deepEqual(messages.map((m) => m.type), ['waymark:start', ...Array(N).fill('waymark:step'),
+                                                'waymark:complete']);
+  assert.ok(messages.every((m) => m.source === 'waymark' && m.total === N && m.tutorial));
+  assert.equal(typeof messages.at(-1).durationMs, 'number');
+  await page.close();
+});
+
+test('on a phone the picture fits and the instruction sits under it', async () => {
+  const phone = await launch({ viewport: { width: 390, height: 844 } });
+  try {
+    const { page, log } = await open(pages.plain + '#mode=try', phone.context);
+    await page.locator('.wm-hotspot').waitFor();
+    const frame = await page.locator('.wm-frame').boundingBox();
+    const bubble = await page.locator('.wm-bubble').boundingBox();
+    assert.ok(frame.width <= 390 && frame.width > 300, `frame ${frame.width}px wide`);
+    assert.ok(bubble.y >= frame.y + frame.height, 'instruction under the picture');
+    assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= 390), 'no sideways scroll');
+    const next = await page.locator('.wm-next').boundingBox();
+    assert.ok(next.height >= 44 && next.y + next.height <= 844, 'Next is on screen and a touch target');
+    await assertQuiet(log, page);
+  } finally {
+    await phone.close();
+  }
+});
+
+test('reduced motion: no pulsing, no gliding pointer', async () => {
+  const calm = await launch({ reducedMotion: 'reduce' });
+  try {
+    const { page, log } = await open(pages.plain + '#mode=try', calm.context);
+    await page.locator('.wm-hotspot').waitFor();
+    assert.equal(await page.evaluate(() =>
+      getComputedStyle(document.querySelector('.wm-hotspot'), '::after').display), 'none');
+    assert.match(await page.evaluate(() =>
+      getComputedStyle(document.querySelector('.wm-pointer')).transitionDuration), /^0s/);
+    await assertQuiet(log, page);
+  } finally {
+    await calm.close();
+  }
+});
