@@ -15,8 +15,6 @@
 #include "wm-export.h"
 #include "wm-export-pixels.h"
 
-G_DEFINE_QUARK (wm-export-error-quark, wm_export_error)
-
 typedef struct {
   const guint8 *data;
   gsize         len;
@@ -130,8 +128,11 @@ encode_rows (png_structp                  png,
   if (setjmp (png_jmpbuf (png)))
     return FALSE;
 
+  /* Screenshots are flat UI and dithered gradients: row filters cost more than they win
+   * (measured on the shared 1920×1080 screens: no filter at level 9 is 157 KB in 85 ms,
+   * adaptive filtering 198 KB in 670 ms). */
   png_set_compression_level (png, 9);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_ALL_FILTERS);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
   png_set_IHDR (png, info, r->width, r->height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_write_info (png, info);
@@ -390,4 +391,64 @@ wm_export_draw_annotations (cairo_t   *cr,
         }
     }
   cairo_restore (cr);
+}
+
+void
+wm_export_zoom_rect (WmStep                *step,
+                     int                    width,
+                     int                    height,
+                     cairo_rectangle_int_t *rect)
+{
+  int x = wm_step_get_x (step), y = wm_step_get_y (step);
+
+  if (x < 0 || y < 0)
+    {
+      *rect = (cairo_rectangle_int_t) { 0, 0, width, height };
+      return;
+    }
+
+  rect->width = MIN (width, 960);
+  rect->height = MIN (height, (int) round (rect->width * 9.0 / 16.0));
+  rect->x = CLAMP ((int) round (x - rect->width / 2.0), 0, width - rect->width);
+  rect->y = CLAMP ((int) round (y - rect->height / 2.0), 0, height - rect->height);
+}
+
+cairo_surface_t *
+wm_export_render_step (WmStore  *store,
+                       WmStep   *step,
+                       gboolean  zoom,
+                       GError  **error)
+{
+  g_autoptr(WmImage) image = NULL;
+  g_autoptr(cairo_surface_t) full = NULL;
+  g_autoptr(cairo_t) cr = NULL;
+  cairo_surface_t *out;
+  cairo_rectangle_int_t r;
+  int width;
+
+  if (!(image = wm_store_load_image (store, wm_step_get_image_sha256 (step), error)) ||
+      !(full = wm_export_decode_png (wm_image_get_png (image), error)))
+    return NULL;
+
+  /* Burn first: nothing drawn later, and no crop, may bring the original back. */
+  wm_export_burn_redactions (full, wm_step_get_annotations (step));
+  width = cairo_image_surface_get_width (full);
+  cr = cairo_create (full);
+  wm_export_draw_annotations (cr, wm_step_get_annotations (step), width);
+  if (wm_step_get_x (step) >= 0 && wm_step_get_y (step) >= 0)
+    wm_export_draw_click (cr, wm_step_get_x (step), wm_step_get_y (step), MAX (16, width / 90));
+  g_clear_pointer (&cr, cairo_destroy);
+  cairo_surface_flush (full);
+
+  if (!zoom)
+    return g_steal_pointer (&full);
+
+  wm_export_zoom_rect (step, width, cairo_image_surface_get_height (full), &r);
+  out = cairo_image_surface_create (CAIRO_FORMAT_RGB24, r.width, r.height);
+  cr = cairo_create (out);
+  cairo_set_source_surface (cr, full, -r.x, -r.y);
+  cairo_paint (cr);
+  cairo_surface_flush (out);
+
+  return out;
 }

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "wm-step.h"
+#include "wm-store.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +24,7 @@ cairo_surface_t *wm_export_decode_png        (GBytes                      *png,
  * from the surface, so from anything encoded from it. Returns how many were applied. */
 guint            wm_export_burn_redactions   (cairo_surface_t             *surface,
                                               GPtrArray                   *annotations);
-/* RGB PNG of @rect (NULL: all) at zlib level 9 with adaptive filters. */
+/* RGB PNG of @rect (NULL: all) at zlib level 9, unfiltered. */
 GBytes          *wm_export_encode_png        (cairo_surface_t             *surface,
                                               const cairo_rectangle_int_t *rect,
                                               GError                     **error);
@@ -43,5 +44,19 @@ void             wm_export_draw_click        (cairo_t                     *cr,
                                               double                       x,
                                               double                       y,
                                               double                       radius);
+
+/* A step's screenshot as readers of a static page see it: redactions burned in, then the
+ * annotations and the click marker drawn; with @zoom, only the zoom around the click. */
+cairo_surface_t *wm_export_render_step       (WmStore                     *store,
+                                              WmStep                      *step,
+                                              gboolean                     zoom,
+                                              GError                     **error);
+/* The zoom around a step's click in a @width × @height screenshot: a 16:9 window at most
+ * 960 pixels wide, kept inside the picture (the player's View uses the same rule); the
+ * whole picture when the step has no click. */
+void             wm_export_zoom_rect         (WmStep                      *step,
+                                              int                          width,
+                                              int                          height,
+                                              cairo_rectangle_int_t       *rect);
 
 G_END_DECLS

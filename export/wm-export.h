@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "wm-tutorial.h"
+
 G_BEGIN_DECLS
 
 #define WM_EXPORT_ERROR (wm_export_error_quark ())
@@ -18,6 +20,15 @@ typedef enum {
   WM_EXPORT_ERROR_WRITE,         /* the destination cannot be written */
 } WmExportError;
 
-GQuark wm_export_error_quark (void);
+GQuark   wm_export_error_quark (void);
+
+/* FALSE with WM_EXPORT_ERROR_NO_STEPS when @tutorial has nothing to export. */
+gboolean wm_export_check_steps (WmTutorial  *tutorial,
+                                GError     **error);
+/* Writes @file atomically: it is either complete or left as it was. */
+gboolean wm_export_write_file  (GFile       *file,
+                                const void  *data,
+                                gsize        len,
+                                GError     **error);
 
 G_END_DECLS

@@ -192,12 +192,8 @@ wm_html_export_to_bytes (WmStore             *store,
 
   g_return_val_if_fail (WM_IS_TUTORIAL (tutorial), NULL);
 
-  if (g_list_model_get_n_items (wm_tutorial_get_steps (tutorial)) == 0)
-    {
-      g_set_error (error, WM_EXPORT_ERROR, WM_EXPORT_ERROR_NO_STEPS,
-                   _("“%s” has no steps to export"), wm_tutorial_get_title (tutorial));
-      return NULL;
-    }
+  if (!wm_export_check_steps (tutorial, error))
+    return NULL;
 
   model = wm_player_model_build (store, tutorial, WM_PLAYER_MODEL_TILES,
                                  wm_player_image_data_uri, NULL, error);
@@ -231,25 +227,13 @@ wm_html_export_to_file (WmStore             *store,
                         GFile               *file,
                         GError             **error)
 {
-  g_autoptr(GBytes) page = wm_html_export_to_bytes (store, tutorial, options, error);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) page = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (page == NULL)
+  if (!(page = wm_html_export_to_bytes (store, tutorial, options, error)))
     return FALSE;
 
-  /* g_file_replace_contents() writes a temporary file and renames it over the target. */
-  if (!g_file_replace_contents (file, g_bytes_get_data (page, NULL), g_bytes_get_size (page),
-                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
-                                &local_error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, WM_EXPORT_ERROR, WM_EXPORT_ERROR_WRITE, _("Cannot write “%s”: %s"),
-                   name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return wm_export_write_file (file, g_bytes_get_data (page, NULL), g_bytes_get_size (page),
+                               error);
 }
