@@ -11,6 +11,8 @@
 
 #include "wm-cli-commands.h"
 #include "wm-html-exporter.h"
+#include "wm-markdown-exporter.h"
+#include "wm-pdf-exporter.h"
 
 static gboolean
 parse_mode (const char   *arg,
@@ -50,12 +52,50 @@ export_html (WmCli       *cli,
   return WM_CLI_OK;
 }
 
+static int
+export_markdown (WmCli      *cli,
+                 WmStore    *store,
+                 WmTutorial *tutorial,
+                 const char *output)
+{
+  g_autoptr(GFile) dir = g_file_new_for_commandline_arg (output);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *md_path = NULL;
+
+  if (!wm_markdown_export_to_dir (store, tutorial, dir, &md_path, &error))
+    return wm_cli_fail_error (cli, error);
+
+  g_print (_("Exported “%s” to %s\n"), wm_tutorial_get_title (tutorial), md_path);
+  return WM_CLI_OK;
+}
+
+static int
+export_pdf (WmCli      *cli,
+            WmStore    *store,
+            WmTutorial *tutorial,
+            const char *output,
+            const char *paper_name)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+  g_autoptr(GError) error = NULL;
+  WmPaper paper = WM_PAPER_A4;
+
+  if (paper_name && !wm_paper_from_string (paper_name, &paper))
+    return wm_cli_usage (cli, _("unknown paper “%s”; use a4 or letter"), paper_name);
+
+  if (!wm_pdf_export_to_file (store, tutorial, paper, file, &error))
+    return wm_cli_fail_error (cli, error);
+
+  g_print (_("Exported “%s” to %s\n"), wm_tutorial_get_title (tutorial), output);
+  return WM_CLI_OK;
+}
+
 int
 wm_cli_export (WmCli  *cli,
                int     argc,
                char  **argv)
 {
-  g_autofree char *output = NULL, *mode = NULL;
+  g_autofree char *output = NULL, *mode = NULL, *paper = NULL;
   gboolean embed = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -64,11 +104,17 @@ wm_cli_export (WmCli  *cli,
       N_("html: the mode the player opens in (try, watch, view; default by stage)"), N_("MODE") },
     { "embed", 0, 0, G_OPTION_ARG_NONE, &embed,
       N_("html: a chrome-less player for embedding in an iframe"), NULL },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("pdf: a4 (default) or letter"), N_("SIZE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = wm_cli_option_context (cli, "export", "html ID -o PATH",
-    _("Export a tutorial as one self-contained HTML file with an interactive player "
-      "(works offline, fetches nothing)."));
+  g_autoptr(GOptionContext) context = wm_cli_option_context (cli, "export",
+    "html|markdown|pdf ID -o PATH",
+    _("Export a tutorial to share:\n"
+      "  html      one self-contained HTML file with an interactive player (Try, Watch,\n"
+      "            View); works offline and fetches nothing\n"
+      "  markdown  PATH is a folder: SLUG.md and images/, for a forum post or docs\n"
+      "  pdf       a quick-reference PDF, one block per step (--paper a4|letter)\n"
+      "Redactions are burned into every exported picture."));
   g_autoptr(GError) error = NULL;
   g_autoptr(WmTutorial) tutorial = NULL;
   g_autofree char *id = NULL;
@@ -78,11 +124,11 @@ wm_cli_export (WmCli  *cli,
   if (!wm_cli_parse (cli, context, &argc, &argv))
     return WM_CLI_USAGE;
   if (argc != 3)
-    return wm_cli_usage (cli, _("give a format (html) and one tutorial ID"));
+    return wm_cli_usage (cli, _("give a format (html, markdown or pdf) and one tutorial ID"));
   if (output == NULL)
     return wm_cli_usage (cli, _("give the output with -o PATH"));
-  if (!g_str_equal (argv[1], "html"))
-    return wm_cli_usage (cli, _("unknown format “%s”; use html"), argv[1]);
+  if (!g_strv_contains ((const char * const[]) { "html", "markdown", "pdf", NULL }, argv[1]))
+    return wm_cli_usage (cli, _("unknown format “%s”; use html, markdown or pdf"), argv[1]);
 
   if (!(id = wm_cli_resolve_id (cli, argv[2], &error)))
     return wm_cli_fail_error (cli, error);
@@ -90,5 +136,9 @@ wm_cli_export (WmCli  *cli,
   if (!(tutorial = wm_store_load_tutorial (store, id, TRUE, &error)))
     return wm_cli_fail_error (cli, error);
 
+  if (g_str_equal (argv[1], "markdown"))
+    return export_markdown (cli, store, tutorial, output);
+  if (g_str_equal (argv[1], "pdf"))
+    return export_pdf (cli, store, tutorial, output, paper);
   return export_html (cli, store, tutorial, output, mode, embed);
 }
