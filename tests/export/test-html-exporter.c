@@ -14,35 +14,7 @@
 #include "wm-export-pixels.h"
 #include "wm-html-exporter.h"
 
-typedef struct {
-  char    *dir;
-  WmStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("wm-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "library.db", NULL);
-  f->store = wm_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
-
-  g_clear_object (&f->store);
-  g_assert_cmpint (system (cmd), ==, 0);
-  g_free (f->dir);
-}
+typedef WmFixtureLibrary Fixture;
 
 static char *
 export_page (Fixture    *f,
@@ -348,7 +320,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, wm_fixture_library_setup, func, \
+              wm_fixture_library_teardown)
   ADD ("/export/html/self-contained", test_self_contained);
   ADD ("/export/html/tiles-are-lossless", test_tiles_are_lossless);
   ADD ("/export/html/redaction-burned", test_redaction_burned);

@@ -286,3 +286,31 @@ wm_fixture_step_pngs (WmStore     *store,
 
   return g_steal_pointer (&pngs);
 }
+
+void
+wm_fixture_library_setup (WmFixtureLibrary *f,
+                          gconstpointer     data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("wm-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "library.db", NULL);
+  f->store = wm_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+void
+wm_fixture_library_teardown (WmFixtureLibrary *f,
+                             gconstpointer     data)
+{
+  g_autofree char *argv0 = g_strdup ("rm");
+  char *argv[] = { argv0, (char *) "-rf", f->dir, NULL };
+  int status = -1;
+
+  g_clear_object (&f->store);
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_free (f->dir);
+}

@@ -40,3 +40,18 @@ GPtrArray  *wm_fixture_step_pngs     (WmStore         *store,
                                       GError         **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A GTest fixture: a fresh library in a temporary folder, removed afterwards. */
+typedef struct {
+  char    *dir;
+  WmStore *store;
+} WmFixtureLibrary;
+
+void        wm_fixture_library_setup    (WmFixtureLibrary *f,
+                                         gconstpointer     data);
+void        wm_fixture_library_teardown (WmFixtureLibrary *f,
+                                         gconstpointer     data);
+
+G_END_DECLS

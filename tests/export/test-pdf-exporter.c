@@ -1,0 +1,162 @@
+/* test-pdf-exporter.c — the quick-reference PDF, rendered with pdftoppm and read back
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-pdf-exporter"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "wm-export-fixture.h"
+#include "wm-export-pixels.h"
+#include "wm-pdf-exporter.h"
+
+typedef WmFixtureLibrary Fixture;
+
+/* Each step's block has a #1a5fb4 bar down its left edge, 42–46 pt from the page edge. */
+#define BAR_X 44
+
+static char *
+export_pdf (Fixture    *f,
+            WmTutorial *t,
+            WmPaper     paper)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, "out.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (wm_pdf_export_to_file (f->store, t, paper, file, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Renders every page at 72 dpi (1 px = 1 pt) and returns them as surfaces. */
+static GPtrArray *
+render_pages (Fixture    *f,
+              const char *pdf)
+{
+  g_autofree char *prefix = g_build_filename (f->dir, "page", NULL);
+  const char *argv[] = { "pdftoppm", "-r", "72", "-png", pdf, prefix, NULL };
+  g_autoptr(GError) error = NULL;
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  dir = g_dir_open (f->dir, 0, &error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "page") && g_str_has_suffix (name, ".png"))
+      g_ptr_array_add (names, g_build_filename (f->dir, name, NULL));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (pages, cairo_image_surface_create_from_png (names->pdata[i]));
+
+  return pages;
+}
+
+static gboolean
+is_accent (guint32 pixel)
+{
+  int r = (pixel >> 16) & 0xff, g = (pixel >> 8) & 0xff, b = pixel & 0xff;
+
+  return ABS (r - 0x1a) < 24 && ABS (g - 0x5f) < 24 && ABS (b - 0xb4) < 24;
+}
+
+/* Runs of the accent colour down the bar's column: one per step block. */
+static guint
+count_blocks (cairo_surface_t *page)
+{
+  const guint8 *data = cairo_image_surface_get_data (page);
+  int stride = cairo_image_surface_get_stride (page);
+  gboolean inside = FALSE;
+  guint n = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (page); y++)
+    {
+      gboolean accent = is_accent (((const guint32 *) (data + y * stride))[BAR_X]);
+
+      n += accent && !inside;
+      inside = accent;
+    }
+
+  return n;
+}
+
+static void
+test_one_block_per_step (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) t = wm_fixture_make_tutorial (f->store, 7, WM_FIXTURE_NONE, &error);
+  g_autofree char *pdf = export_pdf (f, t, WM_PAPER_A4);
+  g_autoptr(GPtrArray) pages = render_pages (f, pdf);
+  guint blocks = 0;
+
+  g_assert_cmpuint (pages->len, >=, 2);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      /* A4 is 595 × 842 pt. */
+      g_assert_cmpint (ABS (cairo_image_surface_get_width (pages->pdata[i]) - 595), <=, 1);
+      g_assert_cmpint (ABS (cairo_image_surface_get_height (pages->pdata[i]) - 842), <=, 1);
+      blocks += count_blocks (pages->pdata[i]);
+    }
+  g_assert_cmpuint (blocks, ==, 7);
+}
+
+static void
+test_letter (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) t = wm_fixture_make_tutorial (f->store, 2, WM_FIXTURE_HOSTILE, &error);
+  g_autofree char *pdf = export_pdf (f, t, WM_PAPER_LETTER);
+  g_autoptr(GPtrArray) pages = render_pages (f, pdf);
+  guint blocks = 0;
+
+  /* Letter is 612 × 792 pt; long hostile texts wrap and stay text. */
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_assert_cmpint (ABS (cairo_image_surface_get_width (pages->pdata[i]) - 612), <=, 1);
+      g_assert_cmpint (ABS (cairo_image_surface_get_height (pages->pdata[i]) - 792), <=, 1);
+      blocks += count_blocks (pages->pdata[i]);
+    }
+  g_assert_cmpuint (blocks, ==, 2);
+}
+
+static void
+test_no_steps_writes_nothing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) empty = wm_tutorial_new ("Nothing yet");
+  g_autofree char *path = g_build_filename (f->dir, "empty.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_false (wm_pdf_export_to_file (f->store, empty, WM_PAPER_A4, file, &error));
+  g_assert_error (error, WM_EXPORT_ERROR, WM_EXPORT_ERROR_NO_STEPS);
+  g_assert_false (g_file_query_exists (file, NULL));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, wm_fixture_library_setup, func, wm_fixture_library_teardown)
+  ADD ("/export/pdf/one-block-per-step", test_one_block_per_step);
+  ADD ("/export/pdf/letter", test_letter);
+  ADD ("/export/pdf/no-steps-writes-nothing", test_no_steps_writes_nothing);
+#undef ADD
+
+  return g_test_run ();
+}
