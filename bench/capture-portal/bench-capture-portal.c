@@ -22,12 +22,13 @@
 #include "wm-store.h"
 
 typedef struct {
-  GArray *framed;      /* gint64 usec, trigger -> frame in memory */
-  GArray *committed;   /* gint64 usec, trigger -> step committed */
-  gint64  triggered_at;
-  guint   n_committed;
-  gboolean finished;
-  GError *error;
+  GArray   *framed;      /* gint64 usec, trigger -> frame in memory */
+  GArray   *handed;      /* gint64 usec, trigger -> frame handed to the recorder */
+  GArray   *committed;   /* gint64 usec, trigger -> step committed */
+  gint64    triggered_at;
+  guint     n_committed;
+  gboolean  finished;
+  GError   *error;
 } Bench;
 
 static void
@@ -36,8 +37,10 @@ on_frame (WmCaptureBackend *backend,
           Bench            *b)
 {
   gint64 usec = frame->framed_at - frame->pressed_at;
+  gint64 handed = g_get_monotonic_time () - frame->pressed_at;
 
   g_array_append_val (b->framed, usec);
+  g_array_append_val (b->handed, handed);
 }
 
 static void
@@ -107,6 +110,7 @@ run (const char  *backend_name,
   g_autoptr(WmRecorder) recorder = NULL;
   static const char *suffixes[] = { "", "-wal", "-shm" };
   Bench b = { g_array_new (FALSE, FALSE, sizeof (gint64)),
+              g_array_new (FALSE, FALSE, sizeof (gint64)),
               g_array_new (FALSE, FALSE, sizeof (gint64)) };
 
   if (dir == NULL)
@@ -144,9 +148,11 @@ run (const char  *backend_name,
 
   g_print ("%s backend, %u captures, one at a time:\n", backend_name, count);
   print_figures ("trigger -> frame in memory", b.framed);
+  print_figures ("trigger -> frame to recorder", b.handed);
   print_figures ("trigger -> step committed", b.committed);
 
   g_array_unref (b.framed);
+  g_array_unref (b.handed);
   g_array_unref (b.committed);
   g_clear_object (&recorder);
   g_clear_object (&store);
