@@ -22,7 +22,6 @@
 /* org.freedesktop.DBus.RequestName flags and replies. */
 #define NAME_FLAG_DO_NOT_QUEUE 4
 #define NAME_REPLY_PRIMARY_OWNER 1
-#define NAME_REPLY_ALREADY_OWNER 4
 
 struct _WmRecordingRemote
 {
@@ -38,6 +37,7 @@ struct _WmRecordingRemote
 G_DEFINE_FINAL_TYPE (WmRecordingRemote, wm_recording_remote, G_TYPE_OBJECT)
 
 enum {
+  CAPTURE_REQUESTED,
   CAPTURE_FAILED,
   N_SIGNALS
 };
@@ -62,8 +62,12 @@ capture_step_activated (GSimpleAction *action,
                         gpointer       user_data)
 {
   WmRecordingRemote *self = user_data;
+  gboolean handled = FALSE;
 
-  wm_recorder_capture_step_async (self->recorder, NULL, on_step_captured, g_object_ref (self));
+  /* The app takes the step its own way (its controller steps out of the shot first). */
+  g_signal_emit (self, signals[CAPTURE_REQUESTED], 0, &handled);
+  if (!handled)
+    wm_recorder_capture_step_async (self->recorder, NULL, on_step_captured, g_object_ref (self));
 }
 
 static void
@@ -100,6 +104,9 @@ release_name (WmRecordingRemote *self)
                             "org.freedesktop.DBus", "ReleaseName",
                             g_variant_new ("(s)", WM_RECORDING_BUS_NAME), NULL,
                             G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL, NULL);
+  /* Out before we go: the next recording may claim the name at once. */
+  if (self->owns_name)
+    g_dbus_connection_flush_sync (self->bus, NULL, NULL);
   self->owns_name = FALSE;
 
   if (self->export_id != 0)
@@ -137,6 +144,19 @@ wm_recording_remote_class_init (WmRecordingRemoteClass *klass)
 
   object_class->dispose = wm_recording_remote_dispose;
   object_class->finalize = wm_recording_remote_finalize;
+
+  /**
+   * WmRecordingRemote::capture-requested:
+   *
+   * "capture-step" was activated. Return %TRUE to take the step yourself; otherwise the
+   * recorder takes it and failures come through ::capture-failed.
+   */
+  signals[CAPTURE_REQUESTED] =
+    g_signal_new ("capture-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 0);
 
   /**
    * WmRecordingRemote::capture-failed:
@@ -199,7 +219,8 @@ request_name (GDBusConnection  *bus,
     return FALSE;
 
   g_variant_get (reply, "(u)", &result);
-  if (result != NAME_REPLY_PRIMARY_OWNER && result != NAME_REPLY_ALREADY_OWNER)
+  /* "Already owner" means another recording in this process has it. */
+  if (result != NAME_REPLY_PRIMARY_OWNER)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                            _("Another recording is running: “waymark --capture-step” "
@@ -228,17 +249,23 @@ wm_recording_remote_export (WmRecordingRemote  *self,
       return FALSE;
     }
 
-  /* Export first, so the action is there the moment the name is. */
+  /* The name first: it decides which recording the shortcut belongs to. */
+  if (!request_name (self->bus, error))
+    {
+      g_clear_object (&self->bus);
+      return FALSE;
+    }
+  self->owns_name = TRUE;
+
   self->export_id = g_dbus_connection_export_action_group (self->bus, WM_RECORDING_OBJECT_PATH,
                                                            G_ACTION_GROUP (self->actions),
                                                            error);
-  if (self->export_id == 0 || !request_name (self->bus, error))
+  if (self->export_id == 0)
     {
       release_name (self);
       g_clear_object (&self->bus);
       return FALSE;
     }
 
-  self->owns_name = TRUE;
   return TRUE;
 }

@@ -21,9 +21,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WmRecordingRemote, wm_recording_remote, WM, RECORDING_REMOTE, GObject)
 
-/* Actions: "capture-step" (asks @recorder for a step), "pause", "resume". The result of a
- * step that fails (refused, cancelled) is reported through ::capture-failed, since a
- * remote activation has no reply to carry it. */
+/* Actions: "capture-step" (asks @recorder for a step, unless a ::capture-requested handler
+ * takes it and returns TRUE), "pause", "resume". The result of a step that fails (refused,
+ * cancelled) is reported through ::capture-failed, since a remote activation has no reply
+ * to carry it. */
 WmRecordingRemote *wm_recording_remote_new              (WmRecorder         *recorder);
 GActionGroup      *wm_recording_remote_get_action_group (WmRecordingRemote  *self);
 
