@@ -88,6 +88,22 @@ JsonNode   *wm_player_model_build      (WmStore            *store,
                                         WmPlayerImageFunc   image_func,
                                         gpointer            user_data,
                                         GError            **error);
+/* Asked before a screenshot is decoded, with the key the model files it under (its source
+ * image and the redactions burned into it). Return a new { width, height, src } object for a
+ * picture published before, or NULL to have it made: a site republishing an edited tutorial
+ * then re-encodes only the screens that changed. */
+typedef JsonObject *(*WmPlayerImageLookupFunc) (const char *key,
+                                                gpointer    user_data);
+
+/* wm_player_model_build() trying @lookup_func (may be NULL) first for each picture; it is
+ * not asked with WM_PLAYER_MODEL_TILES. */
+JsonNode   *wm_player_model_build_with_lookup (WmStore                 *store,
+                                               WmTutorial              *tutorial,
+                                               WmPlayerModelFlags       flags,
+                                               WmPlayerImageLookupFunc  lookup_func,
+                                               WmPlayerImageFunc        image_func,
+                                               gpointer                 user_data,
+                                               GError                 **error);
 /* A WmPlayerImageFunc giving "data:image/png;base64,…"; @user_data unused. */
 char       *wm_player_image_data_uri   (const char         *name,
                                         GBytes             *png,

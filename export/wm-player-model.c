@@ -27,6 +27,7 @@ typedef struct {
   JsonObject         *images;
   cairo_surface_t    *keyframe;
   char               *keyframe_key;
+  WmPlayerImageLookupFunc lookup_func;
 } ModelBuilder;
 
 static void
@@ -178,6 +179,23 @@ add_image (ModelBuilder  *mb,
   return TRUE;
 }
 
+/* A picture the caller published before under @key: no decoding, no encoding. Tiles refer to
+ * the previous picture's pixels, so they rule this out. */
+static gboolean
+reuse_image (ModelBuilder *mb,
+             const char   *key)
+{
+  JsonObject *obj;
+
+  if (mb->lookup_func == NULL || (mb->flags & WM_PLAYER_MODEL_TILES))
+    return FALSE;
+  if ((obj = mb->lookup_func (key, mb->user_data)) == NULL)
+    return FALSE;
+
+  json_object_set_object_member (mb->images, key, obj);
+  return TRUE;
+}
+
 static JsonArray *
 annotations_json (WmStep *step)
 {
@@ -261,7 +279,21 @@ wm_player_model_build (WmStore             *store,
                        gpointer             user_data,
                        GError             **error)
 {
-  ModelBuilder mb = { store, flags, image_func, user_data, json_object_new (), NULL, NULL };
+  return wm_player_model_build_with_lookup (store, tutorial, flags, NULL, image_func, user_data,
+                                            error);
+}
+
+JsonNode *
+wm_player_model_build_with_lookup (WmStore                 *store,
+                                   WmTutorial              *tutorial,
+                                   WmPlayerModelFlags       flags,
+                                   WmPlayerImageLookupFunc  lookup_func,
+                                   WmPlayerImageFunc        image_func,
+                                   gpointer                 user_data,
+                                   GError                 **error)
+{
+  ModelBuilder mb = { store, flags, image_func, user_data, json_object_new (), NULL, NULL,
+                      lookup_func };
   g_autoptr(JsonObject) model = json_object_new ();
   GListModel *steps;
   JsonArray *steps_json = json_array_new ();
@@ -284,7 +316,8 @@ wm_player_model_build (WmStore             *store,
       if (wm_step_get_image_sha256 (step) != NULL)
         {
           key = image_key (step);
-          if (!json_object_has_member (mb.images, key) && !add_image (&mb, step, key, error))
+          if (!json_object_has_member (mb.images, key) && !reuse_image (&mb, key) &&
+              !add_image (&mb, step, key, error))
             {
               g_prefix_error (error, _("Step %u: "), i + 1);
               model_builder_clear (&mb);

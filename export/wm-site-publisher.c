@@ -62,6 +62,7 @@ typedef struct {
   GHashTable      *store_slugs;   /* slug → id of every tutorial of the store that has one */
   GHashTable      *images_done;   /* paths of images known to be in place */
   GPtrArray       *new_slugs;     /* WmTutorial whose slug this publish fixed */
+  JsonObject      *previous;      /* "images" of the tutorial's model as last published */
   gboolean         changed;
 } Run;
 
@@ -75,6 +76,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->store_slugs, g_hash_table_unref);
   g_clear_pointer (&run->images_done, g_hash_table_unref);
   g_clear_pointer (&run->new_slugs, g_ptr_array_unref);
+  g_clear_pointer (&run->previous, json_object_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
@@ -597,6 +599,65 @@ publish_image (const char  *name,
   return g_steal_pointer (&path);
 }
 
+/* The model's WmPlayerImageLookupFunc: a screen this tutorial already had when it was last
+ * published (same source image, same redactions) is reused as it is, not re-encoded. */
+static JsonObject *
+lookup_image (const char *key,
+              gpointer    user_data)
+{
+  Run *run = user_data;
+  JsonObject *old = run->previous != NULL && json_object_has_member (run->previous, key)
+                    ? json_object_get_object_member (run->previous, key) : NULL;
+  const char *src;
+  JsonObject *copy;
+
+  if (old == NULL || !json_object_has_member (old, "src"))
+    return NULL;
+  src = json_object_get_string_member (old, "src");
+  if (src == NULL || !g_str_has_prefix (src, "images/") ||
+      !image_name_is_safe (src + strlen ("images/")) ||
+      json_object_get_int_member_with_default (old, "width", 0) <= 0 ||
+      json_object_get_int_member_with_default (old, "height", 0) <= 0)
+    return NULL;
+
+  /* Trust the file only while it is there. */
+  if (!g_hash_table_contains (run->images_done, src))
+    {
+      g_autoptr(GFile) file = g_file_resolve_relative_path (run->self->location, src);
+      if (!g_file_query_exists (file, run->cancellable))
+        return NULL;
+      g_hash_table_add (run->images_done, g_strdup (src));
+    }
+
+  copy = json_object_new ();
+  json_object_set_int_member (copy, "width", json_object_get_int_member (old, "width"));
+  json_object_set_int_member (copy, "height", json_object_get_int_member (old, "height"));
+  json_object_set_string_member (copy, "src", src);
+  return copy;
+}
+
+/* The pictures of t/<slug>/tutorial.json as the last publish wrote it, or NULL. */
+static JsonObject *
+load_previous_images (Run        *run,
+                      const char *slug)
+{
+  g_autofree char *path = g_strdup_printf ("t/%s/tutorial.json", slug);
+  g_autoptr(GBytes) bytes = wm_site_writer_load (run->writer, path, run->cancellable, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
+  JsonNode *images;
+
+  if (bytes == NULL ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      (images = json_object_get_member (json_node_get_object (root), "images")) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (images))
+    return NULL;
+
+  return json_object_ref (json_node_get_object (images));
+}
+
 static const char *
 first_image (JsonObject *model)
 {
@@ -661,6 +722,20 @@ write_page (Run         *run,
   return wm_site_writer_replace (run->writer, path, html, run->cancellable, error);
 }
 
+static gboolean
+write_model (Run               *run,
+             const WmSiteEntry *entry,
+             JsonNode          *model,
+             GError           **error)
+{
+  g_autofree char *path = g_strdup_printf ("t/%s/tutorial.json", entry->slug);
+  char *text = json_to_string (model, FALSE);
+  gsize len = strlen (text);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (text, len);
+
+  return wm_site_writer_replace (run->writer, path, bytes, run->cancellable, error);
+}
+
 /* The version's own pages first, then the stable link's: each file is renamed into place,
  * so readers see the old tutorial or the new one, and only ever files that exist. */
 static gboolean
@@ -683,6 +758,10 @@ write_pages (Run               *run,
       page.version = order[i].versioned ? entry->version : 0;
       page.embed = order[i].embed;
       if (!write_page (run, &page, error))
+        return FALSE;
+
+      /* The model itself, for other tools and for the next publish's reuse of its screens. */
+      if (order[i].versioned && order[i].embed && !write_model (run, entry, model, error))
         return FALSE;
     }
 
@@ -718,8 +797,11 @@ publish_tutorial (Run         *run,
 
   /* The model carries the link it is published under, even on the first publish. */
   wm_tutorial_set_slug (snapshot, slug);
-  model = wm_player_model_build (run->self->store, snapshot, WM_PLAYER_MODEL_NONE, publish_image,
-                                 run, error);
+  g_clear_pointer (&run->previous, json_object_unref);
+  if (previous != NULL && g_str_equal (previous->slug, slug))
+    run->previous = load_previous_images (run, slug);
+  model = wm_player_model_build_with_lookup (run->self->store, snapshot, WM_PLAYER_MODEL_NONE,
+                                             lookup_image, publish_image, run, error);
   if (model == NULL)
     return FALSE;
 

@@ -4,7 +4,7 @@
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   bench-publish [--tutorials 1000] [--steps 20] [--keep DIR]
+ *   bench-publish [--tutorials 1000] [--steps 20] [--width 1280 --height 800] [--keep DIR]
  *
  * Every step has its own screenshot in the store (its own SHA-256): 1280x800 PNGs drawn
  * with cairo from a pool of 48 pictures, each copy made unique by a tEXt chunk, so the store
@@ -22,6 +22,8 @@
 
 static guint n_tutorials = 1000;
 static guint n_steps = 20;
+static int width = 1280;
+static int height = 800;
 static char *keep_dir;
 
 static cairo_status_t
@@ -36,19 +38,21 @@ append_png (void                *closure,
 static GBytes *
 draw_screen (guint seed)
 {
-  const int w = 1280, h = 800;
+  const int w = width, h = height;
+  const double sx = w / 1280.0, sy = h / 800.0;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
   cairo_t *cr = cairo_create (surface);
   GByteArray *png = g_byte_array_new ();
   g_autofree char *label = g_strdup_printf ("Report %u — Quarterly figures", seed);
 
+  cairo_scale (cr, sx, sy);
   cairo_set_source_rgb (cr, 0.23, 0.33 + (seed % 5) * 0.05, 0.5);
   cairo_paint (cr);
   cairo_set_source_rgb (cr, 0.98, 0.98, 0.99);
-  cairo_rectangle (cr, 60, 50, w - 120, h - 100);
+  cairo_rectangle (cr, 60, 50, 1280 - 120, 800 - 100);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0.9, 0.9, 0.93);
-  cairo_rectangle (cr, 60, 50, 260, h - 100);
+  cairo_rectangle (cr, 60, 50, 260, 800 - 100);
   cairo_fill (cr);
   for (guint row = 0; row < 14; row++)
     {
@@ -213,6 +217,8 @@ main (int    argc,
   GOptionEntry entries[] = {
     { "tutorials", 0, 0, G_OPTION_ARG_INT, &n_tutorials, "Tutorials in the library", "N" },
     { "steps", 0, 0, G_OPTION_ARG_INT, &n_steps, "Steps per tutorial", "N" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, "Screenshot width (1280)", "PX" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, "Screenshot height (800)", "PX" },
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Work in DIR and keep it", "DIR" },
     { NULL }
   };
@@ -242,8 +248,8 @@ main (int    argc,
     build_library (store);
   g_clear_pointer (&all, g_ptr_array_unref);
   all = wm_store_list_tutorials (store, &filter, &error);
-  g_print ("library: %u tutorials x %u steps, store %.1f MB\n", all->len, n_steps,
-           du (db) / 1e6);
+  g_print ("library: %u tutorials x %u steps, %dx%d screenshots, store %.1f MB\n", all->len,
+           n_steps, width, height, du (db) / 1e6);
 
   location = g_file_new_for_path (site);
   publisher = wm_site_publisher_new (store, location);

@@ -274,6 +274,7 @@ test('edit, re-approve, republish: the same link shows the change; only it was r
   assert.deepEqual(changed, ['catalog.js', 'catalog.json', 'feed.atom', 'index.html',
                              't/export-a-report-as-pdf/embed/index.html',
                              't/export-a-report-as-pdf/index.html',
+                             't/export-a-report-as-pdf/tutorial.json',
                              't/export-a-report-as-pdf/v2/embed/index.html',
                              't/export-a-report-as-pdf/v2/index.html']);
 

@@ -233,7 +233,8 @@ test_layout (Fixture       *f,
          "index.html", "catalog.json", "catalog.js", "feed.atom", "widget.js",
          "t/invite-your-first-teammate/index.html", "t/invite-your-first-teammate/embed/index.html",
          "t/invite-your-first-teammate/v1/index.html",
-         "t/invite-your-first-teammate/v1/embed/index.html", NULL }; *p; p++)
+         "t/invite-your-first-teammate/v1/embed/index.html",
+         "t/invite-your-first-teammate/tutorial.json", NULL }; *p; p++)
     g_assert_true (site_has (f, *p));
 
   index = read_site (f, "index.html");
@@ -372,6 +373,7 @@ test_incremental (Fixture       *f,
                    "catalog.js\ncatalog.json\nfeed.atom\nindex.html\n"
                    "t/export-a-report-as-pdf/embed/index.html\n"
                    "t/export-a-report-as-pdf/index.html\n"
+                   "t/export-a-report-as-pdf/tutorial.json\n"
                    "t/export-a-report-as-pdf/v2/embed/index.html\n"
                    "t/export-a-report-as-pdf/v2/index.html\n");
 
