@@ -42,12 +42,16 @@ refuse (GError     **error,
         const char  *format,
         ...)
 {
+  g_autoptr(GError) refusal = NULL;
   va_list args;
 
   va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (WM_BUNDLE_ERROR, WM_BUNDLE_ERROR_INVALID,
-                                                format, args));
+  refusal = g_error_new_valist (WM_BUNDLE_ERROR, WM_BUNDLE_ERROR_INVALID, format, args);
   va_end (args);
+
+  /* One line, whatever SQLite's own report (quick_check lists pages line by line). */
+  g_strdelimit (refusal->message, "\n\r\t", ' ');
+  g_propagate_error (error, g_steal_pointer (&refusal));
 
   return FALSE;
 }

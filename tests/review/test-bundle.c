@@ -447,6 +447,12 @@ test_not_a_bundle (Fixture       *f,
   keep_for_fuzzing (truncated, "truncated.waymark");
   assert_refused (f, truncated, "damaged", digest);
 
+  /* Pages scribbled over (found by the fuzzer: SQLite reports them one per line). */
+  memset (good + len - 3 * 4096 + 1, 0xa5, 2 * 4096);
+  g_assert_true (g_file_set_contents (truncated, good, len, NULL));
+  keep_for_fuzzing (truncated, "scribbled.waymark");
+  assert_refused (f, truncated, "damaged", digest);
+
   g_assert_true (g_file_set_contents (text, "<html>not a bundle</html>\n", -1, NULL));
   assert_refused (f, text, "not an SQLite database", digest);
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));

@@ -1,0 +1,473 @@
+/* wm-review-view.c — one tutorial under review: steps with comment pins, and the decision
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-review-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wm-review-resources.h"
+#include "wm-review-view.h"
+#include "wm-review.h"
+
+#define THUMB_WIDTH 240
+
+struct _WmReviewView
+{
+  AdwBin      parent_instance;
+  WmStore    *store;
+  char       *tutorial_id;
+  char       *reviewer_name;
+  char       *reviewer_email;
+  char       *error;
+  GPtrArray  *pin_entries;   /* GtkEntry per step, index = position */
+
+  GtkLabel   *title;
+  GtkLabel   *subtitle;
+  GtkListBox *steps;
+  GtkLabel   *error_label;
+  GtkEntry   *comment;
+};
+
+G_DEFINE_FINAL_TYPE (WmReviewView, wm_review_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_TUTORIAL_ID,
+  N_PROPS
+};
+
+enum {
+  DECIDED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+show_error (WmReviewView *self,
+            const char   *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* Steps ----------------------------------------------------------------------------- */
+
+static GtkWidget *
+make_thumbnail (WmReviewView *self,
+                WmStep       *step)
+{
+  const char *sha = wm_step_get_image_sha256 (step);
+  g_autoptr(WmImage) image = sha ? wm_store_load_image (self->store, sha, NULL) : NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *picture;
+
+  if (image != NULL)
+    texture = gdk_texture_new_from_bytes (wm_image_get_png (image), NULL);
+
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_widget_set_size_request (picture, THUMB_WIDTH, THUMB_WIDTH * 9 / 16);
+  gtk_widget_add_css_class (picture, "card");
+
+  return picture;
+}
+
+static GtkWidget *
+make_text (WmStep    *step,
+           GtkWidget *entry)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  const char *instruction = wm_step_get_instruction (step);
+  GtkWidget *label = gtk_label_new (instruction && *instruction ? instruction
+                                                                : _("(no instruction)"));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (wm_step_get_notes (step))
+    {
+      GtkWidget *notes = gtk_label_new (wm_step_get_notes (step));
+
+      gtk_label_set_wrap (GTK_LABEL (notes), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (notes), 0);
+      gtk_widget_add_css_class (notes, "dim-label");
+      gtk_box_append (GTK_BOX (box), notes);
+    }
+
+  gtk_box_append (GTK_BOX (box), entry);
+  return box;
+}
+
+static GtkWidget *
+make_step_row (WmReviewView *self,
+               WmStep       *step,
+               guint         position)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  g_autofree char *number = g_strdup_printf ("%u", position + 1);
+  GtkWidget *pin = gtk_button_new_from_icon_name ("mail-mark-important-symbolic");
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Comment on this step"));
+  gtk_widget_set_visible (entry, FALSE);
+  g_ptr_array_add (self->pin_entries, entry);
+
+  gtk_widget_set_tooltip_text (pin, _("Comment on this step"));
+  gtk_widget_set_valign (pin, GTK_ALIGN_START);
+  gtk_widget_add_css_class (pin, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (pin), "review.pin");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (pin), "u", position);
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (number));
+  gtk_box_append (GTK_BOX (box), make_thumbnail (self, step));
+  gtk_box_append (GTK_BOX (box), make_text (step, entry));
+  gtk_box_append (GTK_BOX (box), pin);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
+}
+
+static void
+set_decidable (WmReviewView *self,
+               gboolean      decidable)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.approve", decidable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.request-changes", decidable);
+}
+
+static void
+show_tutorial (WmReviewView *self,
+               WmTutorial   *t)
+{
+  const char *from = wm_tutorial_get_contributor (t) ? wm_tutorial_get_contributor (t)
+                                                     : wm_tutorial_get_author (t);
+  g_autofree char *subtitle = g_strdup_printf (_("%s · version %u · from %s"),
+                                               wm_status_get_title (wm_tutorial_get_status (t)),
+                                               wm_tutorial_get_version (t),
+                                               from ? from : _("someone"));
+
+  gtk_label_set_text (self->title, wm_tutorial_get_title (t));
+  gtk_label_set_text (self->subtitle, subtitle);
+
+  for (guint i = 0; i < g_list_model_get_n_items (wm_tutorial_get_steps (t)); i++)
+    gtk_list_box_append (self->steps, make_step_row (self, wm_tutorial_get_step (t, i), i));
+
+  set_decidable (self, wm_tutorial_get_status (t) == WM_STATUS_IN_REVIEW);
+}
+
+static void
+reload (WmReviewView *self)
+{
+  g_autoptr(WmTutorial) t = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps))) != NULL)
+    gtk_list_box_remove (self->steps, child);
+  g_ptr_array_set_size (self->pin_entries, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->comment), "");
+  set_decidable (self, FALSE);
+  show_error (self, NULL);
+
+  if (self->store == NULL || self->tutorial_id == NULL)
+    return;
+
+  if (!(t = wm_store_load_tutorial (self->store, self->tutorial_id, TRUE, &error)))
+    show_error (self, error->message);
+  else
+    show_tutorial (self, t);
+}
+
+/* Actions --------------------------------------------------------------------------- */
+
+static WmIdentity
+reviewer (WmReviewView *self)
+{
+  WmIdentity who = { self->reviewer_name, self->reviewer_email };
+
+  if (who.name == NULL && who.email == NULL)
+    who.name = g_get_real_name ();
+
+  return who;
+}
+
+static const char *
+comment_text (WmReviewView *self)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->comment));
+}
+
+static void
+decided (WmReviewView *self,
+         gboolean      ok,
+         GError       *error)
+{
+  if (!ok)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  reload (self);
+  g_signal_emit (self, signals[DECIDED], 0);
+}
+
+static void
+approve_action (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  WmReviewView *self = WM_REVIEW_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  WmIdentity who = reviewer (self);
+  gboolean ok;
+
+  ok = wm_review_approve (self->store, self->tutorial_id, &who, comment_text (self), &error);
+  decided (self, ok, error);
+}
+
+static GPtrArray *
+collect_pins (WmReviewView *self)
+{
+  GPtrArray *pins = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_step_comment_free);
+
+  for (guint i = 0; i < self->pin_entries->len; i++)
+    {
+      const char *text = gtk_editable_get_text (g_ptr_array_index (self->pin_entries, i));
+
+      if (text != NULL && *text != '\0')
+        g_ptr_array_add (pins, wm_step_comment_new (NULL, i, text));
+    }
+
+  return pins;
+}
+
+static void
+request_changes_action (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *param)
+{
+  WmReviewView *self = WM_REVIEW_VIEW (widget);
+  g_autoptr(GPtrArray) pins = collect_pins (self);
+  g_autoptr(GError) error = NULL;
+  WmIdentity who = reviewer (self);
+  gboolean ok;
+
+  ok = wm_review_request_changes (self->store, self->tutorial_id, &who, comment_text (self),
+                                  pins, &error);
+  decided (self, ok, error);
+}
+
+static void
+pin_action (GtkWidget  *widget,
+            const char *action,
+            GVariant   *param)
+{
+  WmReviewView *self = WM_REVIEW_VIEW (widget);
+  guint position = g_variant_get_uint32 (param);
+  GtkWidget *entry;
+
+  if (position >= self->pin_entries->len)
+    return;
+
+  entry = g_ptr_array_index (self->pin_entries, position);
+  gtk_widget_set_visible (entry, TRUE);
+  gtk_widget_grab_focus (entry);
+}
+
+/* GObject --------------------------------------------------------------------------- */
+
+static void
+wm_review_view_dispose (GObject *object)
+{
+  WmReviewView *self = WM_REVIEW_VIEW (object);
+
+  g_clear_pointer (&self->pin_entries, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (wm_review_view_parent_class)->dispose (object);
+}
+
+static void
+wm_review_view_finalize (GObject *object)
+{
+  WmReviewView *self = WM_REVIEW_VIEW (object);
+
+  g_free (self->tutorial_id);
+  g_free (self->reviewer_name);
+  g_free (self->reviewer_email);
+  g_free (self->error);
+
+  G_OBJECT_CLASS (wm_review_view_parent_class)->finalize (object);
+}
+
+static void
+wm_review_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  WmReviewView *self = WM_REVIEW_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    case PROP_TUTORIAL_ID: g_value_set_string (value, self->tutorial_id); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wm_review_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  WmReviewView *self = WM_REVIEW_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: wm_review_view_set_store (self, g_value_get_object (value)); break;
+    case PROP_TUTORIAL_ID: wm_review_view_set_tutorial_id (self, g_value_get_string (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wm_review_view_class_init (WmReviewViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = wm_review_view_dispose;
+  object_class->finalize = wm_review_view_finalize;
+  object_class->get_property = wm_review_view_get_property;
+  object_class->set_property = wm_review_view_set_property;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, WM_TYPE_STORE, flags);
+  properties[PROP_TUTORIAL_ID] = g_param_spec_string ("tutorial-id", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[DECIDED] = g_signal_new ("decided", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* Referenced so that the static library's resource (and its registration) is linked. */
+  g_assert (wm_review_get_resource () != NULL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/waymark/Waymark/review/wm-review-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, WmReviewView, title);
+  gtk_widget_class_bind_template_child (widget_class, WmReviewView, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, WmReviewView, steps);
+  gtk_widget_class_bind_template_child (widget_class, WmReviewView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, WmReviewView, comment);
+
+  gtk_widget_class_install_action (widget_class, "review.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "review.request-changes", NULL,
+                                   request_changes_action);
+  gtk_widget_class_install_action (widget_class, "review.pin", "u", pin_action);
+}
+
+static void
+wm_review_view_init (WmReviewView *self)
+{
+  self->pin_entries = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  set_decidable (self, FALSE);
+}
+
+GtkWidget *
+wm_review_view_new (WmStore *store)
+{
+  return g_object_new (WM_TYPE_REVIEW_VIEW, "store", store, NULL);
+}
+
+void
+wm_review_view_set_store (WmReviewView *self,
+                          WmStore      *store)
+{
+  g_return_if_fail (WM_IS_REVIEW_VIEW (self));
+
+  if (g_set_object (&self->store, store))
+    {
+      reload (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+}
+
+void
+wm_review_view_set_tutorial_id (WmReviewView *self,
+                                const char   *tutorial_id)
+{
+  g_return_if_fail (WM_IS_REVIEW_VIEW (self));
+
+  g_free (self->tutorial_id);
+  self->tutorial_id = g_strdup (tutorial_id);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TUTORIAL_ID]);
+}
+
+const char *
+wm_review_view_get_tutorial_id (WmReviewView *self)
+{
+  g_return_val_if_fail (WM_IS_REVIEW_VIEW (self), NULL);
+  return self->tutorial_id;
+}
+
+void
+wm_review_view_set_reviewer (WmReviewView *self,
+                             const char   *name,
+                             const char   *email)
+{
+  g_return_if_fail (WM_IS_REVIEW_VIEW (self));
+
+  g_free (self->reviewer_name);
+  g_free (self->reviewer_email);
+  self->reviewer_name = g_strdup (name && *name ? name : NULL);
+  self->reviewer_email = g_strdup (email && *email ? email : NULL);
+}
+
+void
+wm_review_view_set_comment (WmReviewView *self,
+                            const char   *comment)
+{
+  g_return_if_fail (WM_IS_REVIEW_VIEW (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->comment), comment ? comment : "");
+}
+
+void
+wm_review_view_set_step_comment (WmReviewView *self,
+                                 guint         position,
+                                 const char   *comment)
+{
+  g_return_if_fail (WM_IS_REVIEW_VIEW (self));
+  g_return_if_fail (position < self->pin_entries->len);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "review.pin", "u", position);
+  gtk_editable_set_text (g_ptr_array_index (self->pin_entries, position), comment ? comment : "");
+}
+
+const char *
+wm_review_view_get_error (WmReviewView *self)
+{
+  g_return_val_if_fail (WM_IS_REVIEW_VIEW (self), NULL);
+  return self->error;
+}

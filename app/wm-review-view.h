@@ -1,0 +1,41 @@
+/* wm-review-view.h — one tutorial under review: its steps with comment pins, and the
+ * reviewer's decision
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "wm-store.h"
+
+G_BEGIN_DECLS
+
+#define WM_TYPE_REVIEW_VIEW (wm_review_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (WmReviewView, wm_review_view, WM, REVIEW_VIEW, AdwBin)
+
+/* Actions: "review.approve" and "review.request-changes" (enabled while the tutorial is in
+ * review), "review.pin" (u: step position) that opens a step's comment. ::decided is
+ * emitted after a decision is saved. The reviewer's identity is whatever the preferences
+ * say (a desktop app has no login). */
+GtkWidget  *wm_review_view_new              (WmStore      *store);
+void        wm_review_view_set_store        (WmReviewView *self,
+                                             WmStore      *store);
+void        wm_review_view_set_tutorial_id  (WmReviewView *self,
+                                             const char   *tutorial_id);
+const char *wm_review_view_get_tutorial_id  (WmReviewView *self);
+void        wm_review_view_set_reviewer     (WmReviewView *self,
+                                             const char   *name,
+                                             const char   *email);
+/* What the comment fields hold; also set by the person typing. */
+void        wm_review_view_set_comment      (WmReviewView *self,
+                                             const char   *comment);
+void        wm_review_view_set_step_comment (WmReviewView *self,
+                                             guint         position,
+                                             const char   *comment);
+/* The last error shown (one line), or NULL. */
+const char *wm_review_view_get_error        (WmReviewView *self);
+
+G_END_DECLS

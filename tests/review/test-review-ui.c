@@ -1,0 +1,217 @@
+/* test-review-ui.c — the review queue, the review view and the history, driven through
+ * their actions as a reviewer's clicks would, on a real display (tests/wm-session-run)
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "review-fixture.h"
+#include "wm-review-history.h"
+#include "wm-review-queue.h"
+#include "wm-review-view.h"
+#include "wm-review.h"
+
+typedef struct {
+  Fixture    base;
+  WmStore   *store;
+  char      *id;
+  GtkWidget *window;
+} Ui;
+
+static const WmIdentity alice = { "Alice Author", "alice@example.org" };
+
+static void
+ui_setup (Ui           *ui,
+          gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) t = wm_tutorial_new ("Export a monthly report");
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
+
+  fixture_setup (&ui->base, data);
+  ui->store = wm_store_open (ui->base.library, &error);
+  g_assert_no_error (error);
+
+  wm_tutorial_set_author (t, alice.name);
+  wm_tutorial_set_steps_loaded (t, TRUE);
+  g_assert_true (wm_store_save_tutorial (ui->store, t, &error));
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GBytes) png = fixture_make_png (i, 480, 270);
+      WmStep *step = wm_step_new (WM_STEP_CLICK);
+      g_autofree char *text = g_strdup_printf ("Click button %u", i + 1);
+
+      wm_step_set_instruction (step, text);
+      g_ptr_array_add (steps, step);
+      g_ptr_array_add (images, wm_image_new_from_png (png, &error));
+    }
+  g_assert_true (wm_store_append_steps (ui->store, wm_tutorial_get_id (t), steps, images, &error));
+  g_assert_true (wm_review_submit (ui->store, wm_tutorial_get_id (t), &alice, "Please look",
+                                   &error));
+  g_assert_no_error (error);
+  ui->id = g_strdup (wm_tutorial_get_id (t));
+
+  ui->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), 1100, 760);
+}
+
+static void
+ui_teardown (Ui           *ui,
+             gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (ui->window));
+  g_clear_object (&ui->store);
+  g_free (ui->id);
+  fixture_teardown (&ui->base, data);
+}
+
+/* Lets GTK lay out and draw what the window shows now. */
+static void
+show (Ui        *ui,
+      GtkWidget *child)
+{
+  /* Setting the same child again would drop the window's reference to it first. */
+  if (gtk_window_get_child (GTK_WINDOW (ui->window)) != child)
+    gtk_window_set_child (GTK_WINDOW (ui->window), child);
+  gtk_window_present (GTK_WINDOW (ui->window));
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE));
+}
+
+static WmTutorial *
+load (Ui *ui)
+{
+  g_autoptr(GError) error = NULL;
+  WmTutorial *t = wm_store_load_tutorial (ui->store, ui->id, TRUE, &error);
+
+  g_assert_no_error (error);
+  return t;
+}
+
+static void
+on_open (WmReviewQueue *queue,
+         const char    *id,
+         char         **opened)
+{
+  g_free (*opened);
+  *opened = g_strdup (id);
+}
+
+static void
+test_queue (Ui           *ui,
+            gconstpointer data)
+{
+  GtkWidget *queue = wm_review_queue_new (ui->store);
+  g_autofree char *opened = NULL;
+
+  g_signal_connect (queue, "open-tutorial", G_CALLBACK (on_open), &opened);
+  show (ui, queue);
+  g_assert_cmpuint (wm_review_queue_get_n_items (WM_REVIEW_QUEUE (queue)), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (queue, "review-queue.open", "s", ui->id));
+  g_assert_cmpstr (opened, ==, ui->id);
+
+  /* Once decided, it leaves the queue. */
+  g_assert_true (wm_review_approve (ui->store, ui->id, &(WmIdentity) { "Bob", NULL }, NULL, NULL));
+  g_assert_true (gtk_widget_activate_action (queue, "review-queue.refresh", NULL));
+  g_assert_cmpuint (wm_review_queue_get_n_items (WM_REVIEW_QUEUE (queue)), ==, 0);
+}
+
+static void
+test_review_cycle (Ui           *ui,
+                   gconstpointer data)
+{
+  GtkWidget *view = wm_review_view_new (ui->store);
+  g_autoptr(WmTutorial) t = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  GPtrArray *pins;
+
+  wm_review_view_set_reviewer (WM_REVIEW_VIEW (view), "Bob Reviewer", "bob@example.org");
+  wm_review_view_set_tutorial_id (WM_REVIEW_VIEW (view), ui->id);
+  show (ui, view);
+
+  /* Requesting changes without saying what is refused, and nothing changes. */
+  wm_review_view_set_step_comment (WM_REVIEW_VIEW (view), 2, "This is the wrong button");
+  g_assert_true (gtk_widget_activate_action (view, "review.request-changes", NULL));
+  g_assert_nonnull (strstr (wm_review_view_get_error (WM_REVIEW_VIEW (view)), "needs a comment"));
+  t = load (ui);
+  g_assert_cmpint (wm_tutorial_get_status (t), ==, WM_STATUS_IN_REVIEW);
+  g_clear_object (&t);
+
+  wm_review_view_set_comment (WM_REVIEW_VIEW (view), "Nearly there");
+  g_assert_true (gtk_widget_activate_action (view, "review.request-changes", NULL));
+  g_assert_null (wm_review_view_get_error (WM_REVIEW_VIEW (view)));
+  t = load (ui);
+  g_assert_cmpint (wm_tutorial_get_status (t), ==, WM_STATUS_CHANGES_REQUESTED);
+
+  history = wm_review_list_history (ui->store, ui->id, NULL);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (wm_history_event_get_who (g_ptr_array_index (history, 1)), ==, "Bob Reviewer");
+  pins = wm_history_event_get_step_comments (g_ptr_array_index (history, 1));
+  g_assert_cmpuint (pins->len, ==, 1);
+  g_assert_cmpuint (((WmStepComment *) g_ptr_array_index (pins, 0))->position, ==, 2);
+
+  /* The author fixes step 3 and resubmits; the reviewer approves from the view. */
+  wm_step_set_instruction (wm_tutorial_get_step (t, 2), "Click Export");
+  g_assert_true (wm_store_save_tutorial (ui->store, t, NULL));
+  g_assert_true (wm_review_submit (ui->store, ui->id, &alice, "Fixed", NULL));
+  wm_review_view_set_tutorial_id (WM_REVIEW_VIEW (view), ui->id);
+  show (ui, view);
+  g_assert_true (gtk_widget_activate_action (view, "review.approve", NULL));
+  g_clear_object (&t);
+  t = load (ui);
+  g_assert_cmpint (wm_tutorial_get_status (t), ==, WM_STATUS_APPROVED);
+  g_assert_cmpuint (wm_tutorial_get_approved_version (t), ==, 2);
+}
+
+static void
+test_history_and_diff (Ui           *ui,
+                       gconstpointer data)
+{
+  GtkWidget *history = wm_review_history_new (ui->store);
+  g_autoptr(WmTutorial) t = load (ui);
+  WmDiff *diff;
+
+  g_assert_true (wm_review_request_changes (ui->store, ui->id, &(WmIdentity) { "Bob", NULL },
+                                            "Step 2 is unclear", NULL, NULL));
+  wm_step_set_instruction (wm_tutorial_get_step (t, 1), "Open the Reports menu");
+  wm_tutorial_move_step (t, 3, 0);
+  g_assert_true (wm_store_save_tutorial (ui->store, t, NULL));
+
+  wm_review_history_set_tutorial_id (WM_REVIEW_HISTORY (history), ui->id);
+  show (ui, history);
+  g_assert_cmpuint (wm_review_history_get_n_events (WM_REVIEW_HISTORY (history)), ==, 3);
+
+  /* By default the new version beside the one changes were requested on. */
+  diff = wm_review_history_get_diff (WM_REVIEW_HISTORY (history));
+  g_assert_nonnull (diff);
+  g_assert_cmpuint (wm_diff_count_changes (diff), ==, 2);
+  g_assert_cmpint (wm_diff_get_entry (diff, 0)->changes, ==, WM_DIFF_MOVED);
+  g_assert_cmpint (wm_diff_get_entry (diff, 2)->changes, ==, WM_DIFF_TEXT_CHANGED);
+
+  g_assert_true (gtk_widget_activate_action (history, "review-history.compare", "(uu)", 2, 1));
+  diff = wm_review_history_get_diff (WM_REVIEW_HISTORY (history));
+  g_assert_cmpuint (wm_tutorial_get_version (wm_diff_get_old (diff)), ==, 2);
+  g_assert_cmpuint (wm_diff_count_changes (diff), ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Ui, NULL, ui_setup, func, ui_teardown)
+  ADD ("/review/ui/queue", test_queue);
+  ADD ("/review/ui/review-cycle", test_review_cycle);
+  ADD ("/review/ui/history-and-diff", test_history_and_diff);
+#undef ADD
+
+  return g_test_run ();
+}
