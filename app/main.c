@@ -11,31 +11,15 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "wm-application.h"
 #include "wm-cli.h"
-
-static void
-on_activate (GtkApplication *app)
-{
-  GtkWidget *window = adw_application_window_new (app);
-  GtkWidget *status = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "media-record-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Waymark"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (status),
-                                   _("Record clicks and screenshots into step-by-step tutorials"));
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), status);
-  gtk_window_set_title (GTK_WINDOW (window), _("Waymark"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 960, 640);
-  gtk_window_present (GTK_WINDOW (window));
-}
 
 static int
 run_app (int    argc,
          char **argv)
 {
-  g_autoptr(AdwApplication) app = adw_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr(WmApplication) app = wm_application_new ();
 
-  g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
 

@@ -1,0 +1,248 @@
+/* wm-application.c — the Waymark GApplication: library, settings, app-wide actions
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wm-application.h"
+#include "wm-preferences-window.h"
+#include "wm-resources.h"
+#include "wm-window.h"
+
+struct _WmApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  WmStore        *store;
+  GError         *store_error;
+};
+
+G_DEFINE_FINAL_TYPE (WmApplication, wm_application, ADW_TYPE_APPLICATION)
+
+void
+wm_resources_ensure (void)
+{
+  /* Referencing the resource keeps its object file (and its constructor) in the link. */
+  (void) wm_get_resource ();
+}
+
+WmApplication *
+wm_application_new (void)
+{
+  return g_object_new (WM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/waymark/Waymark",
+                       NULL);
+}
+
+static char *
+library_path (WmApplication *self)
+{
+  g_autofree char *setting = g_settings_get_string (self->settings, "library-path");
+
+  /* $WAYMARK_LIBRARY wins so the command line and the app agree in scripts and tests. */
+  if (g_getenv ("WAYMARK_LIBRARY") == NULL && setting[0] != '\0')
+    return g_steal_pointer (&setting);
+
+  return wm_store_get_default_path ();
+}
+
+WmStore *
+wm_application_get_store (WmApplication  *self,
+                          GError        **error)
+{
+  g_return_val_if_fail (WM_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL && self->store_error == NULL)
+    {
+      g_autofree char *path = library_path (self);
+
+      self->store = wm_store_open (path, &self->store_error);
+    }
+
+  if (self->store_error != NULL)
+    {
+      g_set_error_literal (error, self->store_error->domain, self->store_error->code,
+                           self->store_error->message);
+      return NULL;
+    }
+
+  return self->store;
+}
+
+GSettings *
+wm_application_get_settings (WmApplication *self)
+{
+  g_return_val_if_fail (WM_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  WmApplication *self = user_data;
+
+  /* Closing each window lets it flush pending edits to the store first. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  WmApplication *self = user_data;
+  const char *developers[] = { "The Waymark authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Waymark"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Waymark authors"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Record clicks and screenshots into step-by-step "
+                                       "tutorials, tag them by adoption stage and role, "
+                                       "and put them everywhere your customers learn."),
+                         "developers", developers,
+                         "copyright", "© 2026 The Waymark authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  WmApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  WmPreferencesWindow *prefs = wm_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+};
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "win.new-tutorial", { "<Control>n", NULL } },
+  { "win.record", { "<Control>r", NULL } },
+  { "win.search", { "<Control>f", NULL } },
+  { "win.show-library", { "<Alt>1", NULL } },
+  { "win.show-journey", { "<Alt>2", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+};
+
+static void
+apply_style (WmApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint variant = g_settings_get_enum (self->settings, "style-variant");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[MIN (variant, G_N_ELEMENTS (schemes) - 1)]);
+}
+
+static void
+wm_application_startup (GApplication *app)
+{
+  WmApplication *self = WM_APPLICATION (app);
+
+  wm_resources_ensure ();
+  G_APPLICATION_CLASS (wm_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action,
+                                           app_accels[i].accels);
+
+  g_signal_connect_object (self->settings, "changed::style-variant",
+                           G_CALLBACK (apply_style), self, G_CONNECT_SWAPPED);
+  apply_style (self);
+}
+
+static void
+wm_application_activate (GApplication *app)
+{
+  WmApplication *self = WM_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+  WmStore *store;
+
+  if (window == NULL)
+    {
+      store = wm_application_get_store (self, &error);
+      window = GTK_WINDOW (wm_window_new (self, store, self->settings, error));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+wm_application_dispose (GObject *object)
+{
+  WmApplication *self = WM_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+
+  G_OBJECT_CLASS (wm_application_parent_class)->dispose (object);
+}
+
+static void
+wm_application_finalize (GObject *object)
+{
+  WmApplication *self = WM_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (wm_application_parent_class)->finalize (object);
+}
+
+static void
+wm_application_class_init (WmApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = wm_application_dispose;
+  object_class->finalize = wm_application_finalize;
+  app_class->startup = wm_application_startup;
+  app_class->activate = wm_application_activate;
+}
+
+static void
+wm_application_init (WmApplication *self)
+{
+  self->settings = g_settings_new (APP_ID);
+}

@@ -1,0 +1,76 @@
+/* wm-editor-private.h — what wm-editor.c and wm-editor-actions.c share
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "wm-editor.h"
+#include "wm-undo-stack.h"
+
+G_BEGIN_DECLS
+
+struct _WmEditor
+{
+  GtkWidget         parent_instance;
+
+  WmStore          *store;
+  GSettings        *settings;
+  WmThumbnailer    *thumbnailer;   /* small, shared with the library */
+  WmThumbnailer    *full_images;   /* full size, for the canvas */
+  WmTutorial       *tutorial;
+  WmUndoStack      *undo;
+  GtkSingleSelection *selection;
+  GCancellable     *image_cancellable;
+  GtkFileChooserNative *chooser;
+  char             *tool;
+  guint             save_id;
+  guint             updating;      /* > 0 while the UI is filled from the model */
+
+  AdwWindowTitle   *window_title;
+  AdwFlap          *flap;
+  GtkListView      *step_list;
+  GtkStack         *content_stack;
+  GtkBox           *tool_box;
+  GtkLabel         *tool_hint;
+  WmCanvas         *canvas;
+  GtkLabel         *step_number;
+  GtkEntry         *instruction_entry;
+  GtkWidget        *generated_label;
+  GtkTextView      *notes_view;
+  AdwEntryRow      *title_row;
+  GtkTextView      *summary_view;
+  AdwPreferencesGroup *stage_group;
+  GtkCheckButton   *stage_checks[WM_N_STAGES];
+  GtkFlowBox       *roles_box;
+  GtkEntry         *new_role_entry;
+  GtkLabel         *status_label;
+};
+
+/* wm-editor.c */
+WmStep   *_wm_editor_get_current_step (WmEditor   *self);
+void      _wm_editor_select           (WmEditor   *self,
+                                       guint       position);
+/* Call before changing the tutorial: records the state for undo. */
+void      _wm_editor_begin_edit       (WmEditor   *self,
+                                       const char *coalesce_key);
+/* Call after: saves at once (or after a short pause for typing) and refreshes the UI. */
+void      _wm_editor_end_edit         (WmEditor   *self,
+                                       gboolean    typing);
+void      _wm_editor_toast            (WmEditor   *self,
+                                       const char *message);
+void      _wm_editor_refresh          (WmEditor   *self);
+GVariant *_wm_editor_capture_state    (WmEditor   *self);
+void      _wm_editor_restore_state    (WmEditor   *self,
+                                       GVariant   *state);
+
+/* wm-editor-actions.c */
+void      _wm_editor_class_add_actions (GtkWidgetClass *widget_class);
+/* Adds a step made of @png after the selected one (undoable, saved). */
+gboolean  _wm_editor_add_image_step   (WmEditor   *self,
+                                       GBytes     *png,
+                                       GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,744 @@
+/* wm-editor.c — the tutorial editor: steps, canvas, instruction, notes and tags
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wm-editor-private.h"
+#include "wm-step-row.h"
+#include "wm-util.h"
+
+/* Typing is written after this pause, and at once when the editor closes. */
+#define SAVE_DELAY_MS 300
+
+G_DEFINE_FINAL_TYPE (WmEditor, wm_editor, GTK_TYPE_WIDGET)
+
+static void show_current_step (WmEditor *self);
+
+/* Accessors --------------------------------------------------------------------------- */
+
+WmTutorial *
+wm_editor_get_tutorial (WmEditor *self)
+{
+  g_return_val_if_fail (WM_IS_EDITOR (self), NULL);
+  return self->tutorial;
+}
+
+const char *
+wm_editor_get_tutorial_id (WmEditor *self)
+{
+  g_return_val_if_fail (WM_IS_EDITOR (self), NULL);
+  return self->tutorial ? wm_tutorial_get_id (self->tutorial) : NULL;
+}
+
+const char *
+wm_editor_get_title (WmEditor *self)
+{
+  g_return_val_if_fail (WM_IS_EDITOR (self), NULL);
+  return self->tutorial ? wm_tutorial_get_title (self->tutorial) : NULL;
+}
+
+guint
+wm_editor_get_selected (WmEditor *self)
+{
+  g_return_val_if_fail (WM_IS_EDITOR (self), GTK_INVALID_LIST_POSITION);
+  return gtk_single_selection_get_selected (self->selection);
+}
+
+WmCanvas *
+wm_editor_get_canvas (WmEditor *self)
+{
+  g_return_val_if_fail (WM_IS_EDITOR (self), NULL);
+  return self->canvas;
+}
+
+gboolean
+wm_editor_is_canvas_ready (WmEditor *self)
+{
+  WmStep *step;
+
+  g_return_val_if_fail (WM_IS_EDITOR (self), FALSE);
+
+  step = _wm_editor_get_current_step (self);
+  return step == NULL || wm_step_get_image_sha256 (step) == NULL ||
+         (wm_canvas_get_step (self->canvas) == step &&
+          wm_canvas_get_texture (self->canvas) != NULL);
+}
+
+WmStep *
+_wm_editor_get_current_step (WmEditor *self)
+{
+  return self->tutorial ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+}
+
+void
+_wm_editor_toast (WmEditor   *self,
+                  const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+/* Saving ------------------------------------------------------------------------------ */
+
+static void
+save_now (WmEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->tutorial == NULL || self->store == NULL)
+    return;
+
+  if (!wm_store_save_tutorial (self->store, self->tutorial, &error))
+    _wm_editor_toast (self, error->message);
+}
+
+static gboolean
+save_timeout (gpointer user_data)
+{
+  WmEditor *self = user_data;
+
+  self->save_id = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+GVariant *
+_wm_editor_capture_state (WmEditor *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  return g_variant_new ("(u@" WM_TUTORIAL_VARIANT_TYPE ")", selected,
+                        wm_tutorial_serialize (self->tutorial));
+}
+
+void
+_wm_editor_begin_edit (WmEditor   *self,
+                       const char *coalesce_key)
+{
+  g_return_if_fail (self->tutorial != NULL);
+
+  wm_undo_stack_push (self->undo, _wm_editor_capture_state (self), coalesce_key);
+}
+
+void
+_wm_editor_end_edit (WmEditor *self,
+                     gboolean  typing)
+{
+  if (typing)
+    {
+      g_clear_handle_id (&self->save_id, g_source_remove);
+      self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+      return;
+    }
+
+  save_now (self);
+  _wm_editor_refresh (self);
+}
+
+/* Undo restores what a person sees (content and tags), never the review state, which
+ * only the review workflow changes. */
+void
+_wm_editor_restore_state (WmEditor *self,
+                          GVariant *state)
+{
+  g_autoptr(GVariant) snapshot = NULL;
+  g_autoptr(WmTutorial) before = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *steps;
+  guint selected;
+
+  g_variant_get (state, "(u@" WM_TUTORIAL_VARIANT_TYPE ")", &selected, &snapshot);
+  before = wm_tutorial_deserialize (snapshot, &error);
+  if (before == NULL)
+    return _wm_editor_toast (self, error->message);
+
+  self->updating++;
+  wm_tutorial_set_title (self->tutorial, wm_tutorial_get_title (before));
+  wm_tutorial_set_summary (self->tutorial, wm_tutorial_get_summary (before));
+  wm_tutorial_set_stage (self->tutorial, wm_tutorial_get_stage (before));
+  wm_tutorial_set_roles (self->tutorial, wm_tutorial_get_roles (before));
+  wm_tutorial_clear_steps (self->tutorial);
+  steps = wm_tutorial_get_steps (before);
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(WmStep) step = g_list_model_get_item (steps, i);
+
+      wm_tutorial_append_step (self->tutorial, step);
+    }
+  self->updating--;
+
+  save_now (self);
+  _wm_editor_select (self, selected);
+  _wm_editor_refresh (self);
+}
+
+/* Filling the UI ---------------------------------------------------------------------- */
+
+static void
+set_text_view (GtkTextView *view,
+               const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *old = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  old = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (old, text ?: "") != 0)
+    gtk_text_buffer_set_text (buffer, text ?: "", -1);
+}
+
+static char *
+get_text_view (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_entry (GtkEditable *editable,
+           const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (editable), text ?: "") != 0)
+    gtk_editable_set_text (editable, text ?: "");
+}
+
+static void
+refresh_roles (WmEditor *self)
+{
+  g_auto(GStrv) known = wm_store_list_roles (self->store, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char * const *mine = wm_tutorial_get_roles (self->tutorial);
+  g_auto(GStrv) all = NULL;
+  GtkWidget *child;
+
+  /* The chips: every role the library knows, plus this tutorial's own. */
+  for (guint i = 0; known && known[i]; i++)
+    if (known[i][0] != '\0')
+      g_strv_builder_add (builder, known[i]);
+  for (guint i = 0; mine && mine[i]; i++)
+    if (known == NULL || !g_strv_contains ((const char * const *) known, mine[i]))
+      g_strv_builder_add (builder, mine[i]);
+  all = g_strv_builder_end (builder);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->roles_box))))
+    gtk_flow_box_remove (self->roles_box, child);
+  for (guint i = 0; all[i]; i++)
+    {
+      GtkWidget *chip = gtk_toggle_button_new_with_label (all[i]);
+
+      gtk_widget_add_css_class (chip, "chip");
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (chip),
+                                    wm_tutorial_has_role (self->tutorial, all[i]));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "editor.toggle-role");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (chip),
+                                              g_variant_new_string (all[i]));
+      gtk_flow_box_append (self->roles_box, chip);
+    }
+}
+
+static void
+refresh_header (WmEditor *self)
+{
+  guint n = g_list_model_get_n_items (wm_tutorial_get_steps (self->tutorial));
+  g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step · %s",
+                                                            "%u steps · %s", n),
+                                               n, wm_stage_get_title (wm_tutorial_get_stage (self->tutorial)));
+  g_autofree char *status = g_strdup_printf (_("%s · version %u · by %s"),
+                                             wm_status_get_title (wm_tutorial_get_status (self->tutorial)),
+                                             wm_tutorial_get_version (self->tutorial),
+                                             wm_tutorial_get_author (self->tutorial) ?: _("unknown"));
+
+  adw_window_title_set_title (self->window_title, wm_tutorial_get_title (self->tutorial));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_label_set_text (self->status_label, status);
+}
+
+void
+_wm_editor_refresh (WmEditor *self)
+{
+  if (self->tutorial == NULL)
+    return;
+
+  self->updating++;
+  refresh_header (self);
+  set_entry (GTK_EDITABLE (self->title_row), wm_tutorial_get_title (self->tutorial));
+  set_text_view (self->summary_view, wm_tutorial_get_summary (self->tutorial));
+  for (guint i = 0; i < WM_N_STAGES; i++)
+    gtk_check_button_set_active (self->stage_checks[i],
+                                 wm_tutorial_get_stage (self->tutorial) == i);
+  refresh_roles (self);
+  show_current_step (self);
+  self->updating--;
+}
+
+/* The canvas and the step form -------------------------------------------------------- */
+
+static void
+image_loaded (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(WmEditor) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  WmStep *step;
+
+  texture = wm_thumbnailer_load_finish (WM_THUMBNAILER (source), result, &error);
+  if (texture == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _wm_editor_toast (self, error->message);
+      return;
+    }
+
+  step = _wm_editor_get_current_step (self);
+  if (step != NULL)
+    wm_canvas_set_step (self->canvas, step, texture);
+}
+
+static void
+show_canvas_image (WmEditor *self,
+                   WmStep   *step)
+{
+  const char *sha = wm_step_get_image_sha256 (step);
+  GdkTexture *cached = sha ? wm_thumbnailer_lookup (self->full_images, sha) : NULL;
+
+  g_cancellable_cancel (self->image_cancellable);
+  g_clear_object (&self->image_cancellable);
+
+  /* Keep the previous screenshot up while the next decodes: no flash of empty canvas. */
+  if (cached != NULL || sha == NULL)
+    wm_canvas_set_step (self->canvas, step, cached);
+  if (sha == NULL || cached != NULL)
+    return;
+
+  self->image_cancellable = g_cancellable_new ();
+  wm_thumbnailer_load_async (self->full_images, sha, self->image_cancellable, image_loaded,
+                             g_object_ref (self));
+}
+
+static void
+show_current_step (WmEditor *self)
+{
+  WmStep *step = _wm_editor_get_current_step (self);
+  g_autofree char *number = NULL;
+
+  gtk_stack_set_visible_child_name (self->content_stack, step ? "step" : "empty");
+  if (step == NULL)
+    {
+      wm_canvas_set_step (self->canvas, NULL, NULL);
+      return;
+    }
+
+  self->updating++;
+  number = g_strdup_printf ("%u", wm_step_get_position (step) + 1);
+  gtk_label_set_text (self->step_number, number);
+  set_entry (GTK_EDITABLE (self->instruction_entry), wm_step_get_instruction (step));
+  gtk_widget_set_visible (self->generated_label,
+                          !wm_step_get_instruction_edited (step) &&
+                          wm_step_get_instruction (step) != NULL);
+  set_text_view (self->notes_view, wm_step_get_notes (step));
+  show_canvas_image (self, step);
+  wm_canvas_refresh (self->canvas);
+  self->updating--;
+}
+
+void
+_wm_editor_select (WmEditor *self,
+                   guint     position)
+{
+  guint n = g_list_model_get_n_items (wm_tutorial_get_steps (self->tutorial));
+
+  if (n == 0)
+    return show_current_step (self);
+
+  position = MIN (position, n - 1);
+  wm_undo_stack_break (self->undo);
+  gtk_single_selection_set_selected (self->selection, position);
+  /* GTK 4.8 has no gtk_list_view_scroll_to(); the list's own action does it. */
+  gtk_widget_activate_action (GTK_WIDGET (self->step_list), "list.scroll-to-item", "u", position);
+  show_current_step (self);
+}
+
+static void
+on_selection_changed (WmEditor *self)
+{
+  if (self->updating == 0)
+    {
+      wm_undo_stack_break (self->undo);
+      show_current_step (self);
+    }
+}
+
+/* Text fields ------------------------------------------------------------------------- */
+
+static void
+on_instruction_changed (WmEditor *self)
+{
+  WmStep *step = _wm_editor_get_current_step (self);
+  g_autofree char *key = NULL;
+
+  if (self->updating || step == NULL)
+    return;
+
+  key = g_strconcat ("instruction:", wm_step_get_id (step), NULL);
+  _wm_editor_begin_edit (self, key);
+  /* From here on the text is the author's, and capture never rewrites it. */
+  wm_step_set_instruction (step, gtk_editable_get_text (GTK_EDITABLE (self->instruction_entry)));
+  gtk_widget_set_visible (self->generated_label, FALSE);
+  _wm_editor_end_edit (self, TRUE);
+}
+
+static void
+on_notes_changed (WmEditor *self)
+{
+  WmStep *step = _wm_editor_get_current_step (self);
+  g_autofree char *key = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->updating || step == NULL)
+    return;
+
+  key = g_strconcat ("notes:", wm_step_get_id (step), NULL);
+  text = get_text_view (self->notes_view);
+  _wm_editor_begin_edit (self, key);
+  wm_step_set_notes (step, wm_str_or_null (text));
+  _wm_editor_end_edit (self, TRUE);
+}
+
+static void
+on_title_changed (WmEditor *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->updating || self->tutorial == NULL)
+    return;
+
+  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  if (title[0] == '\0')
+    return;   /* a tutorial always has a title; the empty field is mid-edit */
+
+  _wm_editor_begin_edit (self, "title");
+  wm_tutorial_set_title (self->tutorial, title);
+  refresh_header (self);
+  _wm_editor_end_edit (self, TRUE);
+}
+
+static void
+on_summary_changed (WmEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->updating || self->tutorial == NULL)
+    return;
+
+  text = get_text_view (self->summary_view);
+  _wm_editor_begin_edit (self, "summary");
+  wm_tutorial_set_summary (self->tutorial, wm_str_or_null (text));
+  _wm_editor_end_edit (self, TRUE);
+}
+
+static void
+on_new_role (WmEditor *self)
+{
+  g_autofree char *role = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_role_entry))));
+
+  if (role[0] == '\0')
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.add-role", "s", role);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_role_entry), "");
+}
+
+/* Stage rows -------------------------------------------------------------------------- */
+
+static void
+build_stage_rows (WmEditor *self)
+{
+  GtkCheckButton *group = NULL;
+
+  for (guint i = 0; i < WM_N_STAGES; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), wm_stage_get_title (i));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), wm_stage_get_question (i));
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "editor.set-stage");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (check),
+                                              g_variant_new_string (wm_stage_to_string (i)));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->stage_group, row);
+      self->stage_checks[i] = GTK_CHECK_BUTTON (check);
+      group = group ? group : GTK_CHECK_BUTTON (check);
+    }
+}
+
+/* The step list: rows, drag to reorder ------------------------------------------------ */
+
+static GdkContentProvider *
+row_drag_prepare (GtkDragSource *source,
+                  double         x,
+                  double         y,
+                  WmStepRow     *row)
+{
+  WmStep *step = wm_step_row_get_step (row);
+
+  if (step == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (G_TYPE_UINT, wm_step_get_position (step));
+}
+
+static void
+row_drag_begin (GtkDragSource *source,
+                GdkDrag       *drag,
+                WmStepRow     *row)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (GTK_WIDGET (row));
+
+  gtk_drag_source_set_icon (source, icon, 20, 20);
+}
+
+static gboolean
+row_drop (GtkDropTarget *target,
+          const GValue  *value,
+          double         x,
+          double         y,
+          WmStepRow     *row)
+{
+  WmStep *step = wm_step_row_get_step (row);
+
+  if (step == NULL || !G_VALUE_HOLDS_UINT (value))
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (row), "editor.move-step", "(uu)",
+                              g_value_get_uint (value), wm_step_get_position (step));
+  return TRUE;
+}
+
+static void
+setup_step_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                WmEditor                 *self)
+{
+  GtkWidget *row = wm_step_row_new (self->thumbnailer);
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (row_drag_prepare), row);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (row_drag_begin), row);
+  g_signal_connect (target, "drop", G_CALLBACK (row_drop), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_step_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               WmEditor                 *self)
+{
+  wm_step_row_set_step (WM_STEP_ROW (gtk_list_item_get_child (item)),
+                        gtk_list_item_get_item (item));
+}
+
+static void
+unbind_step_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 WmEditor                 *self)
+{
+  wm_step_row_set_step (WM_STEP_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* Open and close ---------------------------------------------------------------------- */
+
+void
+wm_editor_set_context (WmEditor      *self,
+                       WmStore       *store,
+                       GSettings     *settings,
+                       WmThumbnailer *thumbnailer)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (WM_IS_EDITOR (self));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->settings, settings);
+  g_set_object (&self->thumbnailer, thumbnailer);
+  g_clear_object (&self->full_images);
+  /* -1 × -1: full size. Four screens stay decoded for quick stepping back and forth. */
+  self->full_images = wm_thumbnailer_new (store, -1, -1, 4);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_step_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_step_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_step_row), self);
+  gtk_list_view_set_factory (self->step_list, factory);
+}
+
+gboolean
+wm_editor_open (WmEditor    *self,
+                const char  *id,
+                GError     **error)
+{
+  g_autoptr(WmTutorial) tutorial = NULL;
+
+  g_return_val_if_fail (WM_IS_EDITOR (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  wm_editor_close (self);
+  tutorial = wm_store_load_tutorial (self->store, id, TRUE, error);
+  if (tutorial == NULL)
+    return FALSE;
+
+  self->tutorial = g_steal_pointer (&tutorial);
+  wm_undo_stack_clear (self->undo);
+  self->updating++;
+  gtk_single_selection_set_model (self->selection, wm_tutorial_get_steps (self->tutorial));
+  gtk_single_selection_set_selected (self->selection, 0);
+  self->updating--;
+  _wm_editor_refresh (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->step_list));
+
+  return TRUE;
+}
+
+void
+wm_editor_close (WmEditor *self)
+{
+  g_return_if_fail (WM_IS_EDITOR (self));
+
+  if (self->save_id != 0)
+    save_now (self);
+  wm_editor_forget (self);
+}
+
+void
+wm_editor_forget (WmEditor *self)
+{
+  g_return_if_fail (WM_IS_EDITOR (self));
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  g_cancellable_cancel (self->image_cancellable);
+  g_clear_object (&self->image_cancellable);
+  self->updating++;
+  gtk_single_selection_set_model (self->selection, NULL);
+  self->updating--;
+  wm_canvas_set_step (self->canvas, NULL, NULL);
+  g_clear_object (&self->tutorial);
+  if (self->undo)
+    wm_undo_stack_clear (self->undo);
+}
+
+static void
+wm_editor_dispose (GObject *object)
+{
+  WmEditor *self = WM_EDITOR (object);
+  GtkWidget *child;
+
+  wm_editor_close (self);
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_EDITOR);
+  /* The template's top box has no id, so dispose_template() leaves it to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->undo);
+  g_clear_object (&self->full_images);
+  g_clear_object (&self->thumbnailer);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (wm_editor_parent_class)->dispose (object);
+}
+
+static void
+wm_editor_finalize (GObject *object)
+{
+  g_clear_pointer (&WM_EDITOR (object)->tool, g_free);
+
+  G_OBJECT_CLASS (wm_editor_parent_class)->finalize (object);
+}
+
+static void
+wm_editor_class_init (WmEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wm_editor_dispose;
+  object_class->finalize = wm_editor_finalize;
+
+  g_type_ensure (WM_TYPE_CANVAS);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/waymark/Waymark/ui/wm-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, flap);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, step_list);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, tool_box);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, tool_hint);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, canvas);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, step_number);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, instruction_entry);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, generated_label);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, summary_view);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, stage_group);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, roles_box);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, new_role_entry);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, status_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "editor");
+
+  _wm_editor_class_add_actions (widget_class);
+}
+
+static void
+wm_editor_init (WmEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->tool = g_strdup ("select");
+  self->undo = wm_undo_stack_new (200);
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->step_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (on_selection_changed), self);
+
+  g_signal_connect_swapped (self->instruction_entry, "changed",
+                            G_CALLBACK (on_instruction_changed), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
+                            G_CALLBACK (on_notes_changed), self);
+  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (on_title_changed), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
+                            G_CALLBACK (on_summary_changed), self);
+  g_signal_connect_swapped (self->new_role_entry, "activate", G_CALLBACK (on_new_role), self);
+  g_signal_connect_swapped (self->new_role_entry, "icon-release", G_CALLBACK (on_new_role),
+                            self);
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->notes_view), FALSE);
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->summary_view), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->title_row), FALSE);
+
+  build_stage_rows (self);
+}

@@ -1,0 +1,254 @@
+/* wm-thumbnailer.c — screenshots decoded and scaled off the main thread, with a bounded cache
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-thumbnailer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wm-thumbnailer.h"
+
+struct _WmThumbnailer
+{
+  GObject     parent_instance;
+
+  char       *path;
+  GMutex      reader_lock;
+  WmStore    *reader;       /* the workers' own read-only connection, opened on demand */
+  int         width;
+  int         height;
+  guint       max_cached;
+  GHashTable *cache;        /* sha256 → GdkTexture */
+  GQueue      lru;          /* sha256 (owned by cache keys), most recent first */
+};
+
+G_DEFINE_FINAL_TYPE (WmThumbnailer, wm_thumbnailer, G_TYPE_OBJECT)
+
+typedef struct {
+  char *sha256;
+  int   width;
+  int   height;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->sha256);
+  g_free (data);
+}
+
+GdkTexture *
+wm_texture_new_from_png (GBytes  *png,
+                         GError **error)
+{
+  return gdk_texture_new_from_bytes (png, error);
+}
+
+static GBytes *
+read_png (WmThumbnailer *self,
+          const char    *sha256,
+          GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->reader_lock);
+  g_autoptr(WmImage) image = NULL;
+
+  if (self->reader == NULL)
+    self->reader = wm_store_open_read_only (self->path, error);
+  if (self->reader == NULL)
+    return NULL;
+
+  image = wm_store_load_image (self->reader, sha256, error);
+  if (image == NULL)
+    return NULL;
+
+  return g_bytes_ref (wm_image_get_png (image));
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  WmThumbnailer *self = source_object;
+  LoadData *data = task_data;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  GdkPixbuf *pixbuf;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  png = read_png (self, data->sha256, &error);
+  if (png == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Only the small pixbuf outlives this thread: a 1080p frame is 8 MB decoded. */
+  stream = g_memory_input_stream_new_from_bytes (png);
+  pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, data->width, data->height, TRUE,
+                                                cancellable, &error);
+  if (pixbuf == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pixbuf, g_object_unref);
+}
+
+static void
+remember (WmThumbnailer *self,
+          const char    *sha256,
+          GdkTexture    *texture)
+{
+  char *key = g_strdup (sha256);
+
+  if (g_hash_table_contains (self->cache, sha256))
+    return g_free (key);
+
+  g_hash_table_insert (self->cache, key, g_object_ref (texture));
+  g_queue_push_head (&self->lru, key);
+  while (self->lru.length > self->max_cached)
+    g_hash_table_remove (self->cache, g_queue_pop_tail (&self->lru));
+}
+
+GdkTexture *
+wm_thumbnailer_lookup (WmThumbnailer *self,
+                       const char    *sha256)
+{
+  g_return_val_if_fail (WM_IS_THUMBNAILER (self), NULL);
+
+  return sha256 ? g_hash_table_lookup (self->cache, sha256) : NULL;
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  WmThumbnailer *self = WM_THUMBNAILER (source);
+  LoadData *data = g_task_get_task_data (outer);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GError *error = NULL;
+
+  pixbuf = g_task_propagate_pointer (G_TASK (result), &error);
+  if (pixbuf == NULL)
+    return g_task_return_error (outer, error);
+
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  remember (self, data->sha256, texture);
+  g_task_return_pointer (outer, g_steal_pointer (&texture), g_object_unref);
+}
+
+void
+wm_thumbnailer_load_async (WmThumbnailer       *self,
+                           const char          *sha256,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) worker = NULL;
+  LoadData *data;
+  GdkTexture *cached;
+
+  g_return_if_fail (WM_IS_THUMBNAILER (self));
+  g_return_if_fail (sha256 != NULL);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, wm_thumbnailer_load_async);
+
+  cached = wm_thumbnailer_lookup (self, sha256);
+  if (cached != NULL)
+    return g_task_return_pointer (outer, g_object_ref (cached), g_object_unref);
+
+  data = g_new0 (LoadData, 1);
+  data->sha256 = g_strdup (sha256);
+  data->width = self->width;
+  data->height = self->height;
+  g_task_set_task_data (outer, data, (GDestroyNotify) load_data_free);
+
+  /* The worker task finishes on this thread's main context; the texture (a GDK object)
+   * is made there, from the pixbuf the thread produced. */
+  worker = g_task_new (self, cancellable, load_done, g_steal_pointer (&outer));
+  g_task_set_task_data (worker, g_memdup2 (data, sizeof *data), g_free);
+  g_task_run_in_thread (worker, load_thread);
+}
+
+GdkTexture *
+wm_thumbnailer_load_finish (WmThumbnailer *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+wm_thumbnailer_forget (WmThumbnailer *self,
+                       const char    *sha256)
+{
+  GList *link;
+
+  g_return_if_fail (WM_IS_THUMBNAILER (self));
+
+  link = g_queue_find_custom (&self->lru, sha256, (GCompareFunc) g_strcmp0);
+  if (link == NULL)
+    return;
+  g_queue_delete_link (&self->lru, link);
+  g_hash_table_remove (self->cache, sha256);
+}
+
+static void
+wm_thumbnailer_finalize (GObject *object)
+{
+  WmThumbnailer *self = WM_THUMBNAILER (object);
+
+  g_queue_clear (&self->lru);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_object (&self->reader);
+  g_mutex_clear (&self->reader_lock);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (wm_thumbnailer_parent_class)->finalize (object);
+}
+
+static void
+wm_thumbnailer_class_init (WmThumbnailerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = wm_thumbnailer_finalize;
+}
+
+static void
+wm_thumbnailer_init (WmThumbnailer *self)
+{
+  g_mutex_init (&self->reader_lock);
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_queue_init (&self->lru);
+}
+
+WmThumbnailer *
+wm_thumbnailer_new (WmStore *store,
+                    int      width,
+                    int      height,
+                    guint    max_cached)
+{
+  WmThumbnailer *self;
+
+  g_return_val_if_fail (WM_IS_STORE (store), NULL);
+
+  self = g_object_new (WM_TYPE_THUMBNAILER, NULL);
+  self->path = g_strdup (wm_store_get_path (store));
+  self->width = width;
+  self->height = height;
+  self->max_cached = MAX (max_cached, 1);
+
+  return self;
+}

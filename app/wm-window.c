@@ -1,0 +1,906 @@
+/* wm-window.c — the main window: library, journey map and editor
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wm-library-model.h"
+#include "wm-record-dialog.h"
+#include "wm-recorder-window.h"
+#include "wm-sample.h"
+#include "wm-thumbnailer.h"
+#include "wm-tutorial-row.h"
+#include "wm-window.h"
+
+struct _WmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  WmStore              *store;
+  GSettings            *settings;
+  WmLibraryModel       *library;
+  WmThumbnailer        *thumbnailer;
+  GtkSingleSelection   *selection;
+  GStrv                 roles;           /* the role filter's choices, after "All roles" */
+  GPtrArray            *deleted;         /* WmTutorial snapshots an undo toast can restore */
+  WmRecorderWindow     *recorder_window;
+  gboolean              updating_filters;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *stage_dropdown;
+  GtkDropDown          *role_dropdown;
+  GtkDropDown          *status_dropdown;
+  GtkWidget            *clear_filters_button;
+  GtkStack             *library_stack;
+  GtkListView          *library_view;
+  AdwStatusPage        *error_page;
+  WmJourneyMap         *journey_map;
+  WmEditor             *editor;
+};
+
+G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+WmStore *
+wm_window_get_store (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+GListModel *
+wm_window_get_library (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->library);
+}
+
+WmEditor *
+wm_window_get_editor (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return self->editor;
+}
+
+WmJourneyMap *
+wm_window_get_journey_map (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return self->journey_map;
+}
+
+const char *
+wm_window_get_visible_page (WmWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->main_stack);
+
+  if (g_strcmp0 (page, "editor") == 0)
+    return page;
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+wm_window_toast (WmWindow   *self,
+                 const char *title,
+                 const char *button_label,
+                 const char *action_name,
+                 GVariant   *target)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action_name);
+      if (target != NULL)
+        adw_toast_set_action_target_value (toast, target);
+    }
+  adw_toast_set_timeout (toast, button_label ? 8 : 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+toast_error (WmWindow     *self,
+             const GError *error)
+{
+  wm_window_toast (self, error->message, NULL, NULL, NULL);
+}
+
+/* Filters ----------------------------------------------------------------------------- */
+
+static void
+fill_dropdown (GtkDropDown        *dropdown,
+               const char         *all,
+               const char * const *titles,
+               guint               n_titles)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, all);
+  for (guint i = 0; i < n_titles; i++)
+    gtk_string_list_append (list, titles[i][0] ? titles[i] : _("No role"));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+}
+
+static void
+fill_stage_and_status (WmWindow *self)
+{
+  const char *stages[WM_N_STAGES];
+  const char *statuses[WM_N_STATUSES];
+
+  for (guint i = 0; i < WM_N_STAGES; i++)
+    stages[i] = wm_stage_get_title (i);
+  for (guint i = 0; i < WM_N_STATUSES; i++)
+    statuses[i] = wm_status_get_title (i);
+  fill_dropdown (self->stage_dropdown, _("All Stages"), stages, WM_N_STAGES);
+  fill_dropdown (self->status_dropdown, _("Any Status"), statuses, WM_N_STATUSES);
+}
+
+/* Keeps the chosen role selected when the list of roles changes. */
+static void
+fill_roles (WmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) roles = wm_store_list_roles (self->store, &error);
+  g_autofree char *chosen = NULL;
+  guint selected = gtk_drop_down_get_selected (self->role_dropdown);
+  guint position = 0;
+
+  if (roles == NULL)
+    return;
+  if (self->roles != NULL && selected > 0 && selected <= g_strv_length (self->roles))
+    chosen = g_strdup (self->roles[selected - 1]);
+
+  self->updating_filters = TRUE;
+  fill_dropdown (self->role_dropdown, _("All Roles"), (const char * const *) roles,
+                 g_strv_length (roles));
+  for (guint i = 0; chosen && roles[i]; i++)
+    if (g_str_equal (roles[i], chosen))
+      position = i + 1;
+  gtk_drop_down_set_selected (self->role_dropdown, position);
+  self->updating_filters = FALSE;
+
+  g_strfreev (self->roles);
+  self->roles = g_steal_pointer (&roles);
+}
+
+static const char *
+chosen_role (WmWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->role_dropdown);
+
+  if (self->roles == NULL || selected == 0 || selected > g_strv_length (self->roles))
+    return NULL;
+
+  return self->roles[selected - 1];
+}
+
+static void
+update_library_page (WmWindow *self)
+{
+  const char *page = "list";
+  gboolean filtered = gtk_drop_down_get_selected (self->stage_dropdown) > 0 ||
+                      gtk_drop_down_get_selected (self->role_dropdown) > 0 ||
+                      gtk_drop_down_get_selected (self->status_dropdown) > 0 ||
+                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->library)) == 0)
+    page = filtered ? "no-results" : "empty";
+  gtk_stack_set_visible_child_name (self->library_stack, page);
+  gtk_widget_set_sensitive (self->clear_filters_button, filtered);
+}
+
+static void
+apply_filters (WmWindow *self)
+{
+  guint stage = gtk_drop_down_get_selected (self->stage_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (self->library == NULL || self->updating_filters)
+    return;
+
+  wm_library_model_set_filter (self->library,
+                               stage > 0 && stage != GTK_INVALID_LIST_POSITION
+                                 ? (int) stage - 1 : WM_FILTER_ANY,
+                               status > 0 && status != GTK_INVALID_LIST_POSITION
+                                 ? (int) status - 1 : WM_FILTER_ANY,
+                               chosen_role (self),
+                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_library_page (self);
+}
+
+static void
+on_search_changed (WmWindow *self)
+{
+  apply_filters (self);
+}
+
+static void
+on_filter_changed (WmWindow *self)
+{
+  apply_filters (self);
+}
+
+void
+wm_window_library_changed (WmWindow *self)
+{
+  g_return_if_fail (WM_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  fill_roles (self);
+  wm_library_model_reload (self->library);
+  wm_journey_map_refresh (self->journey_map, self->store);
+  update_library_page (self);
+}
+
+/* The list ---------------------------------------------------------------------------- */
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           WmWindow                 *self)
+{
+  gtk_list_item_set_child (item, wm_tutorial_row_new (self->thumbnailer));
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          WmWindow                 *self)
+{
+  wm_tutorial_row_set_tutorial (WM_TUTORIAL_ROW (gtk_list_item_get_child (item)),
+                                gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            WmWindow                 *self)
+{
+  wm_tutorial_row_set_tutorial (WM_TUTORIAL_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+on_library_activate (WmWindow *self,
+                     guint     position)
+{
+  g_autoptr(WmTutorial) tutorial = g_list_model_get_item (G_LIST_MODEL (self->library),
+                                                          position);
+
+  if (tutorial != NULL)
+    wm_window_open_tutorial (self, wm_tutorial_get_id (tutorial));
+}
+
+static void
+setup_library (WmWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  /* Thumbnails are 2× the row's 128×72 so they stay sharp on HiDPI screens. */
+  self->thumbnailer = wm_thumbnailer_new (self->store, 256, 144, 256);
+  self->library = wm_library_model_new (self->store);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->library)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->library_view, factory);
+  gtk_list_view_set_model (self->library_view, GTK_SELECTION_MODEL (self->selection));
+
+  fill_stage_and_status (self);
+  fill_roles (self);
+  wm_journey_map_refresh (self->journey_map, self->store);
+  update_library_page (self);
+}
+
+/* Editor ------------------------------------------------------------------------------ */
+
+gboolean
+wm_window_open_tutorial (WmWindow   *self,
+                         const char *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (WM_IS_WINDOW (self), FALSE);
+
+  if (!wm_editor_open (self->editor, id, &error))
+    {
+      toast_error (self, error);
+      return FALSE;
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "editor");
+  gtk_window_set_title (GTK_WINDOW (self), wm_editor_get_title (self->editor));
+  return TRUE;
+}
+
+static void
+show_library (WmWindow *self,
+              const char *page)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "editor") == 0)
+    {
+      wm_editor_close (self->editor);
+      wm_window_library_changed (self);
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, "library");
+  adw_view_stack_set_visible_child_name (self->view_stack, page);
+  gtk_window_set_title (GTK_WINDOW (self), _("Waymark"));
+}
+
+static void
+show_library_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  show_library (WM_WINDOW (widget), "library");
+}
+
+static void
+show_journey_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  show_library (WM_WINDOW (widget), "journey");
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  show_library (self, "library");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+open_tutorial_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  wm_window_open_tutorial (WM_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* New, duplicate, delete -------------------------------------------------------------- */
+
+static char *
+author_name (WmWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "author-name");
+
+  if (name[0] != '\0')
+    return g_steal_pointer (&name);
+
+  return g_strdup (g_get_real_name ());
+}
+
+static WmTutorial *
+new_tutorial (WmWindow           *self,
+              const char         *title,
+              WmStage             stage,
+              const char * const *roles)
+{
+  g_autoptr(WmTutorial) tutorial = wm_tutorial_new (title);
+  g_auto(GStrv) defaults = g_settings_get_strv (self->settings, "default-roles");
+  g_autofree char *author = author_name (self);
+
+  wm_tutorial_set_stage (tutorial, stage);
+  wm_tutorial_set_roles (tutorial, roles ? roles : (const char * const *) defaults);
+  wm_tutorial_set_author (tutorial, author);
+  wm_tutorial_set_steps_loaded (tutorial, TRUE);
+
+  return g_steal_pointer (&tutorial);
+}
+
+static void
+new_tutorial_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  g_autoptr(WmTutorial) tutorial = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  tutorial = new_tutorial (self, _("Untitled Tutorial"), WM_STAGE_ORIENTATION, NULL);
+  if (!wm_store_save_tutorial (self->store, tutorial, &error))
+    return toast_error (self, error);
+
+  wm_window_library_changed (self);
+  wm_window_open_tutorial (self, wm_tutorial_get_id (tutorial));
+}
+
+static void
+duplicate_tutorial_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  g_autoptr(WmTutorial) original = NULL;
+  g_autoptr(WmTutorial) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_id = g_uuid_string_random ();
+  g_autofree char *title = NULL;
+
+  original = wm_store_load_tutorial (self->store, id, TRUE, &error);
+  if (original == NULL)
+    return toast_error (self, error);
+
+  /* A copy is a new tutorial: its own id and link, a fresh draft with no review past. */
+  copy = wm_tutorial_copy (original);
+  title = g_strdup_printf (_("%s (Copy)"), wm_tutorial_get_title (original));
+  wm_tutorial_set_id (copy, new_id);
+  wm_tutorial_set_slug (copy, NULL);
+  wm_tutorial_set_title (copy, title);
+  wm_tutorial_set_status (copy, WM_STATUS_DRAFT);
+  wm_tutorial_set_version (copy, 1);
+  wm_tutorial_set_approved_version (copy, 0);
+  wm_tutorial_set_contributor (copy, NULL);
+  wm_tutorial_set_created_at (copy, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (wm_tutorial_get_steps (copy)); i++)
+    {
+      g_autofree char *step_id = g_uuid_string_random ();
+
+      wm_step_set_id (wm_tutorial_get_step (copy, i), step_id);
+    }
+
+  if (!wm_store_save_tutorial (self->store, copy, &error))
+    return toast_error (self, error);
+
+  wm_window_library_changed (self);
+  wm_window_toast (self, _("Tutorial duplicated"), _("_Open"), "win.open-tutorial",
+                   g_variant_new_string (new_id));
+}
+
+static void
+collect_garbage (WmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  /* Screenshots of deleted tutorials go only once no undo can bring them back. */
+  if (self->store && self->deleted->len == 0 &&
+      !wm_store_collect_garbage (self->store, &n, &error))
+    g_warning ("Cannot tidy the library: %s", error->message);
+}
+
+static void
+on_delete_toast_dismissed (AdwToast *toast,
+                           WmWindow *self)
+{
+  WmTutorial *snapshot = g_object_get_data (G_OBJECT (toast), "snapshot");
+
+  /* Toasts are dismissed when the window goes too. */
+  if (self->deleted == NULL)
+    return;
+  g_ptr_array_remove (self->deleted, snapshot);
+  collect_garbage (self);
+}
+
+static void
+delete_tutorial_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  g_autoptr(WmTutorial) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  snapshot = wm_store_load_tutorial (self->store, id, TRUE, &error);
+  if (snapshot == NULL || !wm_store_delete_tutorial (self->store, id, &error))
+    return toast_error (self, error);
+
+  if (g_strcmp0 (wm_editor_get_tutorial_id (self->editor), id) == 0)
+    {
+      wm_editor_forget (self->editor);
+      show_library (self, "library");
+    }
+
+  g_ptr_array_add (self->deleted, g_object_ref (snapshot));
+  wm_window_library_changed (self);
+
+  title = g_strdup_printf (_("“%s” deleted"), wm_tutorial_get_title (snapshot));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  adw_toast_set_timeout (toast, 8);
+  g_object_set_data_full (G_OBJECT (toast), "snapshot", g_object_ref (snapshot), g_object_unref);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->deleted->len; i++)
+    {
+      WmTutorial *snapshot = g_ptr_array_index (self->deleted, i);
+
+      if (!g_str_equal (wm_tutorial_get_id (snapshot), id))
+        continue;
+
+      if (!wm_store_save_tutorial (self->store, snapshot, &error))
+        return toast_error (self, error);
+      g_ptr_array_remove_index (self->deleted, i);
+      wm_window_library_changed (self);
+      return;
+    }
+}
+
+/* Filters as actions (the journey map's cells, tests) --------------------------------- */
+
+static guint
+stage_position (const char *nick)
+{
+  WmStage stage;
+
+  return nick && wm_stage_from_string (nick, &stage) ? stage + 1 : 0;
+}
+
+static void
+select_role (WmWindow   *self,
+             const char *role)
+{
+  guint position = 0;
+
+  for (guint i = 0; self->roles && role && role[0] && self->roles[i]; i++)
+    if (g_str_equal (self->roles[i], role))
+      position = i + 1;
+  gtk_drop_down_set_selected (self->role_dropdown, position);
+}
+
+static void
+filter_journey_cell_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  const char *role, *stage;
+
+  g_variant_get (param, "(&s&s)", &role, &stage);
+
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->stage_dropdown, stage_position (stage));
+  select_role (self, role);
+  self->updating_filters = FALSE;
+
+  apply_filters (self);
+  show_library (self, "library");
+}
+
+static void
+filter_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  const char *value = g_variant_get_string (param, NULL);
+  WmStatus status;
+
+  if (g_str_equal (action_name, "win.filter-stage"))
+    gtk_drop_down_set_selected (self->stage_dropdown, stage_position (value));
+  else if (g_str_equal (action_name, "win.filter-role"))
+    select_role (self, value);
+  else if (g_str_equal (action_name, "win.filter-status"))
+    gtk_drop_down_set_selected (self->status_dropdown,
+                                wm_status_from_string (value, &status) ? status + 1 : 0);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), value);
+
+  /* The search entry debounces typing; an action applies at once. */
+  apply_filters (self);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->stage_dropdown, 0);
+  gtk_drop_down_set_selected (self->role_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  self->updating_filters = FALSE;
+  apply_filters (self);
+}
+
+/* Recording --------------------------------------------------------------------------- */
+
+static void
+on_recording_finished (WmWindow         *self,
+                       const char       *tutorial_id,
+                       WmRecorderWindow *controller)
+{
+  gtk_window_destroy (GTK_WINDOW (controller));
+  self->recorder_window = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  gtk_window_present (GTK_WINDOW (self));
+  wm_window_library_changed (self);
+  wm_window_open_tutorial (self, tutorial_id);
+}
+
+static void
+start_recording_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  g_autoptr(WmTutorial) tutorial = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **roles = NULL;
+  g_autofree char *backend = NULL;
+  const char *title, *stage_nick;
+  WmStage stage = WM_STAGE_ORIENTATION;
+  WmRecorderWindow *controller;
+
+  if (self->store == NULL || self->recorder_window != NULL)
+    return;
+
+  g_variant_get (param, "(&s&s^a&s)", &title, &stage_nick, &roles);
+  wm_stage_from_string (stage_nick, &stage);
+  tutorial = new_tutorial (self, title[0] ? title : _("Untitled Tutorial"), stage,
+                           roles[0] ? roles : NULL);
+  if (!wm_store_save_tutorial (self->store, tutorial, &error))
+    return toast_error (self, error);
+
+  backend = g_settings_get_string (self->settings, "capture-backend");
+  controller = wm_recorder_window_new (self->store, wm_tutorial_get_id (tutorial),
+                                       g_str_equal (backend, "automatic") ? NULL : backend,
+                                       &error);
+  if (controller == NULL)
+    {
+      /* Nothing was recorded: the empty tutorial would only be clutter. */
+      wm_store_delete_tutorial (self->store, wm_tutorial_get_id (tutorial), NULL);
+      return toast_error (self, error);
+    }
+
+  self->recorder_window = controller;
+  g_signal_connect_object (controller, "finished", G_CALLBACK (on_recording_finished), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_set_application (GTK_WINDOW (controller),
+                              gtk_window_get_application (GTK_WINDOW (self)));
+  if (g_settings_get_boolean (self->settings, "hide-window-while-recording"))
+    gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  gtk_window_present (GTK_WINDOW (controller));
+}
+
+static void
+on_record_response (WmWindow        *self,
+                    const char      *response,
+                    WmRecordDialog  *dialog)
+{
+  g_autoptr(GVariant) request = NULL;
+
+  if (!g_str_equal (response, "record"))
+    return;
+
+  request = g_variant_ref_sink (wm_record_dialog_get_request (dialog));
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.start-recording", request);
+}
+
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  WmRecordDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = wm_record_dialog_new (GTK_WINDOW (self), self->store, self->settings);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_record_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_tutorial_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  if (wm_window_open_tutorial (self, g_variant_get_string (param, NULL)))
+    gtk_widget_activate_action (GTK_WIDGET (self->editor), "editor.export", NULL);
+}
+
+/* Life cycle -------------------------------------------------------------------------- */
+
+static void
+offer_sample (WmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) sample = NULL;
+
+  /* Once per user: a deleted sample stays deleted. */
+  if (g_settings_get_boolean (self->settings, "sample-offered") ||
+      wm_store_count_tutorials (self->store, &(WmFilter) WM_FILTER_INIT, NULL) > 0)
+    return;
+
+  sample = wm_sample_create (self->store, &error);
+  if (sample == NULL)
+    g_warning ("Cannot add the sample tutorial: %s", error->message);
+  g_settings_set_boolean (self->settings, "sample-offered", TRUE);
+}
+
+static gboolean
+wm_window_close_request (GtkWindow *window)
+{
+  WmWindow *self = WM_WINDOW (window);
+
+  wm_editor_close (self->editor);
+  g_ptr_array_set_size (self->deleted, 0);
+  collect_garbage (self);
+
+  return GTK_WINDOW_CLASS (wm_window_parent_class)->close_request (window);
+}
+
+static void
+wm_window_dispose (GObject *object)
+{
+  WmWindow *self = WM_WINDOW (object);
+
+  if (self->recorder_window)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->recorder_window)));
+  gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->library);
+  g_clear_object (&self->thumbnailer);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->roles, g_strfreev);
+  g_clear_pointer (&self->deleted, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (wm_window_parent_class)->dispose (object);
+}
+
+static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-tutorial", NULL, new_tutorial_action);
+  gtk_widget_class_install_action (widget_class, "win.record", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "win.start-recording", "(ssas)",
+                                   start_recording_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
+  gtk_widget_class_install_action (widget_class, "win.show-journey", NULL, show_journey_action);
+  gtk_widget_class_install_action (widget_class, "win.open-tutorial", "s", open_tutorial_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-tutorial", "s",
+                                   duplicate_tutorial_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-tutorial", "s",
+                                   delete_tutorial_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.export-tutorial", "s",
+                                   export_tutorial_action);
+  gtk_widget_class_install_action (widget_class, "win.filter-journey-cell", "(ss)",
+                                   filter_journey_cell_action);
+  gtk_widget_class_install_action (widget_class, "win.filter-stage", "s", filter_action);
+  gtk_widget_class_install_action (widget_class, "win.filter-role", "s", filter_action);
+  gtk_widget_class_install_action (widget_class, "win.filter-status", "s", filter_action);
+  gtk_widget_class_install_action (widget_class, "win.set-search", "s", filter_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
+                                   clear_filters_action);
+}
+
+static void
+wm_window_class_init (WmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = wm_window_dispose;
+  window_class->close_request = wm_window_close_request;
+
+  g_type_ensure (WM_TYPE_EDITOR);
+  g_type_ensure (WM_TYPE_JOURNEY_MAP);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/waymark/Waymark/ui/wm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, stage_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, role_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, library_stack);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, library_view);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, journey_map);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_library_activate);
+
+  install_actions (widget_class);
+}
+
+static void
+wm_window_init (WmWindow *self)
+{
+  self->deleted = g_ptr_array_new_with_free_func (g_object_unref);
+  self->updating_filters = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->updating_filters = FALSE;
+}
+
+static void
+show_store_error (WmWindow     *self,
+                  const GError *error)
+{
+  adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+  gtk_stack_set_visible_child_name (self->library_stack, "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stage_dropdown), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->role_dropdown), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-tutorial", FALSE);
+}
+
+WmWindow *
+wm_window_new (WmApplication *app,
+               WmStore       *store,
+               GSettings     *settings,
+               const GError  *store_error)
+{
+  WmWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (WM_TYPE_WINDOW, "application", app, NULL);
+  self->settings = g_object_ref (settings);
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  if (store == NULL)
+    {
+      show_store_error (self, store_error);
+      return self;
+    }
+
+  self->store = g_object_ref (store);
+  offer_sample (self);
+  setup_library (self);
+  wm_editor_set_context (self->editor, store, settings, self->thumbnailer);
+
+  return self;
+}

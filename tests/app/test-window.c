@@ -1,0 +1,286 @@
+/* test-window.c — the main window: first start, library, search, filters, journey map,
+ * new/duplicate/delete with undo, all driven through the window's actions
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "app-test-util.h"
+#include "wm-journey-map.h"
+
+static guint
+store_count (WmStore *store)
+{
+  WmFilter all = WM_FILTER_INIT;
+  g_autoptr(GError) error = NULL;
+  guint n = wm_store_count_tutorials (store, &all, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static guint
+library_count (AppFixture *f)
+{
+  return g_list_model_get_n_items (wm_window_get_library (f->window));
+}
+
+static void
+activate (AppFixture *f,
+          const char *action,
+          GVariant   *param)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), action, param));
+  app_spin (30);
+}
+
+/* How different the pixels of a texture are from its first: a blank window scores 0. */
+static guint
+count_colours (GdkTexture *texture)
+{
+  gsize stride;
+  g_autofree guchar *data = app_download (texture, &stride);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (int y = 0; y < gdk_texture_get_height (texture); y += 3)
+    for (int x = 0; x < gdk_texture_get_width (texture); x += 3)
+      g_hash_table_add (seen, GUINT_TO_POINTER (app_pixel (data, stride, x, y)));
+
+  return g_hash_table_size (seen);
+}
+
+static gboolean
+first_row_has_thumbnail (gpointer data)
+{
+  AppFixture *f = data;
+  g_autoptr(WmTutorial) first = g_list_model_get_item (wm_window_get_library (f->window), 0);
+
+  /* The thumbnail is decoded in a worker; once cached, it is on screen. */
+  return first != NULL && wm_tutorial_get_thumbnail_sha256 (first) != NULL;
+}
+
+static void
+test_first_start (void)
+{
+  AppFixture f = { 0 };
+  g_autoptr(WmTutorial) sample = NULL;
+  g_autoptr(WmTutorial) loaded = NULL;
+  g_autoptr(GdkTexture) shot = NULL;
+
+  app_fixture_set_up (&f, TRUE);
+  app_fixture_show (&f);
+
+  /* A new user sees what Waymark makes: one short sample, with screenshots. */
+  g_assert_cmpuint (store_count (f.store), ==, 1);
+  g_assert_cmpuint (library_count (&f), ==, 1);
+  sample = g_list_model_get_item (wm_window_get_library (f.window), 0);
+  g_assert_cmpstr (wm_tutorial_get_title (sample), ==, "Create your first report");
+  loaded = wm_store_load_tutorial (f.store, wm_tutorial_get_id (sample), TRUE, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (wm_tutorial_get_steps (loaded)), ==, 3);
+  g_assert_true (g_settings_get_boolean (f.settings, "sample-offered"));
+  app_wait_until (first_row_has_thumbnail, &f, 5000);
+  app_spin (300);
+
+  shot = app_render (GTK_WIDGET (f.window));
+  g_assert_cmpuint (count_colours (shot), >, 50);
+  g_assert_cmpstr (wm_window_get_visible_page (f.window), ==, "library");
+
+  app_fixture_tear_down (&f);
+
+  /* Deleting the sample is final: the next start does not bring it back. */
+  app_fixture_set_up (&f, FALSE);
+  app_fixture_show (&f);
+  g_assert_cmpuint (store_count (f.store), ==, 0);
+  app_fixture_tear_down (&f);
+}
+
+static const struct {
+  const char *title;
+  WmStage     stage;
+  const char *role;
+} library[] = {
+  { "Invite your team", WM_STAGE_FIRST_EXPOSURE, "admin" },
+  { "Set up single sign-on", WM_STAGE_ORIENTATION, "admin" },
+  { "Configure invoice reminders", WM_STAGE_COMPETENCY, "admin" },
+  { "Send your first invoice", WM_STAGE_ORIENTATION, "everyday user" },
+  { "Check an invoice before sending", WM_STAGE_RAMP_AND_PRACTICE, "everyday user" },
+  { "Export a report", WM_STAGE_COMPETENCY, "everyday user" },
+  { "What dashboards show", WM_STAGE_FIRST_EXPOSURE, "everyday user" },
+  { "Refresh: closing the month", WM_STAGE_REFRESHER, "everyday user" },
+  { "Approve expense claims", WM_STAGE_ORIENTATION, "manager" },
+};
+
+static void
+fill_library (AppFixture *f)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (library); i++)
+    g_object_unref (app_make_tutorial (f->store, library[i].title, library[i].stage,
+                                       library[i].role, i % 3 + 1));
+}
+
+static void
+test_search_and_filters (void)
+{
+  AppFixture f = { 0 };
+  g_autoptr(WmTutorial) first = NULL;
+
+  app_fixture_set_up (&f, FALSE);
+  fill_library (&f);
+  app_fixture_show (&f);
+  g_assert_cmpuint (library_count (&f), ==, G_N_ELEMENTS (library));
+
+  /* Full-text search, as typed. */
+  activate (&f, "win.set-search", g_variant_new_string ("invoice"));
+  g_assert_cmpuint (library_count (&f), ==, 3);
+  first = g_list_model_get_item (wm_window_get_library (f.window), 0);
+  g_assert_nonnull (strstr (wm_tutorial_get_title (first), "nvoice"));
+
+  /* Search and a role filter together narrow further. */
+  activate (&f, "win.filter-role", g_variant_new_string ("admin"));
+  g_assert_cmpuint (library_count (&f), ==, 1);
+
+  activate (&f, "win.clear-filters", NULL);
+  g_assert_cmpuint (library_count (&f), ==, G_N_ELEMENTS (library));
+
+  activate (&f, "win.filter-stage", g_variant_new_string ("orientation"));
+  g_assert_cmpuint (library_count (&f), ==, 3);
+  activate (&f, "win.filter-status", g_variant_new_string ("approved"));
+  g_assert_cmpuint (library_count (&f), ==, 0);
+  app_spin (100);
+  activate (&f, "win.clear-filters", NULL);
+
+  /* Nothing matches: the list says so instead of staying blank. */
+  activate (&f, "win.set-search", g_variant_new_string ("zzzzunknownword"));
+  g_assert_cmpuint (library_count (&f), ==, 0);
+  activate (&f, "win.clear-filters", NULL);
+
+  app_fixture_tear_down (&f);
+}
+
+static void
+test_journey_map (void)
+{
+  AppFixture f = { 0 };
+  WmJourneyMap *map;
+  g_autoptr(GdkTexture) shot = NULL;
+  g_autoptr(GdkTexture) library_shot = NULL;
+
+  app_fixture_set_up (&f, FALSE);
+  fill_library (&f);
+  app_fixture_show (&f);
+  map = wm_window_get_journey_map (f.window);
+
+  activate (&f, "win.show-journey", NULL);
+  g_assert_cmpstr (wm_window_get_visible_page (f.window), ==, "journey");
+  g_assert_cmpuint (wm_journey_map_get_count (map, "admin", WM_STAGE_ORIENTATION), ==, 1);
+  g_assert_cmpuint (wm_journey_map_get_count (map, "everyday user", WM_STAGE_COMPETENCY), ==, 1);
+  g_assert_cmpuint (wm_journey_map_get_count (map, "manager", WM_STAGE_REFRESHER), ==, 0);
+  /* admin: 2 gaps, everyday user: 0, manager: 4. */
+  g_assert_cmpuint (wm_journey_map_get_n_gaps (map), ==, 6);
+  app_spin (300);
+  shot = app_render (GTK_WIDGET (f.window));
+  app_save_screenshot (shot, "journey-map.png");
+
+  /* A cell filters the library to its role and stage. */
+  activate (&f, "win.filter-journey-cell", g_variant_new ("(ss)", "everyday user",
+                                                          "orientation"));
+  g_assert_cmpstr (wm_window_get_visible_page (f.window), ==, "library");
+  g_assert_cmpuint (library_count (&f), ==, 1);
+  activate (&f, "win.clear-filters", NULL);
+  app_spin (600);
+  library_shot = app_render (GTK_WIDGET (f.window));
+  app_save_screenshot (library_shot, "library.png");
+
+  /* A new tutorial fills a gap at once. */
+  g_object_unref (app_make_tutorial (f.store, "Approving in bulk", WM_STAGE_REFRESHER,
+                                     "manager", 0));
+  wm_window_library_changed (f.window);
+  g_assert_cmpuint (wm_journey_map_get_count (map, "manager", WM_STAGE_REFRESHER), ==, 1);
+  g_assert_cmpuint (wm_journey_map_get_n_gaps (map), ==, 5);
+
+  app_fixture_tear_down (&f);
+}
+
+static void
+test_new_duplicate_delete_undo (void)
+{
+  AppFixture f = { 0 };
+  g_autoptr(WmTutorial) original = NULL;
+  g_autoptr(WmTutorial) restored = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  WmFilter all = WM_FILTER_INIT;
+  const char *id;
+
+  app_fixture_set_up (&f, FALSE);
+  original = app_make_tutorial (f.store, "Send your first invoice", WM_STAGE_ORIENTATION,
+                                "everyday user", 3);
+  id = wm_tutorial_get_id (original);
+  app_fixture_show (&f);
+
+  /* New: an empty tutorial, saved at once and open in the editor. */
+  activate (&f, "win.new-tutorial", NULL);
+  g_assert_cmpuint (store_count (f.store), ==, 2);
+  g_assert_cmpstr (wm_window_get_visible_page (f.window), ==, "editor");
+  activate (&f, "win.show-library", NULL);
+  g_assert_cmpuint (library_count (&f), ==, 2);
+
+  /* Duplicate: a new id and a fresh draft with the same steps. */
+  activate (&f, "win.duplicate-tutorial", g_variant_new_string (id));
+  g_assert_cmpuint (store_count (f.store), ==, 3);
+  all.search = "Copy";
+  rows = wm_store_list_tutorials (f.store, &all, NULL);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (wm_tutorial_get_title (g_ptr_array_index (rows, 0)), ==,
+                   "Send your first invoice (Copy)");
+  g_assert_cmpstr (wm_tutorial_get_id (g_ptr_array_index (rows, 0)), !=, id);
+  g_assert_cmpuint (wm_tutorial_get_n_steps (g_ptr_array_index (rows, 0)), ==, 3);
+
+  /* Delete, then Undo from the toast: everything comes back, steps included. */
+  activate (&f, "win.delete-tutorial", g_variant_new_string (id));
+  g_assert_cmpuint (store_count (f.store), ==, 2);
+  g_assert_cmpuint (library_count (&f), ==, 2);
+  activate (&f, "win.undo-delete", g_variant_new_string (id));
+  g_assert_cmpuint (store_count (f.store), ==, 3);
+  restored = wm_store_load_tutorial (f.store, id, TRUE, NULL);
+  g_assert_nonnull (restored);
+  g_assert_cmpuint (g_list_model_get_n_items (wm_tutorial_get_steps (restored)), ==, 3);
+  g_assert_cmpstr (wm_step_get_instruction (wm_tutorial_get_step (restored, 2)), ==,
+                   "Click button 3");
+
+  app_fixture_tear_down (&f);
+}
+
+static void
+test_unreadable_library (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                                 "Cannot open library “x.db”: it is damaged");
+  WmWindow *window = wm_window_new (NULL, NULL, settings, error);
+
+  /* No library: the window explains why and offers nothing that would write. */
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  app_spin (100);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-tutorial", NULL);
+  app_spin (50);
+  g_assert_cmpstr (wm_window_get_visible_page (window), ==, "library");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  app_test_init (&argc, &argv);
+
+  g_test_add_func ("/app/window/first-start-sample", test_first_start);
+  g_test_add_func ("/app/window/search-and-filters", test_search_and_filters);
+  g_test_add_func ("/app/window/journey-map", test_journey_map);
+  g_test_add_func ("/app/window/new-duplicate-delete-undo", test_new_duplicate_delete_undo);
+  g_test_add_func ("/app/window/unreadable-library", test_unreadable_library);
+
+  return g_test_run ();
+}
