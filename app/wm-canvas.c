@@ -176,35 +176,45 @@ draw_callout (WmCanvas *self,
               double    y,
               double    w,
               double    h,
-              const char *text)
+              const char *text,
+              double    line)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text ?: "");
+  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold");
   int tw, th;
 
-  rounded_rect (cr, x, y, w, h, 8);
+  /* The text is sized to the image, like the marks, so the callout reads the same in
+   * the editor and in exports. */
+  pango_font_description_set_absolute_size (font, line * 5.5 * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  rounded_rect (cr, x, y, w, h, line * 2.5);
   cairo_set_source_rgba (cr, 0.14, 0.12, 0.19, 0.94);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 0.96, 0.83, 0.18);
-  cairo_set_line_width (cr, 2);
+  cairo_set_line_width (cr, line * 0.7);
   cairo_stroke (cr);
 
-  pango_layout_set_width (layout, MAX (w - 20, 10) * PANGO_SCALE);
+  pango_layout_set_width (layout, MAX (w - line * 7, 10) * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_get_pixel_size (layout, &tw, &th);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_move_to (cr, x + 10, y + MAX ((h - th) / 2, 6));
+  cairo_move_to (cr, x + line * 3.5, y + MAX ((h - th) / 2, line));
   pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);   /* show_layout leaves a current point the next shape would join */
   g_object_unref (layout);
 }
 
+/* Marks are drawn in image pixels, so they scale with the screenshot as in exports;
+ * @line is a stroke width in image pixels that reads well at the image's size. */
 static void
 draw_annotation (WmCanvas     *self,
                  cairo_t      *cr,
                  WmAnnotation *a,
-                 double        scale)
+                 double        line)
 {
-  double x = wm_annotation_get_x (a) * scale, y = wm_annotation_get_y (a) * scale;
-  double w = wm_annotation_get_width (a) * scale, h = wm_annotation_get_height (a) * scale;
+  double x = wm_annotation_get_x (a), y = wm_annotation_get_y (a);
+  double w = wm_annotation_get_width (a), h = wm_annotation_get_height (a);
 
   switch (wm_annotation_get_kind (a))
     {
@@ -213,21 +223,21 @@ draw_annotation (WmCanvas     *self,
       cairo_set_source_rgba (cr, 0.96, 0.83, 0.18, 0.28);
       cairo_fill_preserve (cr);
       cairo_set_source_rgba (cr, 0.90, 0.65, 0.04, 0.95);
-      cairo_set_line_width (cr, 3);
+      cairo_set_line_width (cr, line);
       cairo_stroke (cr);
       break;
     case WM_ANNOTATION_BOX:
       rounded_rect (cr, x, y, w, h, 4);
       cairo_set_source_rgb (cr, 0.88, 0.11, 0.14);
-      cairo_set_line_width (cr, 3);
+      cairo_set_line_width (cr, line);
       cairo_stroke (cr);
       break;
     case WM_ANNOTATION_ARROW:
       cairo_set_source_rgb (cr, 0.88, 0.11, 0.14);
-      draw_arrow (cr, x, y, x + w, y + h, 4);
+      draw_arrow (cr, x, y, x + w, y + h, line * 1.4);
       break;
     case WM_ANNOTATION_CALLOUT:
-      draw_callout (self, cr, x, y, w, h, wm_annotation_get_text (a));
+      draw_callout (self, cr, x, y, w, h, wm_annotation_get_text (a), line);
       break;
     case WM_ANNOTATION_REDACT:
     default:
@@ -235,6 +245,7 @@ draw_annotation (WmCanvas     *self,
     }
 }
 
+/* In widget pixels: the hotspot is a handle, the same size at any zoom. */
 static void
 draw_hotspot (cairo_t *cr,
               double   x,
@@ -254,25 +265,25 @@ draw_hotspot (cairo_t *cr,
 static void
 draw_drag (WmCanvas *self,
            cairo_t  *cr,
+           double    line,
            double    scale)
 {
-  double x = self->drag_x * scale, y = self->drag_y * scale;
-  double w = self->drag_dx * scale, h = self->drag_dy * scale;
-  static const double dash[] = { 6, 4 };
+  double dash[] = { 6 / scale, 4 / scale };
 
   if (g_str_equal (self->tool, "arrow"))
     {
       cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 0.7);
-      draw_arrow (cr, x, y, x + w, y + h, 4);
+      draw_arrow (cr, self->drag_x, self->drag_y, self->drag_x + self->drag_dx,
+                  self->drag_y + self->drag_dy, line * 1.4);
       return;
     }
 
-  cairo_rectangle (cr, x, y, w, h);
+  cairo_rectangle (cr, self->drag_x, self->drag_y, self->drag_dx, self->drag_dy);
   cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.15);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
   cairo_set_dash (cr, dash, 2, 0);
-  cairo_set_line_width (cr, 2);
+  cairo_set_line_width (cr, 2 / scale);
   cairo_stroke (cr);
 }
 
@@ -283,20 +294,26 @@ snapshot_marks (WmCanvas              *self,
                 double                 scale)
 {
   GPtrArray *annotations = wm_step_get_annotations (self->step);
+  double line;
   cairo_t *cr;
 
   for (guint i = 0; i < annotations->len; i++)
     if (wm_annotation_get_kind (g_ptr_array_index (annotations, i)) == WM_ANNOTATION_REDACT)
       snapshot_redaction (self, snapshot, g_ptr_array_index (annotations, i), area, scale);
 
+  line = MAX (3.0, gdk_texture_get_width (self->texture) / 400.0);
   cr = gtk_snapshot_append_cairo (snapshot, area);
   cairo_translate (cr, area->origin.x, area->origin.y);
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
   for (guint i = 0; i < annotations->len; i++)
-    draw_annotation (self, cr, g_ptr_array_index (annotations, i), scale);
+    draw_annotation (self, cr, g_ptr_array_index (annotations, i), line);
+  if (gtk_gesture_is_active (GTK_GESTURE (self->drag)) && !self->dragging_hotspot)
+    draw_drag (self, cr, line, scale);
+  cairo_restore (cr);
+  cairo_new_path (cr);
   if (wm_step_get_x (self->step) >= 0)
     draw_hotspot (cr, wm_step_get_x (self->step) * scale, wm_step_get_y (self->step) * scale);
-  if (gtk_gesture_is_active (GTK_GESTURE (self->drag)) && !self->dragging_hotspot)
-    draw_drag (self, cr, scale);
   cairo_destroy (cr);
 }
 

@@ -11,10 +11,8 @@
 
 #include "wm-recorder-window.h"
 
-#ifdef WM_HAVE_RECORDER
-# include "wm-capture-backend.h"
-# include "wm-recorder.h"
-#endif
+#include "wm-capture-backend.h"
+#include "wm-recorder.h"
 
 struct _WmRecorderWindow
 {
@@ -22,9 +20,7 @@ struct _WmRecorderWindow
 
   char           *tutorial_id;
   char           *backend_name;
-#ifdef WM_HAVE_RECORDER
   WmRecorder     *recorder;
-#endif
   GCancellable   *cancellable;
   GTimer         *timer;
   guint           tick_id;
@@ -87,7 +83,7 @@ tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static G_GNUC_UNUSED void
+static void
 show_message (WmRecorderWindow *self,
               const char       *message)
 {
@@ -125,8 +121,6 @@ finish (WmRecorderWindow *self)
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_signal_emit (self, signals[FINISHED], 0, self->tutorial_id);
 }
-
-#ifdef WM_HAVE_RECORDER
 
 static void
 on_step_committed (WmRecorderWindow *self,
@@ -233,39 +227,6 @@ stop_action (GtkWidget  *widget,
   wm_recorder_stop (self->recorder);
 }
 
-#else /* !WM_HAVE_RECORDER */
-
-static gboolean
-start_recorder (WmRecorderWindow *self,
-                WmStore          *store,
-                const char       *backend_name,
-                GError          **error)
-{
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("Recording is not available in this build of Waymark"));
-  return FALSE;
-}
-
-static void
-capture_step_action (GtkWidget *widget, const char *action_name, GVariant *param) {}
-
-static void
-toggle_pause_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  set_paused (WM_RECORDER_WINDOW (widget), !WM_RECORDER_WINDOW (widget)->paused);
-}
-
-static void
-stop_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  finish (WM_RECORDER_WINDOW (widget));
-}
-
-#endif
 
 static gboolean
 wm_recorder_window_close_request (GtkWindow *window)
@@ -282,11 +243,9 @@ wm_recorder_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->tick_id, g_source_remove);
-#ifdef WM_HAVE_RECORDER
   if (self->recorder != NULL)
     g_signal_handlers_disconnect_by_data (self->recorder, self);
   g_clear_object (&self->recorder);
-#endif
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_RECORDER_WINDOW);
 
   G_OBJECT_CLASS (wm_recorder_window_parent_class)->dispose (object);

@@ -1,3 +1,418 @@
+/* test-editor.c — the editor driven through its actions: reorder, edit text, redact, crop,
+ * step operations, undo/redo, tagging; checked against the store and the drawn pixels
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
+
 #include "app-test-util.h"
-int main (int argc, char **argv) { app_test_init (&argc, &argv); return g_test_run (); }
+#include "wm-editor.h"
+#include "wm-sample.h"
+
+typedef struct {
+  AppFixture  app;
+  WmTutorial *tutorial;
+  WmEditor   *editor;
+  char       *id;
+} EditorFixture;
+
+static gboolean
+canvas_ready (gpointer data)
+{
+  return wm_editor_is_canvas_ready (data);
+}
+
+static void
+editor_set_up (EditorFixture *f,
+               gconstpointer  data)
+{
+  app_fixture_set_up (&f->app, FALSE);
+  f->tutorial = app_make_tutorial (f->app.store, "Send your first invoice",
+                                   WM_STAGE_ORIENTATION, "everyday user", 3);
+  f->id = g_strdup (wm_tutorial_get_id (f->tutorial));
+  app_fixture_show (&f->app);
+  g_assert_true (wm_window_open_tutorial (f->app.window, f->id));
+  f->editor = wm_window_get_editor (f->app.window);
+  app_wait_until (canvas_ready, f->editor, 5000);
+  app_spin (100);
+}
+
+static void
+editor_tear_down (EditorFixture *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->tutorial);
+  g_clear_pointer (&f->id, g_free);
+  app_fixture_tear_down (&f->app);
+}
+
+static void
+act (EditorFixture *f,
+     const char    *action,
+     GVariant      *param)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->editor), action, param));
+  app_spin (20);
+}
+
+/* The tutorial as the store has it now. */
+static WmTutorial *
+stored (EditorFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  WmTutorial *t = wm_store_load_tutorial (f->app.store, f->id, TRUE, &error);
+
+  g_assert_no_error (error);
+  return t;
+}
+
+static guint
+stored_n_steps (EditorFixture *f)
+{
+  g_autoptr(WmTutorial) t = stored (f);
+
+  return g_list_model_get_n_items (wm_tutorial_get_steps (t));
+}
+
+static const char *
+step_id (WmTutorial *t,
+         guint       i)
+{
+  return wm_step_get_id (wm_tutorial_get_step (t, i));
+}
+
+static void
+test_reorder (EditorFixture *f,
+              gconstpointer  data)
+{
+  g_autoptr(WmTutorial) before = stored (f);
+  g_autoptr(WmTutorial) after = NULL;
+  g_autoptr(WmTutorial) undone = NULL;
+  g_autofree char *first = g_strdup (step_id (before, 0));
+  g_autofree char *second = g_strdup (step_id (before, 1));
+
+  /* Drag the first step to the end: what a drop on the last row activates. */
+  act (f, "editor.move-step", g_variant_new ("(uu)", 0, 2));
+  after = stored (f);
+  g_assert_cmpstr (step_id (after, 2), ==, first);
+  g_assert_cmpstr (step_id (after, 0), ==, second);
+  g_assert_cmpuint (wm_step_get_position (wm_tutorial_get_step (after, 2)), ==, 2);
+  g_assert_cmpuint (wm_editor_get_selected (f->editor), ==, 2);
+
+  /* Keyboard: Alt+Shift+Up moves the selected step back up. */
+  act (f, "editor.move-step-up", NULL);
+  g_clear_object (&after);
+  after = stored (f);
+  g_assert_cmpstr (step_id (after, 1), ==, first);
+
+  act (f, "editor.undo", NULL);
+  act (f, "editor.undo", NULL);
+  undone = stored (f);
+  g_assert_cmpstr (step_id (undone, 0), ==, first);
+  g_assert_cmpstr (step_id (undone, 1), ==, second);
+}
+
+static gboolean
+no_save_pending (gpointer data)
+{
+  EditorFixture *f = data;
+  g_autoptr(WmTutorial) t = stored (f);
+
+  return g_strcmp0 (wm_step_get_instruction (wm_tutorial_get_step (t, 0)),
+                    "Click **Send** to mail the invoice") == 0;
+}
+
+static void
+test_edit_text (EditorFixture *f,
+                gconstpointer  data)
+{
+  g_autoptr(WmTutorial) t = NULL;
+
+  /* Generated text stays until the author edits it; then it is theirs. */
+  t = stored (f);
+  g_assert_false (wm_step_get_instruction_edited (wm_tutorial_get_step (t, 0)));
+  g_clear_object (&t);
+
+  act (f, "editor.select-step", g_variant_new_uint32 (0));
+  act (f, "editor.set-instruction", g_variant_new_string ("Click **Send** to mail the invoice"));
+  app_wait_until (no_save_pending, f, 3000);
+  t = stored (f);
+  g_assert_true (wm_step_get_instruction_edited (wm_tutorial_get_step (t, 0)));
+  g_clear_object (&t);
+
+  act (f, "editor.set-notes", g_variant_new_string ("The customer gets a PDF."));
+  act (f, "editor.set-title", g_variant_new_string ("Mail an invoice"));
+  t = stored (f);
+  g_assert_cmpstr (wm_step_get_notes (wm_tutorial_get_step (t, 0)), ==,
+                   "The customer gets a PDF.");
+  g_assert_cmpstr (wm_tutorial_get_title (t), ==, "Mail an invoice");
+  g_clear_object (&t);
+
+  /* Undo walks back one edit at a time; redo walks forward again. */
+  act (f, "editor.undo", NULL);
+  t = stored (f);
+  g_assert_cmpstr (wm_tutorial_get_title (t), ==, "Send your first invoice");
+  g_assert_cmpstr (wm_step_get_notes (wm_tutorial_get_step (t, 0)), ==,
+                   "The customer gets a PDF.");
+  g_clear_object (&t);
+  act (f, "editor.undo", NULL);
+  act (f, "editor.undo", NULL);
+  t = stored (f);
+  g_assert_cmpstr (wm_step_get_instruction (wm_tutorial_get_step (t, 0)), ==, "Click button 1");
+  g_assert_null (wm_step_get_notes (wm_tutorial_get_step (t, 0)));
+  g_clear_object (&t);
+  act (f, "editor.redo", NULL);
+  t = stored (f);
+  g_assert_cmpstr (wm_step_get_instruction (wm_tutorial_get_step (t, 0)), ==,
+                   "Click **Send** to mail the invoice");
+}
+
+/* Redaction: the area is drawn as flat blocks on the canvas, stored as a redaction. */
+static void
+test_redact_pixels (EditorFixture *f,
+                    gconstpointer  data)
+{
+  WmCanvas *canvas = wm_editor_get_canvas (f->editor);
+  g_autoptr(WmTutorial) t = NULL;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  g_autoptr(GdkTexture) undone = NULL;
+  g_autofree guchar *pb = NULL, *pa = NULL, *pu = NULL;
+  graphene_rect_t area;
+  double scale;
+  gsize stride;
+  guint changed = 0, differ_after_undo = 0;
+  int cx, cy, block;
+  GPtrArray *marks;
+
+  before = app_render (GTK_WIDGET (canvas));
+  /* Redact the "Saved Reports" sidebar text of the drawn screen. */
+  act (f, "editor.add-annotation", g_variant_new ("(siiiis)", "redact", 50, 120, 200, 200, ""));
+  app_spin (100);
+  after = app_render (GTK_WIDGET (canvas));
+
+  t = stored (f);
+  marks = wm_step_get_annotations (wm_tutorial_get_step (t, 0));
+  g_assert_cmpuint (marks->len, ==, 1);
+  g_assert_cmpint (wm_annotation_get_kind (g_ptr_array_index (marks, 0)), ==,
+                   WM_ANNOTATION_REDACT);
+  g_assert_cmpint (wm_annotation_get_width (g_ptr_array_index (marks, 0)), ==, 200);
+
+  /* Inside the area the screen changed, and each block is one flat colour. */
+  wm_canvas_get_image_area (canvas, &area, &scale);
+  pb = app_download (before, &stride);
+  pa = app_download (after, &stride);
+  for (int y = 125; y < 315; y += 3)
+    for (int x = 55; x < 245; x += 3)
+      {
+        int wx = area.origin.x + x * scale, wy = area.origin.y + y * scale;
+
+        changed += app_pixel (pb, stride, wx, wy) != app_pixel (pa, stride, wx, wy);
+      }
+  g_assert_cmpuint (changed, >, 50);
+
+  block = WM_REDACT_BLOCK * scale;
+  cx = area.origin.x + (50 + WM_REDACT_BLOCK * 2) * scale + 2;
+  cy = area.origin.y + (120 + WM_REDACT_BLOCK * 2) * scale + 2;
+  for (int d = 0; d < block - 4; d++)
+    g_assert_cmphex (app_pixel (pa, stride, cx + d, cy), ==, app_pixel (pa, stride, cx, cy));
+
+  /* Outside it nothing moved. */
+  g_assert_cmphex (app_pixel (pb, stride, area.origin.x + 700 * scale, area.origin.y + 600 * scale),
+                   ==,
+                   app_pixel (pa, stride, area.origin.x + 700 * scale, area.origin.y + 600 * scale));
+
+  app_save_screenshot (after, "editor-canvas-redacted.png");
+
+  /* Undo brings the original pixels back. */
+  act (f, "editor.undo", NULL);
+  app_spin (100);
+  undone = app_render (GTK_WIDGET (canvas));
+  pu = app_download (undone, &stride);
+  for (int y = 125; y < 315; y += 5)
+    for (int x = 55; x < 245; x += 5)
+      {
+        int wx = area.origin.x + x * scale, wy = area.origin.y + y * scale;
+
+        differ_after_undo += app_pixel (pb, stride, wx, wy) != app_pixel (pu, stride, wx, wy);
+      }
+  g_assert_cmpuint (differ_after_undo, ==, 0);
+  g_clear_object (&t);
+  t = stored (f);
+  g_assert_cmpuint (wm_step_get_annotations (wm_tutorial_get_step (t, 0))->len, ==, 0);
+}
+
+static void
+test_marks_hotspot_crop (EditorFixture *f,
+                         gconstpointer  data)
+{
+  g_autoptr(WmTutorial) t = NULL;
+  g_autoptr(WmImage) image = NULL;
+  WmStep *step;
+  GPtrArray *marks;
+
+  act (f, "editor.add-annotation", g_variant_new ("(siiiis)", "highlight", 280, 100, 200, 60, ""));
+  act (f, "editor.add-annotation", g_variant_new ("(siiiis)", "arrow", 700, 400, -300, -250, ""));
+  act (f, "editor.add-annotation", g_variant_new ("(siiiis)", "callout", 600, 180, 320, 70,
+                                                  "Start here"));
+  act (f, "editor.add-annotation", g_variant_new ("(siiiis)", "box", 1060, 100, 170, 64, ""));
+  act (f, "editor.move-hotspot", g_variant_new ("(ii)", 400, 140));
+  t = stored (f);
+  step = wm_tutorial_get_step (t, 0);
+  marks = wm_step_get_annotations (step);
+  g_assert_cmpuint (marks->len, ==, 4);
+  g_assert_cmpstr (wm_annotation_get_text (g_ptr_array_index (marks, 2)), ==, "Start here");
+  g_assert_cmpint (wm_annotation_get_width (g_ptr_array_index (marks, 1)), ==, -300);
+  g_assert_cmpint (wm_step_get_x (step), ==, 400);
+  g_clear_object (&t);
+
+  act (f, "editor.remove-last-annotation", NULL);
+  app_wait_until (canvas_ready, f->editor, 5000);
+
+  /* Crop to the app window: a new, smaller screenshot; marks and hotspot move with it. */
+  act (f, "editor.crop", g_variant_new ("(iiii)", 40, 40, 1200, 720));
+  t = stored (f);
+  step = wm_tutorial_get_step (t, 0);
+  image = wm_store_load_image (f->app.store, wm_step_get_image_sha256 (step), NULL);
+  g_assert_cmpuint (wm_image_get_width (image), ==, 1200);
+  g_assert_cmpuint (wm_image_get_height (image), ==, 720);
+  g_assert_cmpint (wm_step_get_x (step), ==, 360);
+  g_assert_cmpint (wm_step_get_y (step), ==, 100);
+  g_assert_cmpint (wm_annotation_get_x (g_ptr_array_index (wm_step_get_annotations (step), 0)),
+                   ==, 240);
+  g_assert_cmpuint (wm_step_get_annotations (step)->len, ==, 3);
+}
+
+static void
+test_step_operations (EditorFixture *f,
+                      gconstpointer  data)
+{
+  g_autoptr(WmTutorial) t = NULL;
+  g_autofree char *png_path = NULL;
+  g_autoptr(GBytes) png = wm_sample_draw_screen (1);
+  g_autofree char *bad_path = NULL;
+
+  act (f, "editor.select-step", g_variant_new_uint32 (1));
+  act (f, "editor.duplicate-step", NULL);
+  g_assert_cmpuint (stored_n_steps (f), ==, 4);
+  g_assert_cmpuint (wm_editor_get_selected (f->editor), ==, 2);
+
+  act (f, "editor.delete-step", NULL);
+  g_assert_cmpuint (stored_n_steps (f), ==, 3);
+
+  /* Merge keeps the words of both, in order. */
+  act (f, "editor.select-step", g_variant_new_uint32 (0));
+  act (f, "editor.merge-step", NULL);
+  t = stored (f);
+  g_assert_cmpuint (g_list_model_get_n_items (wm_tutorial_get_steps (t)), ==, 2);
+  g_assert_cmpstr (wm_step_get_instruction (wm_tutorial_get_step (t, 0)), ==,
+                   "Click button 1 Click button 2");
+  g_clear_object (&t);
+
+  /* Split at a sentence end makes two steps on the same screen. */
+  act (f, "editor.set-instruction", g_variant_new_string ("Open the menu. Then choose Export"));
+  act (f, "editor.split-step", NULL);
+  t = stored (f);
+  g_assert_cmpuint (g_list_model_get_n_items (wm_tutorial_get_steps (t)), ==, 3);
+  g_assert_cmpstr (wm_step_get_instruction (wm_tutorial_get_step (t, 0)), ==, "Open the menu.");
+  g_assert_cmpstr (wm_step_get_instruction (wm_tutorial_get_step (t, 1)), ==,
+                   "Then choose Export");
+  g_assert_cmpstr (wm_step_get_image_sha256 (wm_tutorial_get_step (t, 0)), ==,
+                   wm_step_get_image_sha256 (wm_tutorial_get_step (t, 1)));
+  g_clear_object (&t);
+
+  /* A text-only step, and a step from an image file. */
+  act (f, "editor.insert-step", NULL);
+  g_assert_cmpuint (stored_n_steps (f), ==, 4);
+  png_path = g_build_filename (f->app.dir, "extra.png", NULL);
+  g_assert_true (g_file_set_contents (png_path, g_bytes_get_data (png, NULL),
+                                      g_bytes_get_size (png), NULL));
+  act (f, "editor.add-image", g_variant_new_string (png_path));
+  t = stored (f);
+  g_assert_cmpuint (g_list_model_get_n_items (wm_tutorial_get_steps (t)), ==, 5);
+  g_assert_cmpint (wm_step_get_kind (wm_tutorial_get_step (t, 3)), ==, WM_STEP_MANUAL);
+  g_assert_nonnull (wm_step_get_image_sha256 (wm_tutorial_get_step (t, 3)));
+  g_clear_object (&t);
+
+  /* Not an image: nothing is added, nothing is lost. */
+  bad_path = g_build_filename (f->app.dir, "notes.txt", NULL);
+  g_assert_true (g_file_set_contents (bad_path, "hello", -1, NULL));
+  act (f, "editor.add-image", g_variant_new_string (bad_path));
+  g_assert_cmpuint (stored_n_steps (f), ==, 5);
+
+  /* Keyboard navigation. */
+  act (f, "editor.first-step", NULL);
+  act (f, "editor.next-step", NULL);
+  act (f, "editor.next-step", NULL);
+  g_assert_cmpuint (wm_editor_get_selected (f->editor), ==, 2);
+  act (f, "editor.previous-step", NULL);
+  g_assert_cmpuint (wm_editor_get_selected (f->editor), ==, 1);
+  act (f, "editor.last-step", NULL);
+  g_assert_cmpuint (wm_editor_get_selected (f->editor), ==, 4);
+
+  /* Every one of those edits can be undone, back to the three original steps. */
+  for (guint i = 0; i < 8; i++)
+    act (f, "editor.undo", NULL);
+  t = stored (f);
+  g_assert_cmpuint (g_list_model_get_n_items (wm_tutorial_get_steps (t)), ==, 3);
+  g_assert_cmpstr (wm_step_get_instruction (wm_tutorial_get_step (t, 1)), ==, "Click button 2");
+}
+
+static void
+test_tagging (EditorFixture *f,
+              gconstpointer  data)
+{
+  g_autoptr(WmTutorial) t = NULL;
+  g_autoptr(GdkTexture) shot = NULL;
+
+  act (f, "editor.set-stage", g_variant_new_string ("ramp-and-practice"));
+  act (f, "editor.toggle-role", g_variant_new_string ("admin"));
+  act (f, "editor.add-role", g_variant_new_string ("finance lead"));
+  act (f, "editor.toggle-role", g_variant_new_string ("everyday user"));
+  act (f, "editor.set-summary", g_variant_new_string ("Bill a customer in two minutes."));
+  t = stored (f);
+  g_assert_cmpint (wm_tutorial_get_stage (t), ==, WM_STAGE_RAMP_AND_PRACTICE);
+  g_assert_true (wm_tutorial_has_role (t, "admin"));
+  g_assert_true (wm_tutorial_has_role (t, "finance lead"));
+  g_assert_false (wm_tutorial_has_role (t, "everyday user"));
+  g_assert_cmpstr (wm_tutorial_get_summary (t), ==, "Bill a customer in two minutes.");
+  g_clear_object (&t);
+
+  act (f, "editor.undo", NULL);
+  act (f, "editor.undo", NULL);
+  t = stored (f);
+  g_assert_true (wm_tutorial_has_role (t, "everyday user"));
+  g_assert_null (wm_tutorial_get_summary (t));
+  g_clear_object (&t);
+  act (f, "editor.redo", NULL);
+  act (f, "editor.redo", NULL);
+
+  /* A screenshot of the editor with marks on the screen, for the README. */
+  act (f, "editor.add-annotation", g_variant_new ("(siiiis)", "highlight", 290, 104, 170, 56, ""));
+  act (f, "editor.add-annotation", g_variant_new ("(siiiis)", "callout", 480, 190, 330, 64,
+                                                  "Start every report here"));
+  act (f, "editor.add-annotation", g_variant_new ("(siiiis)", "redact", 52, 160, 200, 150, ""));
+  app_spin (300);
+  shot = app_render (GTK_WIDGET (f->app.window));
+  app_save_screenshot (shot, "editor.png");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  app_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/app/editor/" path, EditorFixture, NULL, editor_set_up, func, editor_tear_down)
+  ADD ("reorder", test_reorder);
+  ADD ("edit-text-undo-redo", test_edit_text);
+  ADD ("redact-pixels", test_redact_pixels);
+  ADD ("marks-hotspot-crop", test_marks_hotspot_crop);
+  ADD ("step-operations", test_step_operations);
+  ADD ("tagging", test_tagging);
+#undef ADD
+
+  return g_test_run ();
+}
