@@ -302,7 +302,9 @@
     this.frame = el('div', 'wm-frame');
     this.canvas = el('canvas', 'wm-screen');
     this.canvas.setAttribute('role', 'img');
-    this.frame.appendChild(this.canvas);
+    this.viewport = el('div', 'wm-viewport');
+    this.viewport.appendChild(this.canvas);
+    this.frame.appendChild(this.viewport);
 
     this.hotspot = button('wm-hotspot', null, function (e) {
       e.stopPropagation();
@@ -365,9 +367,13 @@
           if (!entry.isIntersecting) return;
           var i = Number(entry.target.dataset.index);
           self.renderCard(i);
-          if (self.mode === 'view' && entry.intersectionRatio >= 0.5) self.reach(i);
+          self.renderCard(i + 1);  /* ready before it scrolls in */
+          /* Half of the step, or half of the window for a step taller than it. */
+          var seen = entry.intersectionRatio >= 0.5 || (entry.rootBounds &&
+            entry.intersectionRect.height >= entry.rootBounds.height / 2);
+          if (self.mode === 'view' && seen) self.reach(i);
         });
-      }, { rootMargin: '200px 0px', threshold: [0, 0.5] });
+      }, { threshold: [0, 0.25, 0.5, 0.75, 1] });
       this.cardItems.forEach(function (c) { self.observer.observe(c.item); });
       this.cleanups.push(function () { self.observer.disconnect(); });
     }
@@ -475,7 +481,7 @@
     this.backButton.hidden = view;
     this.nextButton.hidden = view || this.done;
     this.counter.hidden = view;
-    this.restartButton.hidden = view;
+    this.restartButton.hidden = view || this.done;
   };
 
   Player.prototype.renderStep = function () {
@@ -534,7 +540,9 @@
 
   /* The instruction sits beside the hotspot: on its right when there is room, else on its
    * left; vertically centred on it and kept inside the frame. Narrow frames (phones) put
-   * it under the picture instead (CSS, .wm-compact). */
+   * it under the picture instead (CSS, .wm-compact) and magnify the picture around the
+   * click, which stays where it is: scaling about a point leaves that point in place, so
+   * the hotspot needs no moving and the frame stays covered. */
   Player.prototype.placeBubble = function () {
     if (!this.imageSize || this.stage.hidden) return;
     var step = this.steps[this.index] || {};
@@ -542,6 +550,10 @@
     var compact = fw < 640;
     this.frame.classList.toggle('wm-compact', compact);
     this.stage.classList.toggle('wm-compact', compact);
+    var zoom = compact && this.hasPoint ? Math.min(2.5, Math.max(1, this.imageSize.width / 960)) : 1;
+    this.canvas.style.transformOrigin = this.hasPoint
+      ? (step.x / this.imageSize.width * 100) + '% ' + (step.y / this.imageSize.height * 100) + '%' : '';
+    this.canvas.style.transform = zoom > 1 ? 'scale(' + zoom + ')' : '';
     var b = this.bubble;
     if (compact || !this.hasPoint) {
       b.style.left = b.style.top = '';
