@@ -30,6 +30,7 @@ export async function launch (options = {}) {
     headless: true,
     viewport: options.viewport || { width: 1280, height: 800 },
     reducedMotion: options.reducedMotion || 'no-preference',
+    colorScheme: options.colorScheme || 'light',
   });
   const close = async () => {
     await context.close();
@@ -38,10 +39,14 @@ export async function launch (options = {}) {
   return { context, close };
 }
 
-// Records every request a page makes other than loading @allowedUrl itself (data: and
-// blob: URLs are not requests) and aborts it, and every JS dialog, error and CSP report.
-export async function openRecorded (context, url) {
+// Opens @url in a new page that records every request other than loading @url itself
+// (data: and blob: URLs are not requests) and aborts it, and every JS dialog, error and CSP
+// report. @options: viewport ({ width, height }) and media (page.emulateMedia's, e.g.
+// { colorScheme: 'dark', reducedMotion: 'reduce' }).
+export async function openRecorded (context, url, options = {}) {
   const page = await context.newPage();
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  if (options.media) await page.emulateMedia(options.media);
   const log = { requests: [], dialogs: [], errors: [], violations: [] };
   await page.route('**/*', (route) => {
     const u = route.request().url();

@@ -47,9 +47,8 @@ after(async () => {
 });
 
 // Records the player's DOM events in window.__wm_events before the page runs.
-async function open (url, context = browser.context) {
-  const { page, log } = await openRecorded(context, url);
-  return { page, log };
+async function open (url, options = {}) {
+  return openRecorded(browser.context, url, options);
 }
 
 async function events (page) {
@@ -161,8 +160,11 @@ test('View lists every step with its zoom', async () => {
     for (let i = 0; i < d.length; i += 4000) if (d[i + 3] !== 0) return true;
     return false;
   });
+  // Reaching the end in View completes, once every step was on screen.
+  await page.waitForFunction(() => window.__wm_events.some((e) => e.type === 'waymark:complete'));
   const seen = await events(page);
-  assert.ok(seen.some((e) => e.type === 'waymark:complete'), 'reaching the end in View completes');
+  assert.deepEqual(seen.filter((e) => e.type === 'waymark:step').map((e) => e.step).sort(),
+                   [1, 2, 3, 4, 5]);
   await assertQuiet(log, page);
   await page.close();
 });
@@ -244,34 +246,74 @@ test('embedded in a host page, the player posts start, step and complete', async
 });
 
 test('on a phone the picture fits and the instruction sits under it', async () => {
-  const phone = await launch({ viewport: { width: 390, height: 844 } });
-  try {
-    const { page, log } = await open(pages.plain + '#mode=try', phone.context);
-    await page.locator('.wm-hotspot').waitFor();
-    const frame = await page.locator('.wm-frame').boundingBox();
-    const bubble = await page.locator('.wm-bubble').boundingBox();
-    assert.ok(frame.width <= 390 && frame.width > 300, `frame ${frame.width}px wide`);
-    assert.ok(bubble.y >= frame.y + frame.height, 'instruction under the picture');
-    assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= 390), 'no sideways scroll');
-    const next = await page.locator('.wm-next').boundingBox();
-    assert.ok(next.height >= 44 && next.y + next.height <= 844, 'Next is on screen and a touch target');
-    await assertQuiet(log, page);
-  } finally {
-    await phone.close();
-  }
+  const { page, log } = await open(pages.plain + '#mode=try', { viewport: { width: 390, height: 844 } });
+  await page.locator('.wm-hotspot').waitFor();
+  const frame = await page.locator('.wm-frame').boundingBox();
+  const bubble = await page.locator('.wm-bubble').boundingBox();
+  assert.ok(frame.width <= 390 && frame.width > 300, `frame ${frame.width}px wide`);
+  assert.ok(bubble.y >= frame.y + frame.height, 'instruction under the picture');
+  assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= 390), 'no sideways scroll');
+  const next = await page.locator('.wm-next').boundingBox();
+  assert.ok(next.height >= 44 && next.y + next.height <= 844, 'Next is on screen and a touch target');
+  // The picture is magnified around the click, which stays under the hotspot.
+  assert.match(await page.locator('.wm-screen').evaluate((c) => c.style.transform), /scale\(2/);
+  await assertQuiet(log, page);
+  await page.close();
 });
 
 test('reduced motion: no pulsing, no gliding pointer', async () => {
-  const calm = await launch({ reducedMotion: 'reduce' });
-  try {
-    const { page, log } = await open(pages.plain + '#mode=try', calm.context);
-    await page.locator('.wm-hotspot').waitFor();
-    assert.equal(await page.evaluate(() =>
-      getComputedStyle(document.querySelector('.wm-hotspot'), '::after').display), 'none');
-    assert.match(await page.evaluate(() =>
-      getComputedStyle(document.querySelector('.wm-pointer')).transitionDuration), /^0s/);
-    await assertQuiet(log, page);
-  } finally {
-    await calm.close();
+  const { page, log } = await open(pages.plain + '#mode=try', { media: { reducedMotion: 'reduce' } });
+  await page.locator('.wm-hotspot').waitFor();
+  assert.equal(await page.evaluate(() =>
+    getComputedStyle(document.querySelector('.wm-hotspot'), '::after').display), 'none');
+  assert.match(await page.evaluate(() =>
+    getComputedStyle(document.querySelector('.wm-pointer')).transitionDuration), /^0s/);
+  await assertQuiet(log, page);
+  await page.close();
+});
+
+// WCAG 2.x contrast of every kind of text the player shows, against what is really behind it.
+async function contrasts (page) {
+  return page.evaluate(() => {
+    const rgb = (c) => c.match(/[\d.]+/g).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    }).reduce((acc, v, i) => acc + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const background = (el) => {
+      for (; el; el = el.parentElement) {
+        const c = rgb(getComputedStyle(el).backgroundColor);
+        if (c.length < 4 || c[3] > 0.9) return c;
+      }
+      return [255, 255, 255];
+    };
+    const out = [];
+    for (const el of document.querySelectorAll('.wm-player *')) {
+      if (!el.offsetParent || ![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+        continue;
+      if (el.disabled) continue;   // WCAG exempts inactive controls
+      const a = lum(rgb(getComputedStyle(el).color)), b = lum(background(el));
+      out.push({ text: el.textContent.slice(0, 30), ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) });
+    }
+    return out;
+  });
+}
+
+test('text contrast passes WCAG AA in light and dark schemes', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const hash of ['#mode=try', '#mode=view']) {
+      const { page, log } = await open(pages.plain + hash, { media: { colorScheme } });
+      await page.locator('.wm-counter').waitFor({ state: 'attached' });
+      if (hash === '#mode=try') {
+        await page.locator('.wm-frame').click({ position: { x: 5, y: 5 } });   // show the hint too
+        await page.locator('.wm-hint').waitFor();
+      }
+      const found = await contrasts(page);
+      assert.ok(found.length >= 5, `${found.length} texts checked`);
+      for (const c of found)
+        assert.ok(c.ratio >= 4.5, `${colorScheme} ${hash}: “${c.text}” has contrast ${c.ratio.toFixed(2)}`);
+      await assertQuiet(log, page);
+      await page.close();
+    }
   }
 });
