@@ -24,6 +24,7 @@ int wm_cli_request_changes (WmCli *cli, int argc, char **argv);
 int wm_cli_back_to_draft   (WmCli *cli, int argc, char **argv);
 int wm_cli_history         (WmCli *cli, int argc, char **argv);
 int wm_cli_diff            (WmCli *cli, int argc, char **argv);
+int wm_cli_setting         (WmCli *cli, int argc, char **argv);
 
 /* wm-cli-bundle.c: tutorials sent between people */
 int wm_cli_bundle          (WmCli *cli, int argc, char **argv);

@@ -597,3 +597,51 @@ wm_cli_diff (WmCli  *cli,
 
   return WM_CLI_OK;
 }
+
+/* setting --------------------------------------------------------------------------- */
+
+/* Library-wide settings people may change; each with what it does and its values. */
+static const struct {
+  const char *key;
+  const char *values[3];
+  const char *summary;
+} known_settings[] = {
+  { WM_REVIEW_DISTINCT_APPROVER, { "true", "false", NULL },
+    N_("Only someone other than the author may approve") },
+};
+
+int
+wm_cli_setting (WmCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  g_autoptr(GOptionContext) context = wm_cli_option_context (cli, "setting", "KEY [VALUE]",
+    _("Show or change a library-wide setting: review.distinct-approver true|false."));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  WmStore *store;
+  guint i;
+
+  if (!wm_cli_parse (cli, context, &argc, &argv))
+    return WM_CLI_USAGE;
+  if (argc != 2 && argc != 3)
+    return wm_cli_usage (cli, _("give a setting, and a value to change it"));
+
+  for (i = 0; i < G_N_ELEMENTS (known_settings); i++)
+    if (g_str_equal (known_settings[i].key, argv[1]))
+      break;
+  if (i == G_N_ELEMENTS (known_settings))
+    return wm_cli_fail (cli, _("unknown setting “%s”; the settings are: %s"), argv[1],
+                        WM_REVIEW_DISTINCT_APPROVER);
+  if (argc == 3 && !g_strv_contains (known_settings[i].values, argv[2]))
+    return wm_cli_fail (cli, _("“%s” takes true or false"), argv[1]);
+
+  if (!(store = wm_cli_get_store (cli, &error)) ||
+      (argc == 3 && !wm_store_set_setting (store, argv[1], argv[2], &error)))
+    return wm_cli_fail_error (cli, error);
+
+  value = wm_store_get_setting (store, argv[1]);
+  g_print ("%s = %s  (%s)\n", argv[1], value ? value : known_settings[i].values[1],
+           _(known_settings[i].summary));
+  return WM_CLI_OK;
+}

@@ -45,6 +45,7 @@ static const WmCliCommand commands[] = {
   { "history", N_("ID [--json]"), N_("Who moved a tutorial through review, when and why"),
     wm_cli_history },
   { "diff", N_("ID [V1 V2]"), N_("What changed between two versions"), wm_cli_diff },
+  { "setting", N_("KEY [VALUE]"), N_("Show or change a library setting"), wm_cli_setting },
   { "bundle", N_("ID -o FILE.waymark"), N_("Write a tutorial to one file to send"),
     wm_cli_bundle },
   { "import", N_("FILE.waymark…"), N_("Add tutorials someone sent, for review"),

@@ -161,6 +161,22 @@ test_whole_cycle (Fixture       *f,
   g_assert_null (strstr (f->out, "Step 1"));
   g_assert_cmpint (fixture_run (f, f->library, NULL, "diff", id, "2", "1", NULL), ==, 0);
   g_assert_nonnull (strstr (f->out, "- Click Export, not Print"));
+
+  /* Publishing shows the approved version, with the fix. */
+  {
+    g_autofree char *site = g_build_filename (f->dir, "site", NULL);
+    g_autofree char *catalog_path = g_build_filename (site, "catalog.json", NULL);
+    g_autofree char *catalog = NULL, *page = NULL;
+    g_autofree char *page_path = g_build_filename (site, "t", "export-a-monthly-report",
+                                                   "tutorial.json", NULL);
+
+    g_assert_cmpint (fixture_run (f, f->library, NULL, "publish", "--to", site, "-q", NULL), ==, 0);
+    g_assert_true (g_file_get_contents (catalog_path, &catalog, NULL, NULL));
+    g_assert_nonnull (strstr (catalog, "Export a monthly report"));
+    g_assert_nonnull (strstr (catalog, "\"version\" : 2"));
+    g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
+    g_assert_nonnull (strstr (page, "Click Export, not Print"));
+  }
 }
 
 static void
@@ -203,11 +219,12 @@ test_distinct_approver (Fixture       *f,
   g_autofree char *before = NULL, *after = NULL;
   g_autoptr(GError) error = NULL;
 
-  {
-    g_autoptr(WmStore) store = wm_store_open (f->library, &error);
-    g_assert_no_error (error);
-    g_assert_true (wm_store_set_setting (store, WM_REVIEW_DISTINCT_APPROVER, "true", &error));
-  }
+  g_assert_cmpint (fixture_run (f, f->library, NULL, "setting", "review.distinct-approver", "yes",
+                                NULL), ==, 1);
+  fixture_assert_error (f, "takes true or false");
+  g_assert_cmpint (fixture_run (f, f->library, NULL, "setting", "review.distinct-approver", "true",
+                                NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "review.distinct-approver = true"));
 
   g_assert_cmpint (fixture_run (f, f->library, alice, "submit", id, NULL), ==, 0);
   before = fixture_library_digest (f->library);
@@ -228,10 +245,9 @@ test_distinct_approver (Fixture       *f,
   /* Without the setting, authors may approve their own work (a team of one). */
   {
     g_autofree char *own = fixture_record (f, f->library, "Solo", 1, 40);
-    g_autoptr(WmStore) store = wm_store_open (f->library, &error);
 
-    g_assert_true (wm_store_set_setting (store, WM_REVIEW_DISTINCT_APPROVER, NULL, &error));
-    g_clear_object (&store);
+    g_assert_cmpint (fixture_run (f, f->library, NULL, "setting", "review.distinct-approver",
+                                  "false", NULL), ==, 0);
     g_assert_cmpint (fixture_run (f, f->library, alice, "submit", own, NULL), ==, 0);
     g_assert_cmpint (fixture_run (f, f->library, alice, "approve", own, NULL), ==, 0);
   }
