@@ -51,6 +51,11 @@ struct _WmPortalBackend
   guint             countdown_left;
   guint             countdown_source;
   GCancellable     *stop_cancellable;
+  /* The shot in flight: cancelled by stop() or when the portal leaves the bus, since
+   * libportal would otherwise wait for its answer for ever. */
+  GCancellable     *shot_cancellable;
+  guint             portal_watch;
+  gboolean          portal_vanished;
 
   /* Used by one worker at a time (shots are serialised); the lock covers reset(). */
   GMutex            detector_lock;
@@ -146,6 +151,20 @@ probe_portal (WmPortalBackend  *self,
   return TRUE;
 }
 
+static void
+on_portal_vanished (GDBusConnection *bus,
+                    const char      *name,
+                    gpointer         user_data)
+{
+  WmPortalBackend *self = user_data;
+
+  if (self->shot_cancellable != NULL)
+    {
+      self->portal_vanished = TRUE;
+      g_cancellable_cancel (self->shot_cancellable);
+    }
+}
+
 static gboolean
 wm_portal_backend_start (WmCaptureBackend  *backend,
                          GError           **error)
@@ -160,6 +179,10 @@ wm_portal_backend_start (WmCaptureBackend  *backend,
   g_clear_object (&self->stop_cancellable);
   self->stop_cancellable = g_cancellable_new ();
   wm_change_detector_reset (self->detector);
+  if (self->portal_watch == 0)
+    self->portal_watch = g_bus_watch_name (G_BUS_TYPE_SESSION, PORTAL_BUS_NAME,
+                                           G_BUS_NAME_WATCHER_FLAGS_NONE, NULL,
+                                           on_portal_vanished, self, NULL);
 
   return TRUE;
 }
@@ -182,9 +205,11 @@ wm_portal_backend_stop (WmCaptureBackend *backend)
 {
   WmPortalBackend *self = WM_PORTAL_BACKEND (backend);
 
-  /* The shot in flight ends through its own callback (cancelled); queued ones end here. */
+  /* Queued requests end here, the shot in flight through its own callback (cancelled). */
   g_cancellable_cancel (self->stop_cancellable);
   fail_pending (self);
+  g_cancellable_cancel (self->shot_cancellable);
+  g_clear_handle_id (&self->portal_watch, g_bus_unwatch_name);
 }
 
 static void
@@ -418,6 +443,11 @@ explain_portal_error (WmPortalBackend *self,
     return g_error_new_literal (WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_CANCELLED,
                                 _("The recording stopped before this step was taken"));
 
+  if (self->portal_vanished)
+    return g_error_new_literal (WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_UNSUPPORTED,
+                                _("The desktop portal stopped while taking the screenshot; no "
+                                  "step was added"));
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_new_literal (WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_CANCELLED,
                                 _("The screenshot was cancelled; no step was added"));
@@ -446,6 +476,7 @@ on_screenshot (GObject      *source,
   Shot *shot;
 
   uri = xdp_portal_take_screenshot_finish (XDP_PORTAL (source), result, &error);
+  g_clear_object (&self->shot_cancellable);
   if (uri == NULL)
     {
       g_dbus_error_strip_remote_error (error);
@@ -468,8 +499,10 @@ take_shot (WmPortalBackend *self)
   Shot *shot = g_task_get_task_data (self->current);
 
   shot->captured_at = g_get_real_time ();
+  self->shot_cancellable = g_cancellable_new ();
+  self->portal_vanished = FALSE;
   xdp_portal_take_screenshot (self->portal, NULL, XDP_SCREENSHOT_FLAG_NONE,
-                              self->stop_cancellable, on_screenshot, g_object_ref (self));
+                              self->shot_cancellable, on_screenshot, g_object_ref (self));
 }
 
 static gboolean
@@ -497,6 +530,9 @@ on_countdown_tick (gpointer user_data)
 static void
 serve_next (WmPortalBackend *self)
 {
+  if (g_cancellable_is_cancelled (self->stop_cancellable))
+    fail_pending (self);
+
   if (self->current != NULL || g_queue_is_empty (&self->pending))
     return;
 
@@ -553,6 +589,7 @@ wm_portal_backend_dispose (GObject *object)
   WmPortalBackend *self = WM_PORTAL_BACKEND (object);
 
   g_cancellable_cancel (self->stop_cancellable);
+  g_clear_handle_id (&self->portal_watch, g_bus_unwatch_name);
   fail_pending (self);
 
   /* A shot in flight holds a reference, so only a countdown can be under way here. */
@@ -574,6 +611,7 @@ wm_portal_backend_finalize (GObject *object)
 
   g_clear_object (&self->portal);
   g_clear_object (&self->stop_cancellable);
+  g_clear_object (&self->shot_cancellable);
   g_clear_object (&self->detector);
   g_mutex_clear (&self->detector_lock);
 

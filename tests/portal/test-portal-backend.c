@@ -411,6 +411,40 @@ test_stop_with_queued_steps (Fixture       *f,
   g_assert_cmpuint (steps->len, ==, 0);
 }
 
+static gboolean
+kill_portal_cb (gpointer user_data)
+{
+  wm_test_kill_portal ();
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_portal_goes_away (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+
+  g_assert_true (wm_capture_backend_start (f->backend, &error));
+  capture_steps (f, 1);
+  g_assert_no_error (last_error (f));
+
+  /* The portal dies while the desktop is still taking the shot: no wait for ever. */
+  wm_test_portal_set_delay (1500);
+  g_timeout_add (300, kill_portal_cb, NULL);
+  capture_steps (f, 1);
+  g_assert_error (last_error (f), WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_UNSUPPORTED);
+  g_assert_cmpstr (last_error (f)->message, ==,
+                   "The desktop portal stopped while taking the screenshot; no step was added");
+  wm_test_portal_set_delay (0);
+
+  /* D-Bus starts a new portal on the next call; the recording goes on. */
+  capture_steps (f, 1);
+  g_assert_no_error (last_error (f));
+  steps = load_steps (f);
+  g_assert_cmpuint (steps->len, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -431,6 +465,8 @@ main (int    argc,
   ADD ("/portal/backend/unreadable-shot", test_unreadable_shot);
   ADD ("/portal/backend/countdown", test_countdown);
   ADD ("/portal/backend/stop-with-queued-steps", test_stop_with_queued_steps);
+  /* Last: it replaces the portal. */
+  ADD ("/portal/backend/portal-goes-away", test_portal_goes_away);
 #undef ADD
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 #include <png.h>
+#include <signal.h>
 
 G_BEGIN_DECLS
 
@@ -55,6 +56,32 @@ wm_test_portal_get_counts (guint *screenshots,
   g_autoptr(GVariant) reply = wm_test_portal_call ("GetCounts", NULL);
 
   g_variant_get (reply, "(uu&s)", screenshots, access_dialogs, NULL);
+}
+
+static inline void
+wm_test_portal_set_delay (guint msec)
+{
+  g_autoptr(GVariant) reply = wm_test_portal_call ("SetDelay", g_variant_new ("(u)", msec));
+}
+
+/* Kills xdg-desktop-portal (found by its bus name, nothing else); D-Bus activation starts
+ * a new one on the next call, as on a desktop. */
+static inline void
+wm_test_kill_portal (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 pid;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "GetConnectionUnixProcessID",
+                                       g_variant_new ("(s)", "org.freedesktop.portal.Desktop"),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, 5000,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &pid);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
 }
 
 /* Forgets the user's answer to "Allow Applications to Take Screenshots?", as a fresh
