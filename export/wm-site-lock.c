@@ -18,12 +18,14 @@
 #define LOCK_NAME ".waymark-lock"
 #define STALE_AFTER_USEC (10 * G_TIME_SPAN_MINUTE)
 #define POLL_USEC (50 * G_TIME_SPAN_MILLISECOND)
+#define REFRESH_USEC G_TIME_SPAN_MINUTE
 
 struct _WmSiteLock
 {
   GObject  parent_instance;
 
-  GFile   *file;   /* NULL once released */
+  GFile   *file;       /* NULL once released */
+  gint64   refreshed;  /* monotonic time of the last write */
 };
 
 G_DEFINE_FINAL_TYPE (WmSiteLock, wm_site_lock, G_TYPE_OBJECT)
@@ -47,6 +49,32 @@ wm_site_lock_init (WmSiteLock *self)
 {
 }
 
+static char *
+make_owner (void)
+{
+  return g_strdup_printf ("%s %d %" G_GINT64_FORMAT "\n", g_get_host_name (), (int) getpid (),
+                          g_get_real_time ());
+}
+
+void
+wm_site_lock_refresh (WmSiteLock *self)
+{
+  g_autofree char *owner = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (WM_IS_SITE_LOCK (self));
+
+  if (self->file == NULL || g_get_monotonic_time () - self->refreshed < REFRESH_USEC)
+    return;
+
+  /* Rewritten in place: the lock must never be absent, even for a moment. */
+  owner = make_owner ();
+  if (!g_file_replace_contents (self->file, owner, strlen (owner), NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, NULL, &error))
+    g_warning ("Could not refresh the publish lock: %s", error->message);
+  self->refreshed = g_get_monotonic_time ();
+}
+
 void
 wm_site_lock_release (WmSiteLock *self)
 {
@@ -55,13 +83,6 @@ wm_site_lock_release (WmSiteLock *self)
   if (self->file != NULL)
     g_file_delete (self->file, NULL, NULL);
   g_clear_object (&self->file);
-}
-
-static char *
-make_owner (void)
-{
-  return g_strdup_printf ("%s %d %" G_GINT64_FORMAT "\n", g_get_host_name (), (int) getpid (),
-                          g_get_real_time ());
 }
 
 static gboolean
@@ -90,23 +111,30 @@ read_owner (GFile   *file,
 {
   g_autofree char *contents = NULL;
   g_auto(GStrv) fields = NULL;
+  g_autoptr(GFileInfo) info = NULL;
 
   if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL))
     return FALSE;
 
   fields = g_strsplit (g_strstrip (contents), " ", 3);
-  if (g_strv_length (fields) != 3)
+  if (g_strv_length (fields) == 3)
     {
-      /* Half-written by a holder that died while creating it: treat as ancient. */
-      *host = g_strdup ("");
-      *pid = 0;
-      *since = 0;
+      *host = g_strdup (fields[0]);
+      *pid = atoi (fields[1]);
+      *since = g_ascii_strtoll (fields[2], NULL, 10);
       return TRUE;
     }
 
-  *host = g_strdup (fields[0]);
-  *pid = atoi (fields[1]);
-  *since = g_ascii_strtoll (fields[2], NULL, 10);
+  /* Created but not written yet, by a holder that is writing it right now or that died
+   * doing so: its age tells which. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL,
+                            NULL);
+  if (info == NULL)
+    return FALSE;
+  *host = g_strdup ("?");
+  *pid = 0;
+  *since = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) *
+           G_USEC_PER_SEC;
   return TRUE;
 }
 
@@ -165,6 +193,7 @@ wm_site_lock_acquire (GFile         *root,
         {
           WmSiteLock *self = g_object_new (WM_TYPE_SITE_LOCK, NULL);
           self->file = g_steal_pointer (&file);
+          self->refreshed = g_get_monotonic_time ();
           return self;
         }
 

@@ -15,12 +15,15 @@ G_DECLARE_FINAL_TYPE (WmSiteLock, wm_site_lock, WM, SITE_LOCK, GObject)
 
 /* Creates "<root>/.waymark-lock" exclusively (O_EXCL locally, the backend's exclusive create
  * on sftp/smb/dav), waiting up to @timeout_ms while another publisher holds it. A lock left
- * by a process that died on this host, or older than ten minutes, is broken.
+ * by a process that died on this host, or not refreshed for ten minutes, is broken.
  * Dropping the last reference releases it. */
 WmSiteLock *wm_site_lock_acquire (GFile         *root,
                                   guint          timeout_ms,
                                   GCancellable  *cancellable,
                                   GError       **error);
+/* Tells other publishers the holder is alive: a long publish calls it now and then (it only
+ * writes when the last refresh is a minute old), so its lock is never taken for stale. */
+void        wm_site_lock_refresh (WmSiteLock    *self);
 void        wm_site_lock_release (WmSiteLock    *self);
 
 G_END_DECLS

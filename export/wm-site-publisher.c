@@ -61,6 +61,7 @@ typedef struct {
   char            *build;         /* fingerprint of pages made by this Waymark and these assets */
   GHashTable      *store_slugs;   /* slug → id of every tutorial of the store that has one */
   GHashTable      *images_done;   /* paths of images known to be in place */
+  WmSiteLock      *lock;
   GPtrArray       *new_slugs;     /* WmTutorial whose slug this publish fixed */
   JsonObject      *previous;      /* "images" of the tutorial's model as last published */
   gboolean         changed;
@@ -966,12 +967,14 @@ publish_locked (Run                *run,
                 GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   if (!wm_site_writer_clean (run->writer, run->cancellable, &local_error))
     return location_error (run->self, local_error, error);
 
   if ((run->catalog = load_catalog (run, error)) == NULL)
     return FALSE;
+  g_debug ("Cleaned and read the catalogue in %.3f s", (g_get_monotonic_time () - start) / 1e6);
   run->changed = apply_settings (run);
   run->changed |= !location_has (run, "index.html");
 
@@ -982,6 +985,7 @@ publish_locked (Run                *run,
     {
       if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
         return FALSE;
+      wm_site_lock_refresh (run->lock);
       if (!publish_tutorial (run, g_ptr_array_index (tutorials, i), &local_error))
         {
           if (local_error->domain == G_IO_ERROR)
@@ -991,8 +995,10 @@ publish_locked (Run                *run,
         }
     }
 
+  g_debug ("Published the tutorials in %.3f s", (g_get_monotonic_time () - start) / 1e6);
   if (run->changed && !write_catalogue (run, &local_error))
     return location_error (run->self, local_error, error);
+  g_debug ("Wrote the catalogue in %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
   save_new_slugs (run);
   return TRUE;
@@ -1008,6 +1014,7 @@ wm_site_publisher_publish (WmSitePublisher     *self,
   g_autoptr(GPtrArray) tutorials = NULL;
   g_autoptr(WmSiteLock) lock = NULL;
   g_autoptr(GError) local_error = NULL;
+  gint64 start;
   gboolean ok;
 
   g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), FALSE);
@@ -1019,9 +1026,12 @@ wm_site_publisher_publish (WmSitePublisher     *self,
   run.images_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.new_slugs = g_ptr_array_new_with_free_func (g_object_unref);
 
+  start = g_get_monotonic_time ();
   if ((tutorials = collect_tutorials (&run, ids, error)) == NULL ||
       !check_location (self, cancellable, error))
     return FALSE;
+  g_debug ("Listed %u tutorials in %.3f s", tutorials->len,
+           (g_get_monotonic_time () - start) / 1e6);
 
   /* The lock file is the first thing written: a read-only location fails here, untouched. */
   lock = wm_site_lock_acquire (self->location, LOCK_TIMEOUT_MS, cancellable, &local_error);
@@ -1029,6 +1039,7 @@ wm_site_publisher_publish (WmSitePublisher     *self,
     return location_error (self, local_error, error);
 
   run.writer = wm_site_writer_new (self->location);
+  run.lock = lock;
   ok = publish_locked (&run, tutorials, error);
   self->n_files_written = wm_site_writer_get_n_written (run.writer);
   wm_site_lock_release (lock);

@@ -254,7 +254,8 @@ iframe { flex: 1; width: 100%; border: 0; background: #f4f4f6; }
 
   /* The player announces progress to its embedder; pass it on to the host application. */
   window.addEventListener('message', function (event) {
-    if (event.source !== player.contentWindow || !event.data || typeof event.data !== 'object')
+    if (event.source !== player.contentWindow || !event.data || typeof event.data !== 'object' ||
+        event.data.source !== 'waymark')
       return;
     const type = String(event.data.type || event.data.event || 'event');
     const detail = Object.assign({}, event.data, { slug: current ? current.slug : null });

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "publish-fixture.h"
+#include "wm-site-lock.h"
 #include "wm-site-publisher.h"
 
 typedef struct {
@@ -573,6 +574,19 @@ spawn_publish (const char  *db,
                                       "publish", "--to", site, NULL);
 }
 
+static void
+assert_publish_succeeded (GSubprocess *child)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, NULL, &err, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  if (!g_subprocess_get_successful (child))
+    g_error ("waymark publish failed: %s", err);
+}
+
 /* Every page and image the catalogue names is there and whole. */
 static void
 assert_library_whole (const char *site)
@@ -668,10 +682,8 @@ test_concurrent (Fixture       *f,
 
   a = spawn_publish (f->db, f->site, NULL, &error);
   b = spawn_publish (db2, f->site, NULL, &error);
-  g_assert_true (g_subprocess_wait_check (a, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait_check (b, NULL, &error));
-  g_assert_no_error (error);
+  assert_publish_succeeded (a);
+  assert_publish_succeeded (b);
 
   catalog = load_catalog (f->site);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (catalog, "tutorials")),
@@ -679,6 +691,39 @@ test_concurrent (Fixture       *f,
   assert_library_whole (f->site);
   g_assert_true (site_has (f, "t/second-team-tutorial-9/index.html"));
   g_assert_true (site_has (f, "t/rotate-the-api-keys/index.html"));
+}
+
+/* Another host's lock: waited for while it is fresh, broken once it is ten minutes old. */
+static void
+test_foreign_lock (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (f->tmp);
+  g_autofree char *path = g_build_filename (f->tmp, ".waymark-lock", NULL);
+  g_autofree char *fresh = g_strdup_printf ("build-server 4242 %" G_GINT64_FORMAT "\n",
+                                            g_get_real_time ());
+  g_autofree char *old = g_strdup_printf ("build-server 4242 %" G_GINT64_FORMAT "\n",
+                                          g_get_real_time () - 11 * G_TIME_SPAN_MINUTE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmSiteLock) lock = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (path, fresh, -1, NULL));
+  lock = wm_site_lock_acquire (root, 300, NULL, &error);
+  g_assert_null (lock);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "being published by another Waymark (build-server, "
+                                            "process 4242"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, old, -1, NULL));
+  lock = wm_site_lock_acquire (root, 300, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (lock);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, g_get_host_name ()));
+  wm_site_lock_release (lock);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
 int
@@ -700,6 +745,7 @@ main (int    argc,
   ADD ("/publish/location/read-only", test_read_only);
   ADD ("/publish/atomic/kill-midway", test_kill_midway);
   ADD ("/publish/concurrent/two-stores", test_concurrent);
+  ADD ("/publish/concurrent/foreign-lock", test_foreign_lock);
 #undef ADD
 
   return g_test_run ();
