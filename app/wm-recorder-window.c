@@ -12,7 +12,12 @@
 #include "wm-recorder-window.h"
 
 #include "wm-capture-backend.h"
+#include "wm-portal-backend.h"
 #include "wm-recorder.h"
+#include "wm-recording-remote.h"
+
+/* Long enough for the compositor to draw a frame without the controller. */
+#define HIDE_BEFORE_SHOT_MSEC 200
 
 struct _WmRecorderWindow
 {
@@ -21,6 +26,9 @@ struct _WmRecorderWindow
   char           *tutorial_id;
   char           *backend_name;
   WmRecorder     *recorder;
+  WmRecordingRemote *remote;
+  guint           shot_delay_id;
+  gboolean        needs_trigger;
   GCancellable   *cancellable;
   GTimer         *timer;
   guint           tick_id;
@@ -146,10 +154,45 @@ capture_done (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   gtk_widget_set_sensitive (self->capture_button, TRUE);
+  if (self->needs_trigger && !self->stopping)
+    gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   if (!wm_recorder_capture_step_finish (WM_RECORDER (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
       !g_error_matches (error, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_CANCELLED))
     show_message (self, error->message);
+}
+
+/* `waymark --capture-step` (a desktop shortcut) takes the same path as the button. */
+static gboolean
+on_capture_requested (WmRecorderWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "recorder.capture-step", NULL);
+  return TRUE;
+}
+
+static void
+start_remote (WmRecorderWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->remote = wm_recording_remote_new (self->recorder);
+  g_signal_connect_object (self->remote, "capture-requested", G_CALLBACK (on_capture_requested),
+                           self, G_CONNECT_SWAPPED);
+  if (!wm_recording_remote_export (self->remote, &error))
+    show_message (self, error->message);
+}
+
+static void
+set_countdown (WmCaptureBackend *backend)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  if (!WM_IS_PORTAL_BACKEND (backend))
+    return;
+
+  settings = g_settings_new (APP_ID);
+  wm_portal_backend_set_countdown (WM_PORTAL_BACKEND (backend),
+                                   g_settings_get_uint (settings, "capture-countdown"));
 }
 
 static gboolean
@@ -173,13 +216,27 @@ start_recorder (WmRecorderWindow *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->recorder, "finished", G_CALLBACK (finish), self,
                            G_CONNECT_SWAPPED);
+  set_countdown (backend);
   if (!wm_recorder_start (self->recorder, error))
     return FALSE;
+  self->needs_trigger = (caps & WM_CAPTURE_NEEDS_TRIGGER) != 0;
+  start_remote (self);
 
   /* Backends that see every click make "Capture" an extra; for the portal it is the way. */
   if (caps & WM_CAPTURE_NEEDS_TRIGGER)
     gtk_widget_add_css_class (self->capture_button, "suggested-action");
   return TRUE;
+}
+
+static gboolean
+capture_now (gpointer user_data)
+{
+  WmRecorderWindow *self = user_data;
+
+  self->shot_delay_id = 0;
+  wm_recorder_capture_step_async (self->recorder, self->cancellable, capture_done,
+                                  g_object_ref (self));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -189,9 +246,19 @@ capture_step_action (GtkWidget  *widget,
 {
   WmRecorderWindow *self = WM_RECORDER_WINDOW (widget);
 
+  if (self->shot_delay_id != 0)
+    return;
+
   gtk_widget_set_sensitive (self->capture_button, FALSE);
-  wm_recorder_capture_step_async (self->recorder, self->cancellable, capture_done,
-                                  g_object_ref (self));
+  /* The portal shoots the whole screen, this controller included: step out of the shot. */
+  if (self->needs_trigger)
+    {
+      gtk_widget_set_visible (widget, FALSE);
+      self->shot_delay_id = g_timeout_add (HIDE_BEFORE_SHOT_MSEC, capture_now, self);
+      return;
+    }
+
+  capture_now (self);
 }
 
 static void
@@ -222,6 +289,9 @@ stop_action (GtkWidget  *widget,
   gtk_label_set_text (self->state_label, _("Saving steps…"));
   gtk_widget_action_set_enabled (widget, "recorder.toggle-pause", FALSE);
   gtk_widget_action_set_enabled (widget, "recorder.capture-step", FALSE);
+  g_clear_handle_id (&self->shot_delay_id, g_source_remove);
+  g_clear_object (&self->remote);
+  gtk_widget_set_visible (widget, TRUE);
   g_cancellable_cancel (self->cancellable);
   /* ::finished follows once the queue is written. */
   wm_recorder_stop (self->recorder);
@@ -243,6 +313,8 @@ wm_recorder_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->shot_delay_id, g_source_remove);
+  g_clear_object (&self->remote);
   if (self->recorder != NULL)
     g_signal_handlers_disconnect_by_data (self->recorder, self);
   g_clear_object (&self->recorder);

@@ -1,0 +1,191 @@
+/* test-portal-app.c — the app's recording controller on the portal: button, shortcut, refusal
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under tests/wm-session-run (Xvfb for GTK) and, inside it, wm-portal-run --keep-display
+ * (the real xdg-desktop-portal with the test backend).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "app-test-util.h"
+#include "wm-portal-test-util.h"
+#include "wm-recorder-window.h"
+
+typedef struct {
+  WmRecorderWindow *window;
+  GArray           *visibility;   /* gboolean, each change of the controller's visibility */
+  gboolean          finished;
+} Recording;
+
+static void
+on_visible (GtkWidget  *window,
+            GParamSpec *pspec,
+            Recording  *r)
+{
+  gboolean visible = gtk_widget_get_visible (window);
+
+  g_array_append_val (r->visibility, visible);
+}
+
+static void
+on_finished (WmRecorderWindow *window,
+             const char       *tutorial_id,
+             Recording        *r)
+{
+  r->finished = TRUE;
+}
+
+typedef struct {
+  Recording *r;
+  guint      n;
+} StepWait;
+
+static gboolean
+has_steps (gpointer data)
+{
+  StepWait *w = data;
+
+  return wm_recorder_window_get_n_steps (w->r->window) >= w->n;
+}
+
+/* The identifier (pid) goes once the process is reaped. */
+static gboolean
+exited (gpointer data)
+{
+  return g_subprocess_get_identifier (data) == NULL;
+}
+
+static gboolean
+finished (gpointer data)
+{
+  return ((Recording *) data)->finished;
+}
+
+/* A label of @widget's tree whose text starts with @prefix, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+shows_refusal (gpointer data)
+{
+  return find_label (data, "The desktop refused the screenshot") != NULL;
+}
+
+static void
+test_controller (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("wm-portal-app-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *screen = g_build_filename (g_getenv ("WM_SHARED_FIXTURES"), "screens",
+                                              "desktop-widgets.png", NULL);
+  const char *fixtures[] = { screen, NULL };
+  g_autoptr(WmStore) store = wm_store_open (path, &error);
+  g_autoptr(WmTutorial) tutorial = wm_tutorial_new ("From the app");
+  g_autoptr(GSubprocess) shortcut = NULL;
+  Recording r = { NULL, g_array_new (FALSE, FALSE, sizeof (gboolean)), FALSE };
+  StepWait wait = { &r, 0 };
+
+  g_assert_no_error (error);
+  wm_test_portal_set_fixtures (fixtures);
+  wm_test_portal_set_responses (0, 0);
+  wm_store_save_tutorial (store, tutorial, &error);
+  g_assert_no_error (error);
+
+  r.window = wm_recorder_window_new (store, wm_tutorial_get_id (tutorial), "portal", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wm_recorder_window_get_backend_name (r.window), ==, "portal");
+  g_signal_connect (r.window, "notify::visible", G_CALLBACK (on_visible), &r);
+  g_signal_connect (r.window, "finished", G_CALLBACK (on_finished), &r);
+  gtk_window_present (GTK_WINDOW (r.window));
+  app_spin (200);
+
+  /* The button: the controller steps out of the shot and comes back. */
+  g_array_set_size (r.visibility, 0);
+  gtk_widget_activate_action (GTK_WIDGET (r.window), "recorder.capture-step", NULL);
+  wait.n = 1;
+  app_wait_until (has_steps, &wait, 20000);
+  g_assert_cmpuint (r.visibility->len, ==, 2);
+  g_assert_false (g_array_index (r.visibility, gboolean, 0));
+  g_assert_true (g_array_index (r.visibility, gboolean, 1));
+
+  /* The desktop shortcut reaches the app's recording, by the same path. */
+  g_array_set_size (r.visibility, 0);
+  shortcut = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, g_getenv ("WAYMARK"),
+                               "--capture-step", NULL);
+  g_assert_no_error (error);
+  app_wait_until (exited, shortcut, 20000);
+  g_assert_cmpint (g_subprocess_get_exit_status (shortcut), ==, 0);
+  wait.n = 2;
+  app_wait_until (has_steps, &wait, 20000);
+  g_assert_cmpuint (r.visibility->len, ==, 2);
+
+  /* Refused: the controller says so, comes back, and keeps the two steps. */
+  wm_test_portal_set_responses (2, 0);
+  gtk_widget_activate_action (GTK_WIDGET (r.window), "recorder.capture-step", NULL);
+  app_wait_until (shows_refusal, r.window, 20000);
+  app_spin (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (r.window)));
+  g_assert_cmpuint (wm_recorder_window_get_n_steps (r.window), ==, 2);
+  wm_test_portal_set_responses (0, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (r.window), "recorder.stop", NULL);
+  app_wait_until (finished, &r, 20000);
+  gtk_window_destroy (GTK_WINDOW (r.window));
+  g_array_unref (r.visibility);
+
+  {
+    g_autoptr(WmTutorial) stored = wm_store_load_tutorial (store, wm_tutorial_get_id (tutorial),
+                                                           TRUE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (wm_tutorial_get_steps (stored)), ==, 2);
+  }
+
+  g_clear_object (&store);
+  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", NULL }; *suffix;
+       suffix++)
+    {
+      g_autofree char *file = g_strconcat (path, *suffix, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  app_test_init (&argc, &argv);
+
+  if (g_getenv ("WM_TEST_PORTAL_OUT") == NULL || g_getenv ("WAYMARK") == NULL)
+    {
+      g_test_skip ("run under tests/wm-session-run and tests/portal/wm-portal-run");
+      return 77;
+    }
+
+  g_test_add_func ("/portal/app/controller", test_controller);
+
+  return g_test_run ();
+}
