@@ -10,6 +10,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "wm-export.h"
+#include "wm-html-exporter.h"
+#include "wm-markdown-exporter.h"
+#include "wm-pdf-exporter.h"
 
 G_DEFINE_QUARK (wm-export-error-quark, wm_export_error)
 
@@ -47,4 +50,89 @@ wm_export_write_file (GFile       *file,
   g_set_error (error, WM_EXPORT_ERROR, WM_EXPORT_ERROR_WRITE, _("Cannot write “%s”: %s"), name,
                local_error->message);
   return FALSE;
+}
+
+typedef struct {
+  WmStore        *store;
+  WmTutorial     *tutorial;
+  WmExportFormat  format;
+  GFile          *destination;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->store);
+  g_clear_object (&job->tutorial);
+  g_clear_object (&job->destination);
+  g_free (job);
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+  gboolean ok = FALSE;
+
+  switch (job->format)
+    {
+    case WM_EXPORT_FORMAT_HTML:
+      ok = wm_html_export_to_file (job->store, job->tutorial, NULL, job->destination, &error);
+      break;
+    case WM_EXPORT_FORMAT_MARKDOWN:
+      ok = wm_markdown_export_to_dir (job->store, job->tutorial, job->destination, NULL, &error);
+      break;
+    case WM_EXPORT_FORMAT_PDF:
+      ok = wm_pdf_export_to_file (job->store, job->tutorial, WM_PAPER_A4, job->destination,
+                                  &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+wm_export_async (WmStore             *store,
+                 WmTutorial          *tutorial,
+                 WmExportFormat       format,
+                 GFile               *destination,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (WM_IS_STORE (store));
+  g_return_if_fail (WM_IS_TUTORIAL (tutorial));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  job = g_new0 (ExportJob, 1);
+  job->store = g_object_ref (store);
+  job->tutorial = wm_tutorial_copy (tutorial);
+  job->format = format;
+  job->destination = g_object_ref (destination);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wm_export_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+gboolean
+wm_export_finish (GAsyncResult  *result,
+                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "wm-store.h"
 #include "wm-tutorial.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,23 @@ gboolean wm_export_write_file  (GFile       *file,
                                 const void  *data,
                                 gsize        len,
                                 GError     **error);
+
+typedef enum {
+  WM_EXPORT_FORMAT_HTML,       /* one self-contained file */
+  WM_EXPORT_FORMAT_MARKDOWN,   /* @destination is a folder */
+  WM_EXPORT_FORMAT_PDF,        /* A4 */
+} WmExportFormat;
+
+/* For the app: exports a snapshot of @tutorial (copied now, so it may keep changing) in a
+ * worker thread, with the format's defaults. */
+void     wm_export_async       (WmStore             *store,
+                                WmTutorial          *tutorial,
+                                WmExportFormat       format,
+                                GFile               *destination,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data);
+gboolean wm_export_finish      (GAsyncResult        *result,
+                                GError             **error);
 
 G_END_DECLS

@@ -145,6 +145,52 @@ test_no_steps_writes_nothing (Fixture       *f,
   g_assert_false (g_file_query_exists (file, NULL));
 }
 
+typedef struct {
+  gboolean  done;
+  GError   *error;
+} AsyncResult;
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AsyncResult *r = user_data;
+
+  g_assert_true (wm_export_finish (result, &r->error) || r->error != NULL);
+  r->done = TRUE;
+}
+
+/* The app's path: each format from a worker thread, on a copy of the tutorial. */
+static void
+test_async_each_format (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct { WmExportFormat format; const char *name, *check; } cases[] = {
+    { WM_EXPORT_FORMAT_HTML, "a.html", "a.html" },
+    { WM_EXPORT_FORMAT_PDF, "a.pdf", "a.pdf" },
+    { WM_EXPORT_FORMAT_MARKDOWN, "md", "md/images" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) t = wm_fixture_make_tutorial (f->store, 2, WM_FIXTURE_NONE, &error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, cases[i].name, NULL);
+      g_autofree char *check = g_build_filename (f->dir, cases[i].check, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      AsyncResult r = { FALSE, NULL };
+
+      wm_export_async (f->store, t, cases[i].format, file, NULL, on_exported, &r);
+      /* The export works on a copy: editing meanwhile is safe. */
+      wm_tutorial_set_title (t, "Changed while exporting");
+      while (!r.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_no_error (r.error);
+      g_assert_true (g_file_test (check, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -156,6 +202,7 @@ main (int    argc,
   ADD ("/export/pdf/one-block-per-step", test_one_block_per_step);
   ADD ("/export/pdf/letter", test_letter);
   ADD ("/export/pdf/no-steps-writes-nothing", test_no_steps_writes_nothing);
+  ADD ("/export/async/each-format", test_async_each_format);
 #undef ADD
 
   return g_test_run ();
