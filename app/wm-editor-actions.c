@@ -794,13 +794,22 @@ on_tool_changed (WmEditor *self)
   wm_canvas_set_tool (self->canvas, self->tool);
 }
 
-/* Export: a placeholder until the export library offers HTML. */
+/* Export…: a save dialog with the format as a choice (wm-editor-export.c). With a
+ * parameter, editor.export-to exports at once: ("html"|"pdf"|"markdown", path). */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  _wm_editor_toast (WM_EDITOR (widget), _("Export is not available in this build"));
+  const char *format, *path;
+  g_autoptr(GFile) file = NULL;
+
+  if (param == NULL)
+    return _wm_editor_export (WM_EDITOR (widget));
+
+  g_variant_get (param, "(&s&s)", &format, &path);
+  file = g_file_new_for_path (path);
+  _wm_editor_export_to (WM_EDITOR (widget), format, file);
 }
 
 enum {
@@ -929,6 +938,7 @@ _wm_editor_class_add_actions (GtkWidgetClass *widget_class)
     { "editor.move-hotspot", "(ii)", move_hotspot_action },
     { "editor.crop", "(iiii)", crop_action },
     { "editor.export", NULL, export_action },
+    { "editor.export-to", "(ss)", export_action },
   };
 
   object_class->get_property = editor_get_property;

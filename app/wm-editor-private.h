@@ -73,4 +73,10 @@ gboolean  _wm_editor_add_image_step   (WmEditor   *self,
                                        GBytes     *png,
                                        GError    **error);
 
+/* wm-editor-export.c */
+void      _wm_editor_export           (WmEditor   *self);
+void      _wm_editor_export_to        (WmEditor   *self,
+                                       const char *format_id,
+                                       GFile      *file);
+
 G_END_DECLS
