@@ -101,6 +101,15 @@ wm_export_burn_redactions (cairo_surface_t *surface,
   return n;
 }
 
+cairo_status_t
+wm_export_append_bytes (void                *closure,
+                        const unsigned char *data,
+                        unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 static void
 write_png_bytes (png_structp png,
                  png_bytep   data,

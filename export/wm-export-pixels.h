@@ -45,6 +45,11 @@ void             wm_export_draw_click        (cairo_t                     *cr,
                                               double                       y,
                                               double                       radius);
 
+/* A cairo_write_func_t appending to the GByteArray given as closure (PDF and PNG streams). */
+cairo_status_t   wm_export_append_bytes      (void                        *closure,
+                                              const unsigned char         *data,
+                                              unsigned int                 length);
+
 /* A step's screenshot as readers of a static page see it: redactions burned in, then the
  * annotations and the click marker drawn; with @zoom, only the zoom around the click. */
 cairo_surface_t *wm_export_render_step       (WmStore                     *store,

@@ -42,15 +42,6 @@ wm_paper_from_string (const char *str,
   return TRUE;
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* A wrapped paragraph @width points wide; author text goes in as text, never markup. */
 static PangoLayout *
 text_layout (Page       *page,
@@ -184,7 +175,7 @@ render_pdf (WmStore     *store,
   GListModel *steps = wm_tutorial_get_steps (tutorial);
   Page page = { NULL, paper == WM_PAPER_LETTER ? 612 : 595.276,
                 paper == WM_PAPER_LETTER ? 792 : 841.89, MARGIN };
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, out,
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (wm_export_append_bytes, out,
                                                                   page.page_width,
                                                                   page.page_height);
   gboolean ok = TRUE;
