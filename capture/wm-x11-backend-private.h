@@ -8,6 +8,7 @@
 #include <X11/Xlib.h>
 #include <X11/extensions/XShm.h>
 #include <X11/extensions/Xdamage.h>
+#include <X11/extensions/record.h>
 
 #include "wm-x11-backend.h"
 
@@ -44,6 +45,14 @@ typedef struct {
 
   Atom             net_wm_pid, net_wm_name, utf8_string, wm_state;
 
+  /* Where each press happened, from the RECORD extension (see wm-x11-presses.c). */
+  Display         *record_dpy;
+  XRecordContext   record_context;
+  GQueue           presses;          /* WmX11Press*, oldest first */
+
+  /* Override-redirect windows (menus, popovers) mapped as of the event being handled. */
+  GHashTable      *popups;
+
   /* Keyboard: held modifiers and the text typed since the last step. */
   guint            modifiers;        /* WmModifiers */
   gboolean         altgr;
@@ -68,9 +77,33 @@ gboolean         wm_x11_window_at_pointer  (WmX11Thread     *t,
                                             int             *root_x,
                                             int             *root_y,
                                             guint           *mask);
+gboolean         wm_x11_window_at          (WmX11Thread     *t,
+                                            int              x,
+                                            int              y,
+                                            WmX11Window     *window);
+void             wm_x11_popup_mapped       (WmX11Thread     *t,
+                                            Window           window,
+                                            gboolean         mapped);
 gboolean         wm_x11_window_focused     (WmX11Thread     *t,
                                             WmX11Window     *window);
 void             wm_x11_window_clear       (WmX11Window     *window);
+
+/* wm-x11-presses.c: the position of a press at the moment it happened. */
+typedef struct {
+  Time   time;
+  int    button;
+  int    x, y;
+  guint  state;
+} WmX11Press;
+
+gboolean         wm_x11_presses_init       (WmX11Thread     *t);
+void             wm_x11_presses_clear      (WmX11Thread     *t);
+int              wm_x11_presses_fd         (WmX11Thread     *t);
+void             wm_x11_presses_read       (WmX11Thread     *t);
+gboolean         wm_x11_presses_find       (WmX11Thread     *t,
+                                            Time             time,
+                                            int              button,
+                                            WmX11Press      *press);
 
 /* wm-x11-keyboard.c: turns raw keys into text and key names. */
 typedef enum {

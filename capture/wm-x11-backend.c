@@ -140,14 +140,14 @@ modifiers_from_mask (guint mask)
   return m;
 }
 
-/* A frame of the monitor at (@x, @y) for @step, with the window it happened in. */
+/* A frame of the monitor at (@x, @y) for @step: the pixels first, before anything
+ * else costs a round trip to the server. */
 static WmCaptureFrame *
-make_frame (WmX11Backend      *self,
-            WmStep            *step,
-            const WmX11Window *window,
-            int                x,
-            int                y,
-            gint64             pressed_at)
+make_frame (WmX11Backend *self,
+            WmStep       *step,
+            int           x,
+            int           y,
+            gint64        pressed_at)
 {
   WmX11Rect monitor = wm_x11_monitor_at (&self->x, x, y);
   WmCaptureFrame *frame = wm_capture_frame_new (step);
@@ -157,16 +157,26 @@ make_frame (WmX11Backend      *self,
   frame->width = monitor.width;
   frame->height = monitor.height;
   frame->framed_at = g_get_monotonic_time ();
-  frame->pid = window->pid;
-  frame->window_x = window->x - monitor.x;
-  frame->window_y = window->y - monitor.y;
+  /* Kept in the frame until the window is known: the monitor's origin. */
+  frame->window_x = monitor.x;
+  frame->window_y = monitor.y;
 
   if (wm_step_get_x (step) >= 0)
     wm_step_set_point (step, x - monitor.x, y - monitor.y);
-  wm_step_set_target (step, NULL, NULL, window->app_name, window->title);
   wm_step_set_captured_at (step, g_get_real_time ());
 
   return frame;
+}
+
+/* The window it happened in, for the instruction and the AT-SPI lookup. */
+static void
+set_window (WmCaptureFrame    *frame,
+            const WmX11Window *window)
+{
+  frame->pid = window->pid;
+  frame->window_x = window->x - frame->window_x;
+  frame->window_y = window->y - frame->window_y;
+  wm_step_set_target (frame->step, NULL, NULL, window->app_name, window->title);
 }
 
 /* The text typed since the last step becomes a step of its own, before what ends it. */
@@ -190,12 +200,39 @@ flush_typing (WmX11Backend *self)
   wm_x11_keyboard_forget (t->typed);
 }
 
+/* Where a press happened: from its RECORD twin when there is one, else from where the
+ * pointer is now. */
+static gboolean
+locate_press (WmX11Backend *self,
+              Time          time,
+              int           button,
+              int          *x,
+              int          *y,
+              guint        *mask)
+{
+  WmX11Press press;
+  Window root_ret, child;
+  int wx, wy;
+
+  if (wm_x11_presses_find (&self->x, time, button, &press))
+    {
+      *x = press.x;
+      *y = press.y;
+      *mask = press.state;
+      return TRUE;
+    }
+
+  return XQueryPointer (self->x.dpy, self->x.root, &root_ret, &child, x, y, &wx, &wy, mask);
+}
+
 static void
 on_button_press (WmX11Backend *self,
                  int           button,
+                 Time          time,
                  gint64        pressed_at)
 {
   g_autoptr(WmStep) step = NULL;
+  g_autoptr(WmCaptureFrame) frame = NULL;
   WmX11Window window = { 0 };
   int x = 0, y = 0;
   guint mask = 0;
@@ -205,17 +242,20 @@ on_button_press (WmX11Backend *self,
     return;
 
   flush_typing (self);
-  if (!wm_x11_window_at_pointer (&self->x, &window, &x, &y, &mask) || window.is_ours)
-    {
-      wm_x11_window_clear (&window);
-      return;
-    }
+  if (!locate_press (self, time, button, &x, &y, &mask))
+    return;
 
   step = wm_step_new (button == 3 ? WM_STEP_RIGHT_CLICK : WM_STEP_CLICK);
   wm_step_set_point (step, x, y);
   wm_step_set_button (step, button);
   wm_step_set_modifiers (step, modifiers_from_mask (mask));
-  send_frame (self, make_frame (self, step, &window, x, y, pressed_at));
+  frame = make_frame (self, step, x, y, pressed_at);
+
+  if (wm_x11_window_at (&self->x, x, y, &window) && !window.is_ours)
+    {
+      set_window (frame, &window);
+      send_frame (self, g_steal_pointer (&frame));
+    }
   wm_x11_window_clear (&window);
 }
 
@@ -225,15 +265,14 @@ start_typing (WmX11Backend *self,
 {
   g_autoptr(WmStep) step = wm_step_new (WM_STEP_TYPE);
   WmX11Window window = { 0 };
-  int x = 0, y = 0;
-  guint mask;
 
+  /* The screen as the first key found it: the field before the text, never the text. */
   wm_x11_window_focused (&self->x, &window);
   if (!window.is_ours)
     {
-      wm_x11_window_at_pointer (&self->x, &(WmX11Window) { 0 }, &x, &y, &mask);
       wm_step_set_point (step, -1, -1);
-      self->x.typing = make_frame (self, step, &window, window.x + 1, window.y + 1, pressed_at);
+      self->x.typing = make_frame (self, step, window.x + 1, window.y + 1, pressed_at);
+      set_window (self->x.typing, &window);
     }
   wm_x11_window_clear (&window);
 }
@@ -250,11 +289,14 @@ key_step (WmX11Backend *self,
   wm_x11_window_focused (&self->x, &window);
   if (!window.is_ours)
     {
+      WmCaptureFrame *frame;
+
       wm_step_set_point (step, -1, -1);
       wm_step_set_text (step, combination);
       wm_step_set_modifiers (step, self->x.modifiers);
-      send_frame (self, make_frame (self, step, &window, window.x + 1, window.y + 1,
-                                    pressed_at));
+      frame = make_frame (self, step, window.x + 1, window.y + 1, pressed_at);
+      set_window (frame, &window);
+      send_frame (self, frame);
     }
   wm_x11_window_clear (&window);
 }
@@ -294,6 +336,7 @@ static void
 manual_step (WmX11Backend *self)
 {
   g_autoptr(WmStep) step = wm_step_new (WM_STEP_MANUAL);
+  WmCaptureFrame *frame;
   WmX11Window window = { 0 };
   int x = 0, y = 0;
   guint mask;
@@ -301,11 +344,28 @@ manual_step (WmX11Backend *self)
   flush_typing (self);
   wm_x11_window_at_pointer (&self->x, &window, &x, &y, &mask);
   wm_step_set_point (step, -1, -1);
-  send_frame (self, make_frame (self, step, &window, x, y, g_get_monotonic_time ()));
+  frame = make_frame (self, step, x, y, g_get_monotonic_time ());
+  set_window (frame, &window);
+  send_frame (self, frame);
   wm_x11_window_clear (&window);
 }
 
 /* The capture thread ----------------------------------------------------------------- */
+
+/* The X server stamps events with CLOCK_MONOTONIC in milliseconds (32 bits, wrapping),
+ * the clock g_get_monotonic_time() reads: a local server's stamp tells when the press
+ * really happened, however late we read it, which double-click detection needs. */
+static gint64
+press_time_to_monotonic (Time   time,
+                         gint64 now)
+{
+  guint32 age_ms = (guint32) (now / 1000) - (guint32) time;
+
+  if (age_ms > 10000)   /* another clock (a remote server): the best we know is now */
+    return now;
+
+  return now - (gint64) age_ms * 1000;
+}
 
 static void
 handle_xi_event (WmX11Backend *self,
@@ -314,11 +374,13 @@ handle_xi_event (WmX11Backend *self,
 {
   gboolean paused = g_atomic_int_get (&self->paused);
 
+  now = press_time_to_monotonic (raw->time, now);
+
   switch (raw->evtype)
     {
     case XI_RawButtonPress:
       if (!paused)
-        on_button_press (self, raw->detail, now);
+        on_button_press (self, raw->detail, raw->time, now);
       break;
 
     case XI_RawKeyPress:
@@ -348,6 +410,12 @@ handle_event (WmX11Backend *self,
     wm_x11_screen_refresh (t);
   else if (event->type == ConfigureNotify && event->xconfigure.window == t->root)
     wm_x11_screen_resize (t);
+  else if (event->type == MapNotify && event->xmap.override_redirect)
+    wm_x11_popup_mapped (t, event->xmap.window, TRUE);
+  else if (event->type == UnmapNotify)
+    wm_x11_popup_mapped (t, event->xunmap.window, FALSE);
+  else if (event->type == DestroyNotify)
+    wm_x11_popup_mapped (t, event->xdestroywindow.window, FALSE);
   else if (cookie->type == GenericEvent && cookie->extension == t->xi_opcode &&
            XGetEventData (t->dpy, cookie))
     {
@@ -384,9 +452,10 @@ static gpointer
 capture_thread (gpointer data)
 {
   WmX11Backend *self = data;
-  struct pollfd fds[2] = {
+  struct pollfd fds[3] = {
     { ConnectionNumber (self->x.dpy), POLLIN, 0 },
     { self->wake[0], POLLIN, 0 },
+    { wm_x11_presses_fd (&self->x), POLLIN, 0 },
   };
 
   while (!g_atomic_int_get (&self->stopping))
@@ -399,6 +468,7 @@ capture_thread (gpointer data)
           handle_event (self, &event);
         }
 
+      wm_x11_presses_read (&self->x);
       handle_requests (self);
       if (poll (fds, G_N_ELEMENTS (fds), -1) < 0 && errno != EINTR)
         break;
@@ -474,7 +544,15 @@ open_display (WmX11Backend  *self,
       return FALSE;
     }
 
-  return select_raw_events (t, error) && wm_x11_screen_init (t, error);
+  if (!select_raw_events (t, error) || !wm_x11_screen_init (t, error))
+    return FALSE;
+
+  if (wm_x11_presses_init (t))
+    register_display (t->record_dpy, TRUE);
+  else
+    g_debug ("No RECORD extension: click positions are read when each click is handled");
+
+  return TRUE;
 }
 
 static void
@@ -486,6 +564,9 @@ close_display (WmX11Backend *self)
     return;
 
   wm_x11_screen_clear (t);
+  if (t->record_dpy != NULL)
+    register_display (t->record_dpy, FALSE);
+  wm_x11_presses_clear (t);
   register_display (t->dpy, FALSE);
   g_clear_pointer (&t->dpy, XCloseDisplay);
 }

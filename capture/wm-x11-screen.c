@@ -95,6 +95,8 @@ check_format (WmX11Thread  *t,
   return FALSE;
 }
 
+static void find_popups (WmX11Thread *t);
+
 gboolean
 wm_x11_screen_init (WmX11Thread  *t,
                     GError      **error)
@@ -113,7 +115,8 @@ wm_x11_screen_init (WmX11Thread  *t,
 
   t->have_shm = XShmQueryExtension (t->dpy) && create_shm_image (t);
   t->damage = XDamageCreate (t->dpy, t->root, XDamageReportNonEmpty);
-  XSelectInput (t->dpy, t->root, StructureNotifyMask);
+  XSelectInput (t->dpy, t->root, StructureNotifyMask | SubstructureNotifyMask);
+  find_popups (t);
   wm_x11_screen_refresh (t);
 
   return TRUE;
@@ -126,6 +129,7 @@ wm_x11_screen_clear (WmX11Thread *t)
     XDamageDestroy (t->dpy, t->damage);
   t->damage = None;
   destroy_shm_image (t);
+  g_clear_pointer (&t->popups, g_hash_table_unref);
 }
 
 /* Called on XDamage: take the damage first, then the pixels, so a change during the
@@ -374,6 +378,83 @@ wm_x11_window_at_pointer (WmX11Thread *t,
     return TRUE;   /* on the desktop itself */
 
   return describe_window (t, child, window);
+}
+
+void
+wm_x11_popup_mapped (WmX11Thread *t,
+                     Window       window,
+                     gboolean     mapped)
+{
+  if (mapped)
+    g_hash_table_add (t->popups, GSIZE_TO_POINTER (window));
+  else
+    g_hash_table_remove (t->popups, GSIZE_TO_POINTER (window));
+}
+
+/* Menus and popovers already open when we started. */
+static void
+find_popups (WmX11Thread *t)
+{
+  Window root_ret, parent, *children = NULL;
+  guint n = 0;
+
+  t->popups = g_hash_table_new (NULL, NULL);
+  if (!XQueryTree (t->dpy, t->root, &root_ret, &parent, &children, &n))
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      XWindowAttributes attrs;
+
+      if (XGetWindowAttributes (t->dpy, children[i], &attrs) && attrs.override_redirect &&
+          attrs.map_state == IsViewable)
+        wm_x11_popup_mapped (t, children[i], TRUE);
+    }
+  g_clear_pointer (&children, XFree);
+}
+
+/* Whether @w was on screen when the press happened: a menu that the press itself opened
+ * (a context menu opens on the press) is mapped by now, but its MapNotify is still
+ * behind the press in our queue, so it is not among the popups we know. */
+static gboolean
+was_there (WmX11Thread *t,
+           Window       w,
+           int          x,
+           int          y)
+{
+  XWindowAttributes attrs;
+
+  if (!XGetWindowAttributes (t->dpy, w, &attrs) || attrs.map_state != IsViewable)
+    return FALSE;
+  if (attrs.override_redirect && !g_hash_table_contains (t->popups, GSIZE_TO_POINTER (w)))
+    return FALSE;
+
+  return x >= attrs.x && y >= attrs.y && x < attrs.x + attrs.width + 2 * attrs.border_width &&
+         y < attrs.y + attrs.height + 2 * attrs.border_width;
+}
+
+/* The top-level that was at a point of the root window at the press. */
+gboolean
+wm_x11_window_at (WmX11Thread *t,
+                  int          x,
+                  int          y,
+                  WmX11Window *window)
+{
+  Window root_ret, parent, *children = NULL, found = None;
+  guint n = 0;
+  gboolean ok;
+
+  if (!XQueryTree (t->dpy, t->root, &root_ret, &parent, &children, &n))
+    return FALSE;
+
+  /* Top of the stack first. */
+  for (guint i = n; i > 0 && found == None; i--)
+    if (was_there (t, children[i - 1], x, y))
+      found = children[i - 1];
+  g_clear_pointer (&children, XFree);
+
+  ok = found == None || describe_window (t, found, window);
+  return ok;
 }
 
 /* The top-level that has the keyboard focus. */
