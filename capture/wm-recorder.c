@@ -9,6 +9,11 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "wm-atspi.h"
 #include "wm-capture-private.h"
@@ -18,6 +23,7 @@
 
 /* Describing one step may take this long in all before we settle for less. */
 #define DESCRIBE_BUDGET_USEC (600 * G_TIME_SPAN_MILLISECOND)
+#define WORKER_NICE 5
 
 /* The half of the recorder that lives on the worker thread: plain data, shared by
  * reference with the recorder, never a pointer back to it except through a weak ref. */
@@ -27,7 +33,7 @@ typedef struct {
   GAsyncQueue  *queue;
   WmStore      *store;
   char         *tutorial_id;
-  int           queued_frames;   /* atomic: frames whose pixels wait for encoding */
+  int           queued_bytes;    /* atomic: pixels waiting for encoding */
   /* Worker-only state */
   struct Prepared *held;
   WmAtspiTarget last_click;
@@ -268,6 +274,14 @@ encode (WmCaptureFrame  *frame,
   return png ? wm_image_new_from_png (png, error) : NULL;
 }
 
+static void
+release_pixels (Worker         *w,
+                WmCaptureFrame *frame)
+{
+  if (frame->pixels != NULL)
+    g_atomic_int_add (&w->queued_bytes, - (int) g_bytes_get_size (frame->pixels));
+}
+
 static Prepared *
 prepare (Worker         *w,
          WmCaptureFrame *frame)
@@ -289,8 +303,7 @@ prepare (Worker         *w,
   wm_step_set_generated_instruction (p->step, instruction);
 
   p->image = encode (frame, &error);
-  if (frame->pixels != NULL)
-    g_atomic_int_dec_and_test (&w->queued_frames);
+  release_pixels (w, frame);
   if (error != NULL)
     post (w, NULL, g_error_new (WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_FAILED,
                                 _("Step %s was kept without its screenshot: %s"),
@@ -341,8 +354,7 @@ merge_double_click (Worker         *w,
   wm_step_set_kind (held, WM_STEP_DOUBLE_CLICK);
   instruction = wm_instruction_for_step (held, FALSE);
   wm_step_set_generated_instruction (held, instruction);
-  if (frame->pixels != NULL)
-    g_atomic_int_dec_and_test (&w->queued_frames);
+  release_pixels (w, frame);
 
   return TRUE;
 }
@@ -388,6 +400,12 @@ worker_main (gpointer data)
 {
   g_autoptr(Worker) w = data;
   g_autoptr(GError) error = NULL;
+
+#ifdef __linux__
+  /* On Linux a thread has its own nice value: encoding gives way to the capture thread
+   * and the UI when the machine is busy, so the press is still framed on time. */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WORKER_NICE);
+#endif
 
   if (!wm_atspi_init (&error))
     post (w, NULL, g_steal_pointer (&error), FALSE);
@@ -435,7 +453,8 @@ on_frame (WmCaptureBackend *backend,
   /* Bounded memory, and never a click lost: past the limit a step goes on without its
    * screenshot, and the person is told. */
   if (job->frame->pixels != NULL &&
-      g_atomic_int_get (&w->queued_frames) >= WM_RECORDER_MAX_QUEUED_FRAMES)
+      (gsize) g_atomic_int_get (&w->queued_bytes) + g_bytes_get_size (job->frame->pixels) >
+      WM_RECORDER_MAX_QUEUED_BYTES)
     {
       g_autoptr(GError) error = NULL;
 
@@ -446,7 +465,7 @@ on_frame (WmCaptureBackend *backend,
       g_signal_emit (self, signals[ERROR], 0, error);
     }
   if (job->frame->pixels != NULL)
-    g_atomic_int_inc (&w->queued_frames);
+    g_atomic_int_add (&w->queued_bytes, (int) g_bytes_get_size (job->frame->pixels));
 
   g_async_queue_push (w->queue, job);
 }

@@ -12,11 +12,11 @@
 
 G_BEGIN_DECLS
 
-/* How many screenshots may wait for description, encoding and commit at once. A 1080p
- * frame is 8 MB of pixels, so this bounds the recorder to about 100 MB. A click that
- * arrives when the queue is full still becomes a step, without its screenshot, and the
- * recorder says so through ::error. */
-#define WM_RECORDER_MAX_QUEUED_FRAMES 12
+/* How many bytes of screenshots may wait for description, encoding and commit at once:
+ * 32 frames of a 1080p monitor (8 MB each), 8 of a 4K one. A click that arrives when the
+ * queue is full still becomes a step, without its screenshot, and the recorder says so
+ * through ::error. */
+#define WM_RECORDER_MAX_QUEUED_BYTES (256 * 1024 * 1024)
 
 /* Two presses of the same button closer than this (and WM_RECORDER_DOUBLE_CLICK_DISTANCE
  * pixels) make one double-click step; GTK's default double-click time. */
