@@ -123,7 +123,11 @@ record (WmCli            *cli,
   g_signal_connect (recorder, "finished", G_CALLBACK (on_finished), &rec);
 
   if (!wm_recorder_start (recorder, &error))
-    return wm_cli_fail_error (cli, error);
+    {
+      /* Nothing was recorded: leave no empty tutorial behind. */
+      wm_store_delete_tutorial (store, wm_tutorial_get_id (tutorial), NULL);
+      return wm_cli_fail_error (cli, error);
+    }
   /* `waymark --capture-step` (the portal's only trigger) reaches this recording. */
   remote = wm_cli_capture_step_serve (cli, recorder, countdown);
 
