@@ -32,6 +32,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtspiStateSet, g_object_unref)
 
 static GMainContext *atspi_context;
 static GHashTable *hung_until;   /* pid → monotonic usec */
+static GHashTable *apps;         /* pid → AtspiAccessible of the application */
 
 typedef struct {
   gint64 deadline;
@@ -70,6 +71,7 @@ ensure_atspi (void)
       atspi_set_main_context (atspi_context);
       atspi_set_timeout (CALL_TIMEOUT_MS, 4 * CALL_TIMEOUT_MS);
       hung_until = g_hash_table_new (NULL, NULL);
+      apps = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
     }
   g_main_context_pop_thread_default (atspi_context);
 
@@ -405,6 +407,7 @@ begin (Walk          *walk,
        WmAtspiTarget *target)
 {
   g_autoptr(AtspiAccessible) app = NULL;
+  AtspiAccessible *window;
 
   walk->pid = pid;
   walk->deadline = g_get_monotonic_time () + budget_usec;
@@ -417,13 +420,24 @@ begin (Walk          *walk,
   while (g_main_context_iteration (atspi_context, FALSE))
     ;
 
-  if ((app = find_application (walk)) == NULL)
+  /* Finding the application asks the bus about every one of them: done once per pid. */
+  app = g_hash_table_lookup (apps, GINT_TO_POINTER (pid));
+  if (app != NULL)
+    g_object_ref (app);
+  else if ((app = find_application (walk)) != NULL)
+    g_hash_table_insert (apps, GINT_TO_POINTER (pid), g_object_ref (app));
+  else
     return NULL;
 
   atspi_accessible_clear_cache (app);
   target->app_name = get_name (walk, app);
 
-  return find_window (walk, app, title);
+  window = find_window (walk, app, title);
+  /* A pid reused by another program, or an application that went away. */
+  if (window == NULL && !walk->timed_out)
+    g_hash_table_remove (apps, GINT_TO_POINTER (pid));
+
+  return window;
 }
 
 static gboolean

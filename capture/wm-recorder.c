@@ -21,8 +21,9 @@
 #include "wm-png-encoder.h"
 #include "wm-recorder.h"
 
-/* Describing one step may take this long in all before we settle for less. */
-#define DESCRIBE_BUDGET_USEC (600 * G_TIME_SPAN_MILLISECOND)
+/* Describing one step may take this long in all before we settle for less. A hung
+ * application costs one call's timeout (wm-atspi.c); this bounds a slow, busy one. */
+#define DESCRIBE_BUDGET_USEC (1500 * G_TIME_SPAN_MILLISECOND)
 #define WORKER_NICE 5
 
 /* The half of the recorder that lives on the worker thread: plain data, shared by
