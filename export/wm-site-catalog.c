@@ -22,6 +22,8 @@ struct _WmSiteCatalog
   char       *base_url;
   GHashTable *entries;   /* id → WmSiteEntry */
   GHashTable *slugs;     /* slug → id (owned by the entry) */
+  GPtrArray  *sorted;    /* cache of wm_site_catalog_list() */
+  GBytes     *json;      /* cache of wm_site_catalog_to_json() */
 };
 
 G_DEFINE_FINAL_TYPE (WmSiteCatalog, wm_site_catalog, G_TYPE_OBJECT)
@@ -51,6 +53,7 @@ wm_site_entry_free (WmSiteEntry *entry)
   g_free (entry->thumbnail);
   g_array_unref (entry->versions);
   g_free (entry->build);
+  g_free (entry->sort_key);
   g_free (entry);
 }
 
@@ -93,6 +96,8 @@ wm_site_catalog_finalize (GObject *object)
   g_clear_pointer (&self->library_id, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->sorted, g_ptr_array_unref);
+  g_clear_pointer (&self->json, g_bytes_unref);
   g_clear_pointer (&self->slugs, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_hash_table_unref);
 
@@ -113,6 +118,14 @@ wm_site_catalog_init (WmSiteCatalog *self)
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) wm_site_entry_free);
   self->slugs = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* A change: what was derived from the entries must be made again. */
+static void
+invalidate (WmSiteCatalog *self)
+{
+  g_clear_pointer (&self->sorted, g_ptr_array_unref);
+  g_clear_pointer (&self->json, g_bytes_unref);
 }
 
 WmSiteCatalog *
@@ -146,6 +159,7 @@ wm_site_catalog_set_title (WmSiteCatalog *self,
 
   g_free (self->title);
   self->title = g_strdup (title);
+  invalidate (self);
 }
 
 const char *
@@ -162,6 +176,7 @@ wm_site_catalog_set_base_url (WmSiteCatalog *self,
 {
   g_return_if_fail (WM_IS_SITE_CATALOG (self));
 
+  invalidate (self);
   g_clear_pointer (&self->base_url, g_free);
   if (base_url != NULL && *base_url != '\0')
     self->base_url = g_str_has_suffix (base_url, "/") ? g_strdup (base_url)
@@ -195,6 +210,7 @@ wm_site_catalog_take (WmSiteCatalog *self,
   g_return_if_fail (WM_IS_SITE_CATALOG (self));
   g_return_if_fail (entry != NULL && entry->id != NULL && entry->slug != NULL);
 
+  invalidate (self);
   old = g_hash_table_lookup (self->entries, entry->id);
   if (old != NULL)
     g_hash_table_remove (self->slugs, old->slug);
@@ -229,26 +245,33 @@ compare_entries (gconstpointer a,
   if (x->stage != y->stage)
     return x->stage < y->stage ? -1 : 1;
 
-  by_title = g_utf8_collate (x->title, y->title);
+  by_title = strcmp (x->sort_key, y->sort_key);
   return by_title != 0 ? by_title : strcmp (x->id, y->id);
 }
 
 GPtrArray *
 wm_site_catalog_list (WmSiteCatalog *self)
 {
-  g_autoptr(GPtrArray) list = NULL;
   GHashTableIter iter;
-  gpointer entry;
+  WmSiteEntry *entry;
 
   g_return_val_if_fail (WM_IS_SITE_CATALOG (self), NULL);
 
-  list = g_ptr_array_sized_new (g_hash_table_size (self->entries));
-  g_hash_table_iter_init (&iter, self->entries);
-  while (g_hash_table_iter_next (&iter, NULL, &entry))
-    g_ptr_array_add (list, entry);
-  g_ptr_array_sort (list, compare_entries);
+  if (self->sorted == NULL)
+    {
+      self->sorted = g_ptr_array_sized_new (g_hash_table_size (self->entries));
+      g_hash_table_iter_init (&iter, self->entries);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+        {
+          /* Collation keys once per entry, not twice per comparison. */
+          if (entry->sort_key == NULL)
+            entry->sort_key = g_utf8_collate_key (entry->title, -1);
+          g_ptr_array_add (self->sorted, entry);
+        }
+      g_ptr_array_sort (self->sorted, compare_entries);
+    }
 
-  return g_steal_pointer (&list);
+  return g_ptr_array_ref (self->sorted);
 }
 
 static int
@@ -529,6 +552,9 @@ wm_site_catalog_to_json (WmSiteCatalog *self)
 
   g_return_val_if_fail (WM_IS_SITE_CATALOG (self), NULL);
 
+  if (self->json != NULL)
+    return g_bytes_ref (self->json);
+
   entries = wm_site_catalog_list (self);
   updated = wm_site_format_time (wm_site_catalog_get_updated (self));
 
@@ -559,6 +585,7 @@ wm_site_catalog_to_json (WmSiteCatalog *self)
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
+  self->json = g_bytes_new_take (text, strlen (text));
 
-  return g_bytes_new_take (text, strlen (text));
+  return g_bytes_ref (self->json);
 }

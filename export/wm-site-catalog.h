@@ -25,6 +25,7 @@ typedef struct {
   char    *thumbnail;    /* "images/<hex>.png" or NULL */
   GArray  *versions;     /* guint, every version published under t/<slug>/v<N>/, ascending */
   char    *build;        /* fingerprint of the page generator that wrote the pages */
+  char    *sort_key;     /* private: the title's collation key, made when first sorted */
 } WmSiteEntry;
 
 WmSiteEntry *wm_site_entry_new  (void);
@@ -67,7 +68,8 @@ const char    *wm_site_catalog_lookup_slug  (WmSiteCatalog *self,
 /* Adds or replaces the entry of the same id; takes ownership. */
 void           wm_site_catalog_take         (WmSiteCatalog *self,
                                              WmSiteEntry   *entry);
-/* Entries by stage, then title; the array does not own them. */
+/* Entries by stage, then title; the array does not own them. Made once per change: treat
+ * it as read-only. */
 GPtrArray     *wm_site_catalog_list         (WmSiteCatalog *self);
 /* Every role any entry has, sorted. */
 GStrv          wm_site_catalog_list_roles   (WmSiteCatalog *self);

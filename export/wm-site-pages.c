@@ -483,7 +483,8 @@ GBytes *
 wm_site_render_feed (WmSiteCatalog *catalog)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GPtrArray) entries = wm_site_catalog_list (catalog);
+  g_autoptr(GPtrArray) sorted = wm_site_catalog_list (catalog);
+  g_autoptr(GPtrArray) entries = g_ptr_array_copy (sorted, NULL, NULL);
   g_autofree char *updated = wm_site_format_time (wm_site_catalog_get_updated (catalog));
   const char *base = wm_site_catalog_get_base_url (catalog);
 

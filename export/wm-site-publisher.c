@@ -971,6 +971,7 @@ publish_locked (Run                *run,
 
   if (!wm_site_writer_clean (run->writer, run->cancellable, &local_error))
     return location_error (run->self, local_error, error);
+  g_debug ("Cleaned in %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
   if ((run->catalog = load_catalog (run, error)) == NULL)
     return FALSE;
@@ -1037,6 +1038,7 @@ wm_site_publisher_publish (WmSitePublisher     *self,
   lock = wm_site_lock_acquire (self->location, LOCK_TIMEOUT_MS, cancellable, &local_error);
   if (lock == NULL)
     return location_error (self, local_error, error);
+  g_debug ("Locked in %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
   run.writer = wm_site_writer_new (self->location);
   run.lock = lock;
