@@ -351,18 +351,24 @@ slug_is_safe (const char *slug)
   return TRUE;
 }
 
-/* "images/<hex>.png" and nothing else: the catalogue may have been edited by anyone. */
+/* "images/[thumbs/]<hex>.png" and nothing else: the catalogue may have been edited by anyone. */
 static gboolean
 thumbnail_is_safe (const char *path)
 {
   const char *p;
 
-  if (!g_str_has_prefix (path, "images/"))
+  const char *name;
+
+  if (g_str_has_prefix (path, "images/thumbs/"))
+    name = path + strlen ("images/thumbs/");
+  else if (g_str_has_prefix (path, "images/"))
+    name = path + strlen ("images/");
+  else
     return FALSE;
-  for (p = path + strlen ("images/"); g_ascii_isxdigit (*p); p++)
+  for (p = name; g_ascii_isxdigit (*p); p++)
     ;
 
-  return p - path >= (gssize) strlen ("images/") + 16 && g_str_equal (p, ".png");
+  return p - name >= 16 && g_str_equal (p, ".png");
 }
 
 /* json-glib 1.6 has no json_object_get_array_member_with_default(). */

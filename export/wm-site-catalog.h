@@ -22,7 +22,7 @@ typedef struct {
   guint    version;      /* the approved version the stable link shows */
   gint64   updated;      /* usec since the epoch, when that version was made */
   guint    n_steps;
-  char    *thumbnail;    /* "images/<hex>.png" or NULL */
+  char    *thumbnail;    /* "images/thumbs/<hex>.png" or NULL */
   GArray  *versions;     /* guint, every version published under t/<slug>/v<N>/, ascending */
   char    *build;        /* fingerprint of the page generator that wrote the pages */
   char    *sort_key;     /* private: the title's collation key, made when first sorted */

@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "wm-export-pixels.h"
 #include "wm-html-exporter.h"
 #include "wm-site-catalog.h"
 #include "wm-site-lock.h"
@@ -21,6 +22,8 @@
 #define SITE_FORMAT "waymark-site-1"
 #define LOCK_TIMEOUT_MS (120 * 1000)
 #define RESOURCE_PREFIX "/org/waymark/site/"
+/* Catalogue cards show the first screen this wide (twice the card's CSS width at most). */
+#define THUMBNAIL_WIDTH 480
 
 struct _WmSitePublisher
 {
@@ -588,7 +591,12 @@ publish_image (const char  *name,
   Run *run = user_data;
   g_autofree char *path = g_strconcat ("images/", name, NULL);
 
-  g_assert (image_name_is_safe (name));
+  if (!image_name_is_safe (name))
+    {
+      g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_FAILED,
+                   "The player made a picture named “%s”, which a library cannot hold", name);
+      return NULL;
+    }
 
   if (!g_hash_table_contains (run->images_done, path))
     {
@@ -680,6 +688,63 @@ first_image (JsonObject *model)
   return NULL;
 }
 
+static GBytes *
+scale_png (GBytes  *png,
+           GError **error)
+{
+  g_autoptr(cairo_surface_t) source = wm_export_decode_png (png, error);
+  g_autoptr(cairo_surface_t) thumb = NULL;
+  g_autoptr(cairo_t) cr = NULL;
+  double scale;
+  int height;
+
+  if (source == NULL)
+    return NULL;
+
+  scale = MIN (1.0, (double) THUMBNAIL_WIDTH / cairo_image_surface_get_width (source));
+  height = MAX (1, (int) (cairo_image_surface_get_height (source) * scale));
+  thumb = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                      MAX (1, (int) (cairo_image_surface_get_width (source) * scale)),
+                                      height);
+  cr = cairo_create (thumb);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, source, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_surface_flush (thumb);
+
+  return wm_export_encode_png (thumb, NULL, error);
+}
+
+/* "images/thumbs/<name>": the card's picture, made once from the published "images/<name>"
+ * (so with its redactions burned in) and named after it. */
+static char *
+make_thumbnail (Run         *run,
+                const char  *src,
+                GError     **error)
+{
+  g_autofree char *path = g_strconcat ("images/thumbs/", src + strlen ("images/"), NULL);
+  g_autoptr(GFile) file = g_file_resolve_relative_path (run->self->location, path);
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) thumb = NULL;
+
+  if (g_file_query_exists (file, run->cancellable))
+    return g_steal_pointer (&path);
+
+  png = wm_site_writer_load (run->writer, src, run->cancellable, error);
+  if (png == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "“%s” went missing", src);
+      return NULL;
+    }
+  if ((thumb = scale_png (png, error)) == NULL ||
+      !wm_site_writer_write_once (run->writer, path, thumb, run->cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
 static WmSiteEntry *
 make_entry (Run               *run,
             WmTutorial        *snapshot,
@@ -702,7 +767,6 @@ make_entry (Run               *run,
   entry->updated = wm_tutorial_get_updated_at (snapshot);
   entry->n_steps = g_list_model_get_n_items (steps);
   entry->build = g_strdup (run->build);
-  entry->thumbnail = g_strdup (first_image (model));
 
   for (guint i = 0; previous != NULL && i < previous->versions->len; i++)
     wm_site_entry_add_version (entry, g_array_index (previous->versions, guint, i));
@@ -807,6 +871,10 @@ publish_tutorial (Run         *run,
     return FALSE;
 
   entry = make_entry (run, snapshot, slug, version, previous, json_node_get_object (model));
+  if (first_image (json_node_get_object (model)) != NULL &&
+      (entry->thumbnail = make_thumbnail (run, first_image (json_node_get_object (model)),
+                                          error)) == NULL)
+    return FALSE;
   if (!write_pages (run, entry, model, error))
     return FALSE;
 

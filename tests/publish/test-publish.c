@@ -222,6 +222,9 @@ test_layout (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (entry, "version"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (entry, "url"), ==,
                    "t/invite-your-first-teammate/");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (entry, "thumbnail"),
+                                   "images/thumbs/"));
+  g_assert_true (site_has (f, json_object_get_string_member (entry, "thumbnail")));
   g_assert_true (json_object_has_member (entry, "summary"));
   g_assert_true (json_object_has_member (entry, "updated"));
 
@@ -274,7 +277,7 @@ test_images_shared (Fixture       *f,
   dir = g_dir_open (images, 0, NULL);
   while (g_dir_read_name (dir))
     n_before++;
-  g_assert_cmpuint (n_before, ==, 2 + 3 + 4 + 3);
+  g_assert_cmpuint (n_before, ==, 2 + 3 + 4 + 3 + 1);   /* and thumbs/ */
 
   /* Same screenshots (seed 11…) in another tutorial: no new image file. */
   copy = fixture_add_tutorial (f->store, "Invite again", "Same screens", WM_STAGE_ORIENTATION,
