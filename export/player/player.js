@@ -52,6 +52,7 @@
     hotspot: 'Do this step: {text}', continue: 'Continue',
     doneTitle: 'Well done!', doneText: 'You completed all {total} steps of “{title}”.',
     reviewAll: 'See all steps', search: 'Find a step', noMatch: 'No step matches “{q}”.',
+    matches: '{n} of {total} steps match.',
     screenshot: 'Screenshot for step {n}: {text}', finished: 'Tutorial complete.',
     speed: 'Speed'
   };
@@ -695,7 +696,8 @@
     });
     this.noMatch.hidden = shown > 0;
     this.noMatch.textContent = shown ? '' : this.t('noMatch', { q: this.searchInput.value });
-    this.live.textContent = shown ? this.t('stepOf', { n: shown, total: this.steps.length }) : this.noMatch.textContent;
+    this.live.textContent = shown ? this.t('matches', { n: shown, total: this.steps.length })
+                                  : this.noMatch.textContent;
   };
 
   /* Keyboard: Enter/→ next, ← back, Space pause (Watch), Home restart. Keys typed into
