@@ -169,6 +169,20 @@ test('View lists every step with its zoom', async () => {
   await page.close();
 });
 
+test('printing from Try prints every step with its zoom', async () => {
+  const { page, log } = await open(pages.plain + '#mode=try');
+  await page.locator('.wm-hotspot').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await page.locator('.wm-card').evaluateAll((cards) =>
+    cards.filter((c) => c.getBoundingClientRect().height > 0).length), N);
+  assert.equal(await page.locator('.wm-stage').isVisible(), false);
+  await page.waitForFunction(() => [...document.querySelectorAll('.wm-zoom')].every((c) =>
+    c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data[3] === 255));
+  await assertQuiet(log, page);
+  await page.close();
+});
+
 test('a redacted region shows other pixels than the original', async () => {
   const region = async (url) => {
     const { page, log } = await open(url + '#mode=try');
