@@ -124,6 +124,24 @@ wm_cli_import (WmCli  *cli,
   return rc;
 }
 
+/* Whether this library holds exactly that tutorial already (as it is, or as a version). */
+static gboolean
+already_imported (WmCli      *cli,
+                  WmTutorial *t)
+{
+  WmStore *store = wm_cli_get_store (cli, NULL);
+  g_autoptr(WmTutorial) here = NULL;
+
+  if (store == NULL)
+    return FALSE;
+
+  here = wm_review_load_version (store, wm_tutorial_get_id (t), wm_tutorial_get_version (t), NULL);
+  if (here == NULL)
+    here = wm_store_load_tutorial (store, wm_tutorial_get_id (t), TRUE, NULL);
+
+  return here != NULL && wm_review_content_equal (here, t);
+}
+
 int
 wm_cli_inbox (WmCli  *cli,
               int     argc,
@@ -170,9 +188,10 @@ wm_cli_inbox (WmCli  *cli,
         }
 
       t = wm_bundle_get_tutorial (bundle);
-      g_print ("%s\n    “%s” v%u, %u steps, %s %s\n", path, wm_tutorial_get_title (t),
+      g_print ("%s\n    “%s” v%u, %u steps, %s %s%s\n", path, wm_tutorial_get_title (t),
                wm_tutorial_get_version (t), wm_tutorial_get_n_steps (t), _("from"),
-               wm_bundle_get_sender (bundle) ? wm_bundle_get_sender (bundle) : _("someone"));
+               wm_bundle_get_sender (bundle) ? wm_bundle_get_sender (bundle) : _("someone"),
+               already_imported (cli, t) ? _(" — already in this library") : "");
       if (wm_bundle_get_message (bundle))
         g_print ("    “%s”\n", wm_bundle_get_message (bundle));
     }

@@ -243,7 +243,7 @@ conflict (GError     **error,
   return FALSE;
 }
 
-/* Why @t cannot move to @to from where it is, as a person reads it; NULL when it can. */
+/* TRUE when @t may move to @to from where it is; otherwise says why, as a person reads it. */
 static gboolean
 check_from (WmTutorial  *t,
             WmStatus     to,

@@ -198,7 +198,11 @@ test_inbox (Fixture       *f,
   g_assert_cmpint (fixture_run (f, f->library, NULL, "inbox", "--from", shared, NULL), ==, 0);
   g_assert_nonnull (strstr (f->out, "“Send me in” v1, 2 steps, from Alice Author"));
   g_assert_nonnull (strstr (f->out, "“For the team”"));
+  g_assert_null (strstr (f->out, "already in this library"));
   g_assert_cmpint (fixture_run (f, f->library, NULL, "import", expected, NULL), ==, 0);
+  g_assert_cmpint (fixture_run (f, f->library, NULL, "inbox", "--from", shared, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "from Alice Author <alice@example.org> — already in this "
+                                    "library"));
 
   /* An unreachable location is refused before anything is submitted. */
   g_assert_cmpint (fixture_run (f, theirs, alice, "submit", id, "--to", "/nonexistent/x", NULL),
