@@ -1,4 +1,4 @@
-/* wm-window.c — the main window: library, journey map and editor
+/* wm-window.c — the main window: library, journey map, review and editor
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +12,9 @@
 #include "wm-library-model.h"
 #include "wm-record-dialog.h"
 #include "wm-recorder-window.h"
+#include "wm-review-history.h"
+#include "wm-review-queue.h"
+#include "wm-review-view.h"
 #include "wm-sample.h"
 #include "wm-thumbnailer.h"
 #include "wm-tutorial-row.h"
@@ -44,6 +47,10 @@ struct _WmWindow
   AdwStatusPage        *error_page;
   WmJourneyMap         *journey_map;
   WmEditor             *editor;
+  WmReviewQueue        *review_queue;
+  AdwViewStack         *review_stack;
+  WmReviewView         *review_view;
+  WmReviewHistory      *review_history;
 };
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -76,6 +83,13 @@ wm_window_get_journey_map (WmWindow *self)
   return self->journey_map;
 }
 
+WmReviewView *
+wm_window_get_review_view (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return self->review_view;
+}
+
 const char *
 wm_window_get_visible_page (WmWindow *self)
 {
@@ -83,6 +97,8 @@ wm_window_get_visible_page (WmWindow *self)
 
   if (g_strcmp0 (page, "editor") == 0)
     return page;
+  if (g_strcmp0 (page, "review") == 0)
+    return "review-tutorial";
 
   return adw_view_stack_get_visible_child_name (self->view_stack);
 }
@@ -240,7 +256,67 @@ wm_window_library_changed (WmWindow *self)
   fill_roles (self);
   wm_library_model_reload (self->library);
   wm_journey_map_refresh (self->journey_map, self->store);
+  wm_review_queue_reload (self->review_queue);
   update_library_page (self);
+}
+
+/* Review -------------------------------------------------------------------------------- */
+
+/* The reviewer is whoever the preferences name: a desktop app has no login. */
+static void
+update_reviewer (WmWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "author-name");
+  g_autofree char *email = g_settings_get_string (self->settings, "author-email");
+
+  wm_review_view_set_reviewer (self->review_view, *name ? name : g_get_real_name (), email);
+}
+
+static void
+review_tutorial (WmWindow   *self,
+                 const char *id)
+{
+  update_reviewer (self);
+  wm_review_view_set_tutorial_id (self->review_view, id);
+  wm_review_history_set_tutorial_id (self->review_history, id);
+  adw_view_stack_set_visible_child_name (self->review_stack, "review");
+  gtk_stack_set_visible_child_name (self->main_stack, "review");
+}
+
+static void
+on_review_open (WmWindow   *self,
+                const char *id)
+{
+  review_tutorial (self, id);
+}
+
+static void
+review_tutorial_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  review_tutorial (WM_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+show_review_queue_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "library");
+  adw_view_stack_set_visible_child_name (self->view_stack, "review");
+  wm_review_queue_reload (self->review_queue);
+}
+
+static void
+on_review_decided (WmWindow *self)
+{
+  wm_window_toast (self, _("Review saved"), NULL, NULL, NULL);
+  wm_window_library_changed (self);
+  wm_review_history_set_tutorial_id (self->review_history,
+                                     wm_review_view_get_tutorial_id (self->review_view));
 }
 
 /* The list ---------------------------------------------------------------------------- */
@@ -815,6 +891,10 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.set-search", "s", filter_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
                                    clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.review-tutorial", "s",
+                                   review_tutorial_action);
+  gtk_widget_class_install_action (widget_class, "win.show-review-queue", NULL,
+                                   show_review_queue_action);
 }
 
 static void
@@ -829,6 +909,9 @@ wm_window_class_init (WmWindowClass *klass)
 
   g_type_ensure (WM_TYPE_EDITOR);
   g_type_ensure (WM_TYPE_JOURNEY_MAP);
+  g_type_ensure (WM_TYPE_REVIEW_QUEUE);
+  g_type_ensure (WM_TYPE_REVIEW_VIEW);
+  g_type_ensure (WM_TYPE_REVIEW_HISTORY);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/waymark/Waymark/ui/wm-window.ui");
@@ -845,9 +928,15 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, journey_map);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, review_queue);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, review_stack);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, review_view);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, review_history);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_library_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_review_open);
+  gtk_widget_class_bind_template_callback (widget_class, on_review_decided);
 
   install_actions (widget_class);
 }
@@ -901,6 +990,9 @@ wm_window_new (WmApplication *app,
   offer_sample (self);
   setup_library (self);
   wm_editor_set_context (self->editor, store, settings, self->thumbnailer);
+  wm_review_queue_set_store (self->review_queue, store);
+  wm_review_view_set_store (self->review_view, store);
+  wm_review_history_set_store (self->review_history, store);
 
   return self;
 }

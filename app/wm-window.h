@@ -10,6 +10,7 @@
 #include "wm-application.h"
 #include "wm-editor.h"
 #include "wm-journey-map.h"
+#include "wm-review-view.h"
 #include "wm-store.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ WmStore      *wm_window_get_store        (WmWindow      *self);
 GListModel   *wm_window_get_library      (WmWindow      *self);
 WmEditor     *wm_window_get_editor       (WmWindow      *self);
 WmJourneyMap *wm_window_get_journey_map  (WmWindow      *self);
+WmReviewView *wm_window_get_review_view  (WmWindow      *self);
 /* "library", "journey" or "editor". */
 const char   *wm_window_get_visible_page (WmWindow      *self);
 /* Shows a toast; @action_name/@target (may be NULL) make its button. */
