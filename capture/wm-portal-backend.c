@@ -26,7 +26,6 @@
 #include <glib/gi18n.h>
 #include <libportal/portal.h>
 #include <png.h>
-#include <string.h>
 
 #include "wm-change-detector.h"
 #include "wm-portal-backend.h"
@@ -230,108 +229,39 @@ wm_portal_backend_get_capabilities (WmCaptureBackend *backend)
   return WM_CAPTURE_NEEDS_TRIGGER;
 }
 
-typedef struct {
-  const guint8 *data;
-  gsize         len;
-  gsize         pos;
-} PngSource;
-
-static void
-read_png_source (png_structp png,
-                 png_bytep   out,
-                 png_size_t  n)
-{
-  PngSource *source = png_get_io_ptr (png);
-
-  if (n > source->len - source->pos)
-    png_error (png, "the file ends too soon");
-
-  memcpy (out, source->data + source->pos, n);
-  source->pos += n;
-}
-
-static void
-on_png_error (png_structp     png,
-              png_const_charp message)
-{
-  g_strlcpy (png_get_error_ptr (png), message, 128);
-  png_longjmp (png, 1);
-}
-
-static void
-on_png_warning (png_structp     png,
-                png_const_charp message)
-{
-}
-
-/* Reads every row of an info-read PNG as 4 bytes a pixel into @pixels. */
-static void
-read_rows (png_structp  png,
-           guint8      *pixels,
-           guint        width,
-           guint        height)
-{
-  int passes = png_set_interlace_handling (png);
-
-  for (int pass = 0; pass < passes; pass++)
-    for (guint y = 0; y < height; y++)
-      png_read_row (png, pixels + (gsize) y * width * 4, NULL);
-}
-
-/* To 4 bytes a pixel, for the change detector only: 16-bit samples keep their high byte and
- * grey or palette images are expanded, all cheap. (libpng's simplified API converts 16-bit
- * screenshots through linear light, three times slower; the detector needs equality, not
- * exact colours.) */
+/* libpng's simplified API, to 4-byte pixels for the change detector. */
 static guint8 *
-decode_png (GBytes  *bytes,
+decode_png (GBytes  *png,
             guint   *width,
             guint   *height,
             GError **error)
 {
-  PngSource source = { 0 };
-  char message[128] = "";
-  png_structp png;
-  png_infop info;
-  guint8 *volatile pixels = NULL;
+  png_image image = { .version = PNG_IMAGE_VERSION };
+  g_autofree guint8 *pixels = NULL;
+  gsize len;
+  const guint8 *data = g_bytes_get_data (png, &len);
 
-  source.data = g_bytes_get_data (bytes, &source.len);
-  if (source.len < 8 || png_sig_cmp (source.data, 0, 8) != 0)
+  if (!png_image_begin_read_from_memory (&image, data, len))
     {
       g_set_error_literal (error, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_FAILED,
                            _("The desktop portal's screenshot is not a PNG"));
       return NULL;
     }
 
-  png = png_create_read_struct (PNG_LIBPNG_VER_STRING, message, on_png_error, on_png_warning);
-  info = png_create_info_struct (png);
-  if (setjmp (png_jmpbuf (png)))
+  image.format = PNG_FORMAT_BGRA;
+  pixels = g_try_malloc (PNG_IMAGE_SIZE (image));
+  if (pixels == NULL || !png_image_finish_read (&image, NULL, pixels, 0, NULL))
     {
-      png_destroy_read_struct (&png, &info, NULL);
-      g_free (pixels);
       g_set_error (error, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_FAILED,
-                   _("The desktop portal's screenshot is damaged (%s)"), message);
+                   _("The desktop portal's screenshot is damaged (%s)"),
+                   pixels != NULL ? image.message : "out of memory");
+      png_image_free (&image);
       return NULL;
     }
 
-  png_set_user_limits (png, 32768, 32768);
-  png_set_read_fn (png, &source, read_png_source);
-  png_read_info (png, info);
-  png_set_strip_16 (png);
-  png_set_expand (png);
-  png_set_gray_to_rgb (png);
-  png_set_filler (png, 0xff, PNG_FILLER_AFTER);
-  png_read_update_info (png, info);
-
-  *width = png_get_image_width (png, info);
-  *height = png_get_image_height (png, info);
-  if (png_get_rowbytes (png, info) != (gsize) *width * 4 ||
-      (pixels = g_try_malloc ((gsize) *width * *height * 4)) == NULL)
-    png_error (png, "out of memory");
-
-  read_rows (png, pixels, *width, *height);
-  png_destroy_read_struct (&png, &info, NULL);
-
-  return pixels;
+  *width = image.width;
+  *height = image.height;
+  return g_steal_pointer (&pixels);
 }
 
 /* Worker: take the file away at once (the next shot may reuse its name), then suggest
