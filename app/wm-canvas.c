@@ -365,8 +365,12 @@ drag_begin (WmCanvas *self,
 
   to_image (self, x, y, &self->drag_x, &self->drag_y);
   self->drag_dx = self->drag_dy = 0;
-  /* The hotspot can always be grabbed; elsewhere "select" has nothing to draw. */
-  self->dragging_hotspot = near_hotspot (self, self->drag_x, self->drag_y);
+  /* The hotspot can always be grabbed; elsewhere "select" has nothing to draw. A step taken
+   * on request (the portal) may have no hotspot: there, "select" places one. */
+  self->dragging_hotspot = near_hotspot (self, self->drag_x, self->drag_y) ||
+                           (wm_step_get_x (self->step) < 0 &&
+                            wm_step_get_kind (self->step) == WM_STEP_MANUAL &&
+                            g_str_equal (self->tool, "select"));
   if (!self->dragging_hotspot && g_str_equal (self->tool, "select"))
     gtk_gesture_set_state (GTK_GESTURE (self->drag), GTK_EVENT_SEQUENCE_DENIED);
 }
