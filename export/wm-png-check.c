@@ -127,9 +127,18 @@ wm_png_check (const guint8  *data,
       return FALSE;
     }
 
+  /* libpng allocates a chunk's declared length before it reads it: a few bytes claiming an
+   * 80 MB chunk cost 80 MB. Every chunk must fit inside the file before libpng sees it. */
+  if (!wm_png_read_size (data, len, &w, &h))
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_INVALID_IMAGE,
+                   _("The screenshot is not a sound PNG image: it is cut short or a chunk "
+                     "claims more bytes than the file has"));
+      return FALSE;
+    }
+
   /* Said plainly before libpng says "Invalid IHDR data" about the same thing. */
-  if (wm_png_read_size (data, len, &w, &h) &&
-      (w > WM_PNG_MAX_DIMENSION || h > WM_PNG_MAX_DIMENSION))
+  if (w > WM_PNG_MAX_DIMENSION || h > WM_PNG_MAX_DIMENSION)
     {
       g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_INVALID_IMAGE,
                    _("The screenshot claims %u × %u pixels, more than Waymark accepts (%u)"),
