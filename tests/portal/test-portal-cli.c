@@ -116,14 +116,14 @@ read_line (GDataInputStream *stream)
 
 /* Starts `waymark record` and waits for it to print the tutorial's id. */
 static void
-start_recording (Fixture    *f,
-                 const char *backend)
+start_recording_with (Fixture    *f,
+                      const char *option,
+                      const char *value)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *banner = NULL;
   const char *argv[] = { g_getenv ("WAYMARK"), "--library", f->library, "record",
-                         "--title", "Export a report", backend ? "--backend" : NULL, backend,
-                         NULL };
+                         "--title", "Export a report", option, value, NULL };
 
   f->record = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                        G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
@@ -140,6 +140,13 @@ start_recording (Fixture    *f,
   while (strstr (banner, "Recording “Export a report”") == NULL);
   f->tutorial_id = read_line (f->out);
   g_assert_cmpuint (strlen (f->tutorial_id), ==, 36);
+}
+
+static void
+start_recording (Fixture    *f,
+                 const char *backend)
+{
+  start_recording_with (f, backend ? "--backend" : NULL, backend);
 }
 
 /* Presses the shortcut, and waits for the recording to print the step. */
@@ -170,7 +177,8 @@ stop_recording (Fixture *f,
                 guint    n_steps)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *summary = g_strdup_printf ("Recorded %u steps.", n_steps);
+  g_autofree char *summary = g_strdup_printf (n_steps == 1 ? "Recorded %u step." :
+                                                              "Recorded %u steps.", n_steps);
   g_autofree char *rest = NULL;
 
   g_subprocess_send_signal (f->record, SIGINT);
@@ -271,6 +279,56 @@ test_refused_and_cancelled (Fixture       *f,
   assert_steps (f, 2, expected);
 }
 
+/* `record --countdown 2`: the shortcut counts down on the terminal, and only then does the
+ * desktop take the shot. */
+static void
+test_countdown (Fixture       *f,
+                gconstpointer  data)
+{
+  static const guint expected[] = { 0 };
+  g_autofree char *err = NULL;
+  g_autofree char *two = NULL, *one = NULL, *line = NULL;
+  guint shots_before, shots, accesses;
+  gint64 pressed;
+
+  start_recording_with (f, "--countdown", "2");
+  wm_test_portal_get_counts (&shots_before, &accesses);
+  pressed = g_get_monotonic_time ();
+  g_assert_cmpint (run_waymark (&err, "--capture-step", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  two = read_line (f->err);
+  g_assert_cmpstr (two, ==, "Taking the step in 2…");
+  /* Two seconds still to go: the desktop has not been asked yet. */
+  wm_test_portal_get_counts (&shots, &accesses);
+  g_assert_cmpuint (shots, ==, shots_before);
+  one = read_line (f->err);
+  g_assert_cmpstr (one, ==, "Taking the step in 1…");
+
+  line = read_line (f->out);
+  g_assert_true (g_str_has_prefix (line, "1  "));
+  g_assert_cmpint (g_get_monotonic_time () - pressed, >=, 2 * G_USEC_PER_SEC);
+  wm_test_portal_get_counts (&shots, &accesses);
+  g_assert_cmpuint (shots, ==, shots_before + 1);
+  stop_recording (f, 1);
+
+  assert_steps (f, 1, expected);
+}
+
+/* Out of range: one line, and no tutorial left behind. */
+static void
+test_bad_countdown (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_waymark (&err, "--library", f->library, "record", "--title", "Late",
+                                "--countdown", "11", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "waymark record: --countdown must be between 0 and 10 seconds "
+                            "(see “waymark record --help”)\n");
+  g_assert_false (g_file_test (f->library, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -289,6 +347,10 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/portal/cli/refused-and-cancelled", Fixture, NULL, fixture_setup,
               test_refused_and_cancelled, fixture_teardown);
+  g_test_add ("/portal/cli/countdown", Fixture, NULL, fixture_setup, test_countdown,
+              fixture_teardown);
+  g_test_add ("/portal/cli/bad-countdown", Fixture, NULL, fixture_setup, test_bad_countdown,
+              fixture_teardown);
 
   return g_test_run ();
 }
