@@ -63,23 +63,6 @@ wm_review_content_equal (WmTutorial *a,
 /* Events ---------------------------------------------------------------------------- */
 
 static gboolean
-run_stmt (sqlite3       *db,
-          sqlite3_stmt  *stmt,
-          const char    *doing,
-          GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      wm_store_set_sqlite_error (db, rc, doing, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 insert_step_comments (sqlite3         *db,
                       gint64           event,
                       WmHistoryEvent  *ev,
@@ -105,7 +88,7 @@ insert_step_comments (sqlite3         *db,
       wm_store_bind_text (stmt, 2, c->step_id);
       sqlite3_bind_int (stmt, 3, (int) c->position);
       wm_store_bind_text (stmt, 4, c->comment);
-      if (!run_stmt (db, stmt, "record a step comment", error))
+      if (!wm_store_step (db, stmt, "record a step comment", error))
         return FALSE;
     }
 
@@ -135,7 +118,7 @@ wm_review_insert_event (sqlite3         *db,
   wm_store_bind_text (stmt, 7, wm_str_or_null (wm_history_event_get_message (ev)));
   sqlite3_bind_int64 (stmt, 8, wm_history_event_get_at (ev));
 
-  if (!run_stmt (db, stmt, "record the review history", error))
+  if (!wm_store_step (db, stmt, "record the review history", error))
     return FALSE;
 
   return insert_step_comments (db, sqlite3_last_insert_rowid (db), ev, error);
@@ -190,7 +173,7 @@ set_status (sqlite3     *db,
   sqlite3_bind_int64 (stmt, 4, MAX (g_get_real_time (), wm_tutorial_get_updated_at (t)));
   wm_store_bind_text (stmt, 5, wm_tutorial_get_id (t));
 
-  return run_stmt (db, stmt, "change the review status", error);
+  return wm_store_step (db, stmt, "change the review status", error);
 }
 
 /* The revision keeps the status it was last decided with, unless it is approved. */
@@ -211,7 +194,7 @@ set_revision_status (sqlite3     *db,
   wm_store_bind_text (stmt, 2, wm_tutorial_get_id (t));
   sqlite3_bind_int (stmt, 3, (int) wm_tutorial_get_version (t));
 
-  return run_stmt (db, stmt, "record the review decision", error);
+  return wm_store_step (db, stmt, "record the review decision", error);
 }
 
 /* Transitions ----------------------------------------------------------------------- */

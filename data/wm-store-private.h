@@ -60,6 +60,11 @@ gboolean wm_store_reindex        (sqlite3    *db,
 sqlite3_stmt *wm_store_prepare   (sqlite3    *db,
                                   const char *sql,
                                   GError    **error);
+/* Steps a statement that writes; an SQLite failure becomes "Could not <doing>: …". */
+gboolean wm_store_step           (sqlite3       *db,
+                                  sqlite3_stmt  *stmt,
+                                  const char    *doing,
+                                  GError       **error);
 /* Binds a string, NULL as SQL NULL. */
 void     wm_store_bind_text      (sqlite3_stmt *stmt,
                                   int           column,

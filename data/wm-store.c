@@ -478,11 +478,11 @@ wm_store_bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
 }
 
-static gboolean
-step_done (sqlite3       *db,
-           sqlite3_stmt  *stmt,
-           const char    *doing,
-           GError       **error)
+gboolean
+wm_store_step (sqlite3       *db,
+               sqlite3_stmt  *stmt,
+               const char    *doing,
+               GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -573,7 +573,7 @@ wm_store_reindex (sqlite3  *db,
   if (del == NULL)
     return FALSE;
   sqlite3_bind_int64 (del, 1, rowid);
-  if (!step_done (db, del, "update the search index", error))
+  if (!wm_store_step (db, del, "update the search index", error))
     return FALSE;
 
   /* Typed text is left out on purpose: it is what people entered, not what they read. */
@@ -588,7 +588,7 @@ wm_store_reindex (sqlite3  *db,
     return FALSE;
   sqlite3_bind_int64 (ins, 1, rowid);
 
-  return step_done (db, ins, "update the search index", error);
+  return wm_store_step (db, ins, "update the search index", error);
 }
 
 /* Images ---------------------------------------------------------------------------- */
@@ -614,7 +614,7 @@ insert_image (sqlite3  *db,
   sqlite3_bind_int (stmt, 3, (int) wm_image_get_height (image));
   sqlite3_bind_blob64 (stmt, 4, data, len, SQLITE_STATIC);
 
-  return step_done (db, stmt, "store a screenshot", error);
+  return wm_store_step (db, stmt, "store a screenshot", error);
 }
 
 static gboolean
@@ -803,7 +803,7 @@ save_roles (sqlite3     *db,
     return FALSE;
 
   sqlite3_bind_int64 (del, 1, rowid);
-  if (!step_done (db, del, "save the roles", error))
+  if (!wm_store_step (db, del, "save the roles", error))
     return FALSE;
 
   for (guint i = 0; roles[i] != NULL; i++)
@@ -811,7 +811,7 @@ save_roles (sqlite3     *db,
       sqlite3_reset (ins);
       sqlite3_bind_int64 (ins, 1, rowid);
       wm_store_bind_text (ins, 2, roles[i]);
-      if (!step_done (db, ins, "save the roles", error))
+      if (!wm_store_step (db, ins, "save the roles", error))
         return FALSE;
     }
 
@@ -849,7 +849,7 @@ insert_annotations (sqlite3  *db,
       sqlite3_bind_int (stmt, 6, wm_annotation_get_width (a));
       sqlite3_bind_int (stmt, 7, wm_annotation_get_height (a));
       wm_store_bind_text (stmt, 8, wm_annotation_get_text (a));
-      if (!step_done (db, stmt, "save an annotation", error))
+      if (!wm_store_step (db, stmt, "save an annotation", error))
         return FALSE;
     }
 
@@ -891,7 +891,7 @@ insert_step (sqlite3  *db,
   wm_store_bind_text (stmt, 17, wm_step_get_image_sha256 (s));
   sqlite3_bind_int64 (stmt, 18, wm_step_get_captured_at (s));
 
-  if (!step_done (db, stmt, "save a step", error))
+  if (!wm_store_step (db, stmt, "save a step", error))
     return FALSE;
 
   return insert_annotations (db, sqlite3_last_insert_rowid (db), s, error);
@@ -910,7 +910,7 @@ replace_steps (sqlite3     *db,
   if (del == NULL)
     return FALSE;
   sqlite3_bind_int64 (del, 1, rowid);
-  if (!step_done (db, del, "save the steps", error))
+  if (!wm_store_step (db, del, "save the steps", error))
     return FALSE;
 
   for (guint i = 0; i < n; i++)
@@ -1191,7 +1191,7 @@ delete_tutorial_txn (WmStore  *self,
       if (stmt == NULL)
         return FALSE;
       wm_store_bind_text (stmt, 1, id);
-      if (!step_done (db, stmt, "delete the tutorial", error))
+      if (!wm_store_step (db, stmt, "delete the tutorial", error))
         return FALSE;
     }
 
@@ -1232,7 +1232,7 @@ append_one (sqlite3  *db,
   if (pos == NULL)
     return FALSE;
   sqlite3_bind_int64 (pos, 1, rowid);
-  if (!step_done (db, pos, "save the step", error))
+  if (!wm_store_step (db, pos, "save the step", error))
     return FALSE;
   wm_step_set_position (step, sqlite3_column_int (pos, 0));
 
@@ -1267,7 +1267,7 @@ append_steps_txn (WmStore  *self,
   sqlite3_bind_int64 (touch, 1, g_get_real_time ());
   sqlite3_bind_int64 (touch, 2, rowid);
 
-  return step_done (db, touch, "save the step", error) && wm_store_reindex (db, rowid, error);
+  return wm_store_step (db, touch, "save the step", error) && wm_store_reindex (db, rowid, error);
 }
 
 gboolean
@@ -1423,7 +1423,7 @@ set_setting_txn (WmStore  *self,
   if (s->value)
     wm_store_bind_text (stmt, 2, s->value);
 
-  return step_done (db, stmt, "save a library setting", error);
+  return wm_store_step (db, stmt, "save a library setting", error);
 }
 
 gboolean

@@ -441,15 +441,15 @@ wm_tutorial_set_status (WmTutorial *self,
     }
 }
 
-#define UINT_ACCESSORS(field, PROP)                                     \
-  guint                                                                \
+#define SCALAR_ACCESSORS(type, field, PROP)                             \
+  type                                                                 \
   wm_tutorial_get_##field (WmTutorial *self)                           \
   {                                                                    \
     g_return_val_if_fail (WM_IS_TUTORIAL (self), 0);                   \
     return self->field;                                                \
   }                                                                    \
   void                                                                 \
-  wm_tutorial_set_##field (WmTutorial *self, guint value)              \
+  wm_tutorial_set_##field (WmTutorial *self, type value)               \
   {                                                                    \
     g_return_if_fail (WM_IS_TUTORIAL (self));                          \
     if (self->field != value)                                          \
@@ -459,29 +459,10 @@ wm_tutorial_set_status (WmTutorial *self,
       }                                                                \
   }
 
-UINT_ACCESSORS (version, PROP_VERSION)
-UINT_ACCESSORS (approved_version, PROP_APPROVED_VERSION)
-
-#define INT64_ACCESSORS(field, PROP)                                    \
-  gint64                                                               \
-  wm_tutorial_get_##field (WmTutorial *self)                           \
-  {                                                                    \
-    g_return_val_if_fail (WM_IS_TUTORIAL (self), 0);                   \
-    return self->field;                                                \
-  }                                                                    \
-  void                                                                 \
-  wm_tutorial_set_##field (WmTutorial *self, gint64 value)             \
-  {                                                                    \
-    g_return_if_fail (WM_IS_TUTORIAL (self));                          \
-    if (self->field != value)                                          \
-      {                                                                \
-        self->field = value;                                           \
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);  \
-      }                                                                \
-  }
-
-INT64_ACCESSORS (created_at, PROP_CREATED_AT)
-INT64_ACCESSORS (updated_at, PROP_UPDATED_AT)
+SCALAR_ACCESSORS (guint, version, PROP_VERSION)
+SCALAR_ACCESSORS (guint, approved_version, PROP_APPROVED_VERSION)
+SCALAR_ACCESSORS (gint64, created_at, PROP_CREATED_AT)
+SCALAR_ACCESSORS (gint64, updated_at, PROP_UPDATED_AT)
 
 /* With steps loaded the list is the truth; a list row only knows the stored count. */
 guint
