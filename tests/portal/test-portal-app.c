@@ -1,4 +1,4 @@
-/* test-portal-app.c — the app on the portal: controller, shortcut, refusal, placing a hotspot
+/* test-portal-app.c — the app on the portal: record from the window, controller, hotspot
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +13,7 @@
 #include "app-test-util.h"
 #include "wm-editor.h"
 #include "wm-portal-test-util.h"
+#include "wm-record-dialog.h"
 #include "wm-recorder-window.h"
 #include "wm-window.h"
 
@@ -258,6 +259,145 @@ test_place_hotspot (void)
   app_fixture_tear_down (&app);
 }
 
+/* The first toplevel of @type, or NULL. */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+controller_shown (gpointer data)
+{
+  return find_toplevel (WM_TYPE_RECORDER_WINDOW) != NULL;
+}
+
+static gboolean
+editor_shows_steps (gpointer data)
+{
+  AppFixture *app = data;
+  WmEditor *editor = wm_window_get_editor (app->window);
+  WmTutorial *tutorial = wm_editor_get_tutorial (editor);
+
+  return g_str_equal (wm_window_get_visible_page (app->window), "editor") && tutorial != NULL &&
+         g_list_model_get_n_items (wm_tutorial_get_steps (tutorial)) == 2;
+}
+
+/* A button of @widget's tree bound to @action, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* From the main window, as a person on Wayland records: the dialog and the controller say
+ * the portal records and that steps are taken on request; the countdown from Preferences
+ * delays the shot; two steps later the editor opens on them, the second with the hotspot
+ * suggested where the screen changed. */
+static void
+test_record_from_window (void)
+{
+  AppFixture app = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("wm-portal-window-XXXXXX", &error);
+  g_autofree char *source = g_build_filename (g_getenv ("WM_SHARED_FIXTURES"), "screens",
+                                              "desktop-widgets.png", NULL);
+  g_autofree char *base = g_build_filename (tmp, "screen.png", NULL);
+  g_autofree char *dialog_screen = g_build_filename (tmp, "dialog.png", NULL);
+  const char *fixtures[] = { base, dialog_screen, NULL };
+  Recording r = { NULL, g_array_new (FALSE, FALSE, sizeof (gboolean)), FALSE };
+  StepWait wait = { &r, 0 };
+  WmRecordDialog *dialog;
+  GtkWidget *title_row, *capture_button;
+  g_autoptr(WmStep) first = NULL, second = NULL;
+  WmTutorial *tutorial;
+
+  wm_test_make_dialog_screen (source, base, dialog_screen);
+  wm_test_portal_set_fixtures (fixtures);
+  wm_test_portal_set_responses (0, 0);
+  app_fixture_set_up (&app, FALSE);
+  g_settings_set_uint (app.settings, "capture-countdown", 1);
+  app_fixture_show (&app);
+
+  gtk_widget_activate_action (GTK_WIDGET (app.window), "win.record", NULL);
+  dialog = find_toplevel (WM_TYPE_RECORD_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Recording through the desktop portal: "
+                                                     "use “Capture Step” after each action."));
+  title_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                         WM_TYPE_RECORD_DIALOG, "title_row"));
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Open the settings");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+
+  app_wait_until (controller_shown, NULL, 20000);
+  r.window = find_toplevel (WM_TYPE_RECORDER_WINDOW);
+  g_signal_connect (r.window, "notify::visible", G_CALLBACK (on_visible), &r);
+  g_assert_nonnull (find_label (GTK_WIDGET (r.window), "PORTAL"));
+  capture_button = find_action_button (GTK_WIDGET (r.window), "recorder.capture-step");
+  g_assert_true (gtk_widget_has_css_class (capture_button, "suggested-action"));
+
+  /* With the countdown set in Preferences, the desktop is asked a second after the press. */
+  for (wait.n = 1; wait.n <= 2; wait.n++)
+    {
+      gint64 pressed = g_get_monotonic_time ();
+      guint shots_before, shots, accesses;
+
+      wm_test_portal_get_counts (&shots_before, &accesses);
+      gtk_widget_activate_action (GTK_WIDGET (r.window), "recorder.capture-step", NULL);
+      app_spin (300);
+      wm_test_portal_get_counts (&shots, &accesses);
+      g_assert_cmpuint (shots, ==, shots_before);
+      app_wait_until (has_steps, &wait, 20000);
+      app_wait_until ((gboolean (*) (gpointer)) gtk_widget_get_visible, r.window, 20000);
+      g_assert_cmpint (g_get_monotonic_time () - pressed, >=, G_USEC_PER_SEC);
+    }
+  g_settings_set_uint (app.settings, "capture-countdown", 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (r.window), "2 steps"));
+  gtk_widget_activate_action (GTK_WIDGET (r.window), "recorder.stop", NULL);
+
+  app_wait_until (editor_shows_steps, &app, 20000);
+  tutorial = wm_editor_get_tutorial (wm_window_get_editor (app.window));
+  g_assert_cmpstr (wm_tutorial_get_title (tutorial), ==, "Open the settings");
+  first = g_list_model_get_item (wm_tutorial_get_steps (tutorial), 0);
+  second = g_list_model_get_item (wm_tutorial_get_steps (tutorial), 1);
+  g_assert_cmpint (wm_step_get_x (first), ==, -1);
+  g_assert_cmpint (wm_step_get_x (second), >=, WM_TEST_DIALOG_X);
+  g_assert_cmpint (wm_step_get_x (second), <, WM_TEST_DIALOG_X + WM_TEST_DIALOG_W);
+  g_assert_cmpint (wm_step_get_y (second), >=, WM_TEST_DIALOG_Y);
+  g_assert_cmpint (wm_step_get_y (second), <, WM_TEST_DIALOG_Y + WM_TEST_DIALOG_H);
+
+  g_array_unref (r.visibility);
+  app_fixture_tear_down (&app);
+  g_remove (base);
+  g_remove (dialog_screen);
+  g_rmdir (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -275,6 +415,7 @@ main (int    argc,
 
   g_test_add_func ("/portal/app/controller", test_controller);
   g_test_add_func ("/portal/app/place-hotspot", test_place_hotspot);
+  g_test_add_func ("/portal/app/record-from-window", test_record_from_window);
 
   return g_test_run ();
 }
