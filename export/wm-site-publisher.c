@@ -24,6 +24,8 @@
 #define RESOURCE_PREFIX "/org/waymark/site/"
 /* Catalogue cards show the first screen this wide (twice the card's CSS width at most). */
 #define THUMBNAIL_WIDTH 480
+/* Written first into a new library's folder; see check_empty(). */
+#define MARKER_NAME ".waymark-library"
 
 struct _WmSitePublisher
 {
@@ -349,18 +351,24 @@ check_location (WmSitePublisher  *self,
   return TRUE;
 }
 
-/* A folder with files but no catalog.json is someone else's: never publish over it. */
+/* A folder with files but no catalog.json is someone else's, and never published over;
+ * unless it holds MARKER_NAME, which a first publish writes before anything else: that
+ * folder is a library whose first publish was cut short. Sets @interrupted then. */
 static gboolean
 check_empty (WmSitePublisher  *self,
+             gboolean         *interrupted,
              GCancellable     *cancellable,
              GError          **error)
 {
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean foreign = FALSE;
   GFileInfo *info;
 
+  *interrupted = FALSE;
   children = g_file_enumerate_children (self->location, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable,
+                                        &local_error);
   if (children == NULL)
     return location_error (self, local_error, error);
 
@@ -368,20 +376,40 @@ check_empty (WmSitePublisher  *self,
          info != NULL)
     {
       const char *child = g_file_info_get_name (info);
-      g_autofree char *name = NULL;
 
-      if (g_str_equal (child, ".waymark-lock") || g_str_equal (child, ".waymark-tmp"))
-        continue;
+      if (g_str_equal (child, MARKER_NAME))
+        *interrupted = TRUE;
+      else if (!g_str_equal (child, ".waymark-lock") && !g_str_equal (child, ".waymark-tmp"))
+        foreign = TRUE;
+    }
 
-      name = g_file_get_parse_name (self->location);
+  if (local_error != NULL)
+    return location_error (self, local_error, error);
+
+  if (foreign && !*interrupted)
+    {
+      g_autofree char *name = g_file_get_parse_name (self->location);
       g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_NOT_A_LIBRARY,
                    "Cannot publish to “%s”: the folder holds other files and no Waymark "
                    "library; choose an empty folder", name);
       return FALSE;
     }
 
-  if (local_error != NULL)
-    return location_error (self, local_error, error);
+  return TRUE;
+}
+
+/* The first file of a new library: from here on the folder is known to be Waymark's, even
+ * if this publish dies before its catalogue is written. */
+static gboolean
+write_marker (Run     *run,
+              GError **error)
+{
+  static const char text[] = "This folder is a tutorial library published by Waymark.\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!wm_site_writer_replace (run->writer, MARKER_NAME, bytes, run->cancellable, &local_error))
+    return location_error (run->self, local_error, error);
 
   return TRUE;
 }
@@ -401,7 +429,14 @@ load_catalog (Run     *run,
       return NULL;
     }
   if (json == NULL)
-    return check_empty (run->self, run->cancellable, error) ? wm_site_catalog_new () : NULL;
+    {
+      gboolean interrupted;
+
+      if (!check_empty (run->self, &interrupted, run->cancellable, error) ||
+          (!interrupted && !write_marker (run, error)))
+        return NULL;
+      return wm_site_catalog_new ();
+    }
 
   catalog = wm_site_catalog_new_from_bytes (json, &local_error);
   if (catalog == NULL)

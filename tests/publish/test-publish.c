@@ -663,6 +663,38 @@ test_kill_midway (Fixture       *f,
   g_assert_false (site_has (f, ".waymark-lock"));
 }
 
+/* A first publish killed before its catalogue: the folder is still known as a library, and
+ * the next publish completes it instead of refusing "other files". */
+static void
+test_kill_first_publish (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) again = NULL;
+  g_autoptr(JsonObject) catalog = NULL;
+
+  for (guint n = 1; n <= 7; n += 3)
+    {
+      g_autofree char *kill_after = g_strdup_printf ("%u", n);
+      g_autoptr(GSubprocess) child = spawn_publish (f->db, f->site, kill_after, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_wait (child, NULL, &error));
+      g_assert_true (g_subprocess_get_if_signaled (child));
+      g_assert_false (site_has (f, "catalog.json"));
+      g_assert_false (site_has (f, "index.html"));
+    }
+
+  again = spawn_publish (f->db, f->site, NULL, &error);
+  g_assert_no_error (error);
+  assert_publish_succeeded (again);
+  catalog = load_catalog (f->site);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (catalog, "tutorials")),
+                    ==, 4);
+  assert_library_whole (f->site);
+  g_assert_false (site_has (f, ".waymark-lock"));
+}
+
 static void
 test_concurrent (Fixture       *f,
                  gconstpointer  data)
@@ -747,6 +779,7 @@ main (int    argc,
   ADD ("/publish/location/unusable", test_unusable_locations);
   ADD ("/publish/location/read-only", test_read_only);
   ADD ("/publish/atomic/kill-midway", test_kill_midway);
+  ADD ("/publish/atomic/kill-first-publish", test_kill_first_publish);
   ADD ("/publish/concurrent/two-stores", test_concurrent);
   ADD ("/publish/concurrent/foreign-lock", test_foreign_lock);
 #undef ADD
