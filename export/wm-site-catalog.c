@@ -170,6 +170,21 @@ wm_site_catalog_get_base_url (WmSiteCatalog *self)
   return self->base_url;
 }
 
+gboolean
+wm_site_base_url_is_valid (const char *base_url)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  if (base_url == NULL || strpbrk (base_url, "\"'<> \t\r\n") != NULL)
+    return FALSE;
+  uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
+
+  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
+         (g_str_equal (g_uri_get_scheme (uri), "https") ||
+          g_str_equal (g_uri_get_scheme (uri), "http")) &&
+         g_uri_get_query (uri) == NULL && g_uri_get_fragment (uri) == NULL;
+}
+
 void
 wm_site_catalog_set_base_url (WmSiteCatalog *self,
                               const char    *base_url)
@@ -178,7 +193,7 @@ wm_site_catalog_set_base_url (WmSiteCatalog *self,
 
   invalidate (self);
   g_clear_pointer (&self->base_url, g_free);
-  if (base_url != NULL && *base_url != '\0')
+  if (base_url != NULL && wm_site_base_url_is_valid (base_url))
     self->base_url = g_str_has_suffix (base_url, "/") ? g_strdup (base_url)
                                                       : g_strconcat (base_url, "/", NULL);
 }
@@ -337,10 +352,8 @@ parse_time (const char *text)
   return time != NULL ? g_date_time_to_unix (time) * G_USEC_PER_SEC : 0;
 }
 
-/* Slugs become paths: anything but lowercase letters, digits and inner dashes is refused,
- * whoever wrote the catalogue. */
-static gboolean
-slug_is_safe (const char *slug)
+gboolean
+wm_site_slug_is_safe (const char *slug)
 {
   if (slug == NULL || *slug == '\0' || *slug == '-' || strlen (slug) > 200)
     return FALSE;
@@ -427,7 +440,9 @@ read_entry (JsonObject  *object,
   for (guint i = 0; versions != NULL && i < json_array_get_length (versions); i++)
     wm_site_entry_add_version (entry, json_array_get_int_element (versions, i));
 
-  if (entry->id == NULL || !slug_is_safe (entry->slug) ||
+  /* Ids and slugs end up in markup and paths: only what Waymark itself makes is taken. */
+  if (entry->id == NULL || !g_uuid_string_is_valid (entry->id) ||
+      !wm_site_slug_is_safe (entry->slug) ||
       !wm_stage_from_string (stage, &entry->stage) || entry->version == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,

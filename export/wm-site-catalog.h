@@ -53,7 +53,8 @@ const char    *wm_site_catalog_get_title    (WmSiteCatalog *self);
 void           wm_site_catalog_set_title    (WmSiteCatalog *self,
                                              const char    *title);
 /* "https://help.example.com/library/" when the publisher was told, else NULL: links are
- * then relative. Always ends in "/". */
+ * then relative. Always ends in "/". An invalid address (see wm_site_base_url_is_valid())
+ * is dropped. */
 const char    *wm_site_catalog_get_base_url (WmSiteCatalog *self);
 void           wm_site_catalog_set_base_url (WmSiteCatalog *self,
                                              const char    *base_url);
@@ -77,6 +78,13 @@ GStrv          wm_site_catalog_list_roles   (WmSiteCatalog *self);
 /* "t/<slug>/", or the absolute URL under the base URL. */
 char          *wm_site_catalog_get_url      (WmSiteCatalog *self,
                                              const WmSiteEntry *entry);
+
+/* Slugs become paths and links: lowercase ASCII letters, digits and dashes, not starting
+ * with a dash, at most 200 bytes. */
+gboolean       wm_site_slug_is_safe         (const char    *slug);
+/* An http:// or https:// address with a host and no query or fragment; anything else (a
+ * javascript: link in an edited catalogue…) is never written into pages. */
+gboolean       wm_site_base_url_is_valid    (const char    *base_url);
 
 /* RFC 3339 in UTC, as catalog.json and the feed write times. */
 char          *wm_site_format_time          (gint64         usec);

@@ -22,6 +22,11 @@ wm_site_append_escaped (GString    *out,
     return;
 
   valid = g_utf8_make_valid (text, -1);
+  /* C0 controls other than tab and line breaks are no text anyone meant, and as character
+   * references they make the Atom feed invalid XML 1.0, which feed readers refuse whole. */
+  for (char *p = valid; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      *p = ' ';
   escaped = g_markup_escape_text (valid, -1);
   g_string_append (out, escaped);
 }

@@ -41,7 +41,8 @@ GBytes *wm_site_render_feed            (WmSiteCatalog    *catalog);
  * origin may not fetch catalog.json without CORS headers the library's server may not send. */
 GBytes *wm_site_render_catalog_script  (WmSiteCatalog    *catalog);
 
-/* Appends @text escaped for HTML text and attribute values (invalid UTF-8 repaired). */
+/* Appends @text escaped for HTML text, attribute values and XML (invalid UTF-8 repaired,
+ * control characters but tab and line breaks made spaces). */
 void    wm_site_append_escaped         (GString          *out,
                                         const char       *text);
 /* Appends JSON so that it can sit inside <script>: "<", ">" and "&" as \u escapes. */

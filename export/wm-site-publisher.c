@@ -577,6 +577,14 @@ choose_slug (Run         *run,
 
   if (wm_tutorial_get_slug (tutorial) != NULL)
     {
+      if (!wm_site_slug_is_safe (wm_tutorial_get_slug (tutorial)))
+        {
+          g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_FAILED,
+                       "Cannot publish “%s”: its link name “%s” is not one a library can use "
+                       "(lowercase letters, digits and dashes)", wm_tutorial_get_title (tutorial),
+                       wm_tutorial_get_slug (tutorial));
+          return NULL;
+        }
       if (!slug_is_free (run, wm_tutorial_get_slug (tutorial), id))
         {
           g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_SLUG_TAKEN,
@@ -1129,6 +1137,16 @@ wm_site_publisher_publish (WmSitePublisher     *self,
   run.store_slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run.images_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.new_slugs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->base_url != NULL && *self->base_url != '\0' &&
+      !wm_site_base_url_is_valid (self->base_url))
+    {
+      g_autofree char *shown = g_strescape (self->base_url, NULL);
+      g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_FAILED,
+                   "The library's address “%s” must be an http:// or https:// address, like "
+                   "https://help.example.com/tutorials/", shown);
+      return FALSE;
+    }
 
   start = g_get_monotonic_time ();
   if ((tutorials = collect_tutorials (&run, ids, error)) == NULL ||

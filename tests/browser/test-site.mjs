@@ -214,6 +214,17 @@ test('hostile catalogue text stays text', async () => {
   assert.match(await page.textContent('h1'), /window\.pwned=1/);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.deepEqual(page.errors, []);
+
+  // The feed stays well-formed XML (control characters and all): a feed reader takes it.
+  const atom = await (await fetch(library.origin + '/feed.atom')).text();
+  const feed = await page.evaluate((text) => {
+    const xml = new DOMParser().parseFromString(text, 'application/xml');
+    return { error: xml.querySelector('parsererror')?.textContent ?? null,
+             titles: [...xml.querySelectorAll('entry > title')].map((t) => t.textContent) };
+  }, atom);
+  assert.equal(feed.error, null);
+  assert.equal(feed.titles.length, 5);
+  assert.ok(feed.titles.some((t) => t.includes('window.pwned=1')));
   await page.context().close();
 });
 

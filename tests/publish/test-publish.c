@@ -300,7 +300,7 @@ test_escaping (Fixture       *f,
   static const char * const roles[] = { "<b>role</b>\"", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(WmTutorial) t = fixture_add_tutorial (f->store,
-    "</script><script>alert(1)</script>", "<img src=x onerror=alert(2)> & \"quotes\"",
+    "</script><script>alert(1)</script>", "<img src=x onerror=alert(2)> & \"quotes\"\x01\x1b",
     WM_STAGE_ORIENTATION, roles, 1, 77);
   g_autofree char *slug = NULL, *path = NULL, *page = NULL, *embed = NULL, *index = NULL;
   g_autofree char *feed = NULL, *script = NULL;
@@ -330,6 +330,10 @@ test_escaping (Fixture       *f,
   g_assert_nonnull (strstr (page, "&lt;/script&gt;&lt;script&gt;alert(1)"));
   g_assert_nonnull (strstr (page, "\\u003c/script\\u003e"));
   g_assert_null (strstr (script, "</script"));
+  /* Control characters would make the feed invalid XML 1.0, refused whole by feed readers. */
+  g_assert_null (strstr (feed, "&#x1;"));
+  g_assert_null (strstr (feed, "&#x1b;"));
+  g_assert_nonnull (strstr (feed, "&quot;quotes&quot;  </summary>"));
 }
 
 /* --- Incremental and versions -------------------------------------------------------- */
@@ -560,6 +564,97 @@ test_read_only (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
 }
 
+/* catalog.json lives on a share anyone with write access can edit: what it says is checked
+ * before any of it reaches a page or a path. */
+static void
+test_edited_catalog (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) before = NULL, after = NULL;
+  g_autofree char *json = NULL, *hostile = NULL, *path = NULL, *changed = NULL;
+  g_autofree char *index = NULL, *page = NULL, *catalog = NULL;
+  const char *id = f->ids->pdata[1];
+  g_autofree char *quoted = g_strdup_printf ("\"id\" : \"%s\"", id);
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_true (publish_to (f->store, f->site, &error));
+  json = read_site (f, "catalog.json");
+  path = g_build_filename (f->site, "catalog.json", NULL);
+  parts = g_strsplit (json, quoted, 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+
+  /* A hostile id: refused in one line, and nothing at the location moves. */
+  hostile = g_strjoinv ("\"id\" : \"x\\\"><script>alert(1)</script>\"", parts);
+  g_assert_true (g_file_set_contents (path, hostile, -1, NULL));
+  before = stamps_of (f->site);
+  assert_refused (f, f->site, "Entry ");
+  assert_refused (f, f->site, "of catalog.json is damaged");
+  after = stamps_of (f->site);
+  changed = changed_files (before, after);
+  g_assert_cmpstr (changed, ==, "");
+
+  /* A javascript: base URL is dropped, never written as a link. */
+  g_free (hostile);
+  hostile = g_strjoinv (quoted, parts);
+  g_assert_nonnull (strstr (hostile, "\"base_url\" : null"));
+  {
+    g_auto(GStrv) halves = g_strsplit (hostile, "\"base_url\" : null", 2);
+    g_free (hostile);
+    hostile = g_strjoinv ("\"base_url\" : \"javascript:alert(1)//\"", halves);
+  }
+  g_assert_true (g_file_set_contents (path, hostile, -1, NULL));
+  fixture_edit (f->store, id, 0, "Edited after the catalogue was");
+  fixture_approve (f->store, id);
+  g_assert_true (publish_to (f->store, f->site, &error));
+  g_assert_no_error (error);
+  index = read_site (f, "index.html");
+  page = read_site (f, "t/invite-your-first-teammate/index.html");
+  catalog = read_site (f, "catalog.json");
+  g_assert_null (strstr (index, "javascript:"));
+  g_assert_null (strstr (page, "javascript:"));
+  g_assert_null (strstr (catalog, "javascript:"));
+  g_assert_nonnull (strstr (page, "Edited after the catalogue was"));
+}
+
+/* --base-url must be a web address: anything else is refused before the location is
+ * touched. */
+static void
+test_bad_base_url (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const bad[] = { "javascript:alert(1)//", "help.example.com/tutorials",
+                                      "https://help.example.com/\"><b>", "ftp://example.com/",
+                                      "https:///nohost/", NULL };
+
+  for (guint i = 0; bad[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (f->site);
+      g_autoptr(WmSitePublisher) publisher = wm_site_publisher_new (f->store, file);
+      g_autoptr(GError) error = NULL;
+
+      wm_site_publisher_set_base_url (publisher, bad[i]);
+      g_assert_false (wm_site_publisher_publish (publisher, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s → %s", bad[i], error->message);
+      g_assert_nonnull (strstr (error->message, "must be an http:// or https:// address"));
+      g_assert_false (g_file_test (f->site, G_FILE_TEST_EXISTS));
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (f->site);
+    g_autoptr(WmSitePublisher) publisher = wm_site_publisher_new (f->store, file);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *catalog = NULL;
+
+    wm_site_publisher_set_base_url (publisher, "https://help.example.com/tutorials");
+    g_assert_true (wm_site_publisher_publish (publisher, NULL, NULL, &error));
+    g_assert_no_error (error);
+    catalog = read_site (f, "catalog.json");
+    g_assert_nonnull (strstr (catalog, "\"https://help.example.com/tutorials/t/rotate-the-api-keys/\""));
+  }
+}
+
 /* --- Kill and concurrency, through the real command line ----------------------------- */
 
 static GSubprocess *
@@ -771,6 +866,8 @@ main (int    argc,
   ADD ("/publish/site/layout", test_layout);
   ADD ("/publish/site/images-shared", test_images_shared);
   ADD ("/publish/site/escaping", test_escaping);
+  ADD ("/publish/untrusted/edited-catalog", test_edited_catalog);
+  ADD ("/publish/untrusted/bad-base-url", test_bad_base_url);
   ADD ("/publish/site/incremental", test_incremental);
   ADD ("/publish/site/slug-fixed", test_slug_fixed);
   ADD ("/publish/site/slug-unique", test_slug_unique);

@@ -46,7 +46,7 @@ main (int    argc,
     {
       g_autoptr(WmTutorial) t = fixture_add_tutorial (store,
         "</script><script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">",
-        "\"><svg onload=window.pwned=3> javascript:alert(1) \u202Egnp.exe",
+        "\"><svg onload=window.pwned=3> javascript:alert(1) \u202Egnp.exe \x01\x1b[31m",
         WM_STAGE_ORIENTATION, hostile_roles, 1, 99);
       fixture_approve (store, wm_tutorial_get_id (t));
     }
