@@ -794,24 +794,6 @@ on_tool_changed (WmEditor *self)
   wm_canvas_set_tool (self->canvas, self->tool);
 }
 
-/* Export…: a save dialog with the format as a choice (wm-editor-export.c). With a
- * parameter, editor.export-to exports at once: ("html"|"pdf"|"markdown", path). */
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  const char *format, *path;
-  g_autoptr(GFile) file = NULL;
-
-  if (param == NULL)
-    return _wm_editor_export (WM_EDITOR (widget));
-
-  g_variant_get (param, "(&s&s)", &format, &path);
-  file = g_file_new_for_path (path);
-  _wm_editor_export_to (WM_EDITOR (widget), format, file);
-}
-
 enum {
   PROP_0,
   PROP_TOOL,
@@ -937,8 +919,6 @@ _wm_editor_class_add_actions (GtkWidgetClass *widget_class)
     { "editor.remove-last-annotation", NULL, remove_last_annotation_action },
     { "editor.move-hotspot", "(ii)", move_hotspot_action },
     { "editor.crop", "(iiii)", crop_action },
-    { "editor.export", NULL, export_action },
-    { "editor.export-to", "(ss)", export_action },
   };
 
   object_class->get_property = editor_get_property;

@@ -25,6 +25,9 @@ struct _WmEditor
   GtkSingleSelection *selection;
   GCancellable     *image_cancellable;
   GtkFileChooserNative *chooser;
+  GtkFileChooserNative *export_chooser;
+  gboolean          exporting;
+  guint             pulse_id;
   char             *tool;
   guint             save_id;
   guint             updating;      /* > 0 while the UI is filled from the model */
@@ -47,6 +50,8 @@ struct _WmEditor
   GtkFlowBox       *roles_box;
   GtkEntry         *new_role_entry;
   GtkLabel         *status_label;
+  GtkRevealer      *export_revealer;
+  GtkProgressBar   *export_progress;
 };
 
 /* wm-editor.c */
@@ -61,10 +66,21 @@ void      _wm_editor_end_edit         (WmEditor   *self,
                                        gboolean    typing);
 void      _wm_editor_toast            (WmEditor   *self,
                                        const char *message);
+/* A toast with a button activating @action_name (with @target, may be NULL). */
+void      _wm_editor_toast_full       (WmEditor   *self,
+                                       const char *message,
+                                       const char *button_label,
+                                       const char *action_name,
+                                       GVariant   *target);
+/* Writes a pending (typing) save now. */
+void      _wm_editor_flush            (WmEditor   *self);
 void      _wm_editor_refresh          (WmEditor   *self);
 GVariant *_wm_editor_capture_state    (WmEditor   *self);
 void      _wm_editor_restore_state    (WmEditor   *self,
                                        GVariant   *state);
+
+/* wm-editor-export.c */
+void      _wm_editor_class_add_export_actions (GtkWidgetClass *widget_class);
 
 /* wm-editor-actions.c */
 void      _wm_editor_class_add_actions (GtkWidgetClass *widget_class);
@@ -72,11 +88,5 @@ void      _wm_editor_class_add_actions (GtkWidgetClass *widget_class);
 gboolean  _wm_editor_add_image_step   (WmEditor   *self,
                                        GBytes     *png,
                                        GError    **error);
-
-/* wm-editor-export.c */
-void      _wm_editor_export           (WmEditor   *self);
-void      _wm_editor_export_to        (WmEditor   *self,
-                                       const char *format_id,
-                                       GFile      *file);
 
 G_END_DECLS

@@ -77,15 +77,39 @@ _wm_editor_get_current_step (WmEditor *self)
 }
 
 void
+_wm_editor_toast_full (WmEditor   *self,
+                       const char *message,
+                       const char *button_label,
+                       const char *action_name,
+                       GVariant   *target)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      if (target != NULL)
+        g_variant_unref (g_variant_ref_sink (target));
+      return;
+    }
+
+  toast = adw_toast_new (message);
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action_name);
+      if (target != NULL)
+        adw_toast_set_action_target_value (toast, target);
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
 _wm_editor_toast (WmEditor   *self,
                   const char *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
+  _wm_editor_toast_full (self, message, NULL, NULL, NULL);
 }
 
 /* Saving ------------------------------------------------------------------------------ */
@@ -101,6 +125,13 @@ save_now (WmEditor *self)
 
   if (!wm_store_save_tutorial (self->store, self->tutorial, &error))
     _wm_editor_toast (self, error->message);
+}
+
+void
+_wm_editor_flush (WmEditor *self)
+{
+  if (self->save_id != 0)
+    save_now (self);
 }
 
 static gboolean
@@ -654,7 +685,9 @@ wm_editor_dispose (GObject *object)
   GtkWidget *child;
 
   wm_editor_close (self);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->export_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_EDITOR);
   /* The template's top box has no id, so dispose_template() leaves it to us. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -707,10 +740,13 @@ wm_editor_class_init (WmEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmEditor, roles_box);
   gtk_widget_class_bind_template_child (widget_class, WmEditor, new_role_entry);
   gtk_widget_class_bind_template_child (widget_class, WmEditor, status_label);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, export_progress);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "editor");
 
   _wm_editor_class_add_actions (widget_class);
+  _wm_editor_class_add_export_actions (widget_class);
 }
 
 static void

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "app-test-util.h"
 #include "wm-editor.h"
 #include "wm-sample.h"
@@ -398,6 +400,38 @@ test_tagging (EditorFixture *f,
   app_save_screenshot (shot, "editor.png");
 }
 
+static gboolean
+export_finished (gpointer data)
+{
+  return !wm_editor_is_exporting (data);
+}
+
+static void
+test_export (EditorFixture *f,
+             gconstpointer  data)
+{
+  g_autofree char *html_path = g_build_filename (f->app.dir, "out.html", NULL);
+  g_autofree char *pdf_path = g_build_filename (f->app.dir, "out.pdf", NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *pdf = NULL;
+  gsize pdf_len = 0;
+
+  act (f, "editor.set-instruction", g_variant_new_string ("Click **Send now**"));
+  act (f, "editor.export-to", g_variant_new ("(ss)", "html", html_path));
+  /* The work happens in a thread: the window keeps drawing and shows progress. */
+  g_assert_true (wm_editor_is_exporting (f->editor));
+  app_wait_until (export_finished, f->editor, 30000);
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_assert_nonnull (strstr (html, "<html"));
+  g_assert_nonnull (strstr (html, "Send your first invoice"));
+  g_assert_nonnull (strstr (html, "Send now"));
+
+  act (f, "editor.export-to", g_variant_new ("(ss)", "pdf", pdf_path));
+  app_wait_until (export_finished, f->editor, 30000);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &pdf_len, NULL));
+  g_assert_true (pdf_len > 4 && memcmp (pdf, "%PDF", 4) == 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -412,6 +446,7 @@ main (int    argc,
   ADD ("marks-hotspot-crop", test_marks_hotspot_crop);
   ADD ("step-operations", test_step_operations);
   ADD ("tagging", test_tagging);
+  ADD ("export", test_export);
 #undef ADD
 
   return g_test_run ();
