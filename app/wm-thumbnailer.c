@@ -22,6 +22,8 @@ struct _WmThumbnailer
   int         height;
   guint       max_cached;
   GHashTable *cache;        /* sha256 → GdkTexture */
+  GHashTable *pending;      /* sha256 → GPtrArray of GTask waiting for the same decode */
+  GThreadPool *pool;        /* a few decoders: each holds a whole decoded screen meanwhile */
   GQueue      lru;          /* sha256 (owned by cache keys), most recent first */
 };
 
@@ -48,11 +50,10 @@ wm_texture_new_from_png (GBytes  *png,
 }
 
 static GBytes *
-read_png (WmThumbnailer *self,
-          const char    *sha256,
-          GError       **error)
+read_png_locked (WmThumbnailer *self,
+                 const char    *sha256,
+                 GError       **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->reader_lock);
   g_autoptr(WmImage) image = NULL;
 
   if (self->reader == NULL)
@@ -67,14 +68,30 @@ read_png (WmThumbnailer *self,
   return g_bytes_ref (wm_image_get_png (image));
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* The workers share one read-only connection; SQLite connections are not for two
+ * threads at once. */
+static GBytes *
+read_png (WmThumbnailer *self,
+          const char    *sha256,
+          GError       **error)
 {
-  WmThumbnailer *self = source_object;
-  LoadData *data = task_data;
+  GBytes *png;
+
+  g_mutex_lock (&self->reader_lock);
+  png = read_png_locked (self, sha256, error);
+  g_mutex_unlock (&self->reader_lock);
+
+  return png;
+}
+
+static void
+load_thread (gpointer item,
+             gpointer user_data)
+{
+  g_autoptr(GTask) task = item;
+  WmThumbnailer *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = NULL;
   g_autoptr(GBytes) png = NULL;
   g_autoptr(GInputStream) stream = NULL;
   GdkPixbuf *pixbuf;
@@ -130,20 +147,30 @@ load_done (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(GTask) outer = user_data;
+  g_autofree char *sha256 = user_data;
   WmThumbnailer *self = WM_THUMBNAILER (source);
-  LoadData *data = g_task_get_task_data (outer);
+  g_autoptr(GPtrArray) waiting = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  GError *error = NULL;
+  g_autoptr(GError) error = NULL;
 
+  g_hash_table_steal_extended (self->pending, sha256, NULL, (gpointer *) &waiting);
   pixbuf = g_task_propagate_pointer (G_TASK (result), &error);
-  if (pixbuf == NULL)
-    return g_task_return_error (outer, error);
+  if (pixbuf != NULL)
+    {
+      texture = gdk_texture_new_for_pixbuf (pixbuf);
+      remember (self, sha256, texture);
+    }
 
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  remember (self, data->sha256, texture);
-  g_task_return_pointer (outer, g_steal_pointer (&texture), g_object_unref);
+  for (guint i = 0; waiting && i < waiting->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiting, i);
+
+      if (texture != NULL)
+        g_task_return_pointer (task, g_object_ref (texture), g_object_unref);
+      else
+        g_task_return_error (task, g_error_copy (error));
+    }
 }
 
 void
@@ -155,6 +182,7 @@ wm_thumbnailer_load_async (WmThumbnailer       *self,
 {
   g_autoptr(GTask) outer = NULL;
   g_autoptr(GTask) worker = NULL;
+  GPtrArray *waiting;
   LoadData *data;
   GdkTexture *cached;
 
@@ -168,17 +196,25 @@ wm_thumbnailer_load_async (WmThumbnailer       *self,
   if (cached != NULL)
     return g_task_return_pointer (outer, g_object_ref (cached), g_object_unref);
 
+  /* Rows showing the same screenshot share one decode. */
+  waiting = g_hash_table_lookup (self->pending, sha256);
+  if (waiting != NULL)
+    return g_ptr_array_add (waiting, g_steal_pointer (&outer));
+  waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (waiting, g_steal_pointer (&outer));
+  g_hash_table_insert (self->pending, g_strdup (sha256), waiting);
+
   data = g_new0 (LoadData, 1);
   data->sha256 = g_strdup (sha256);
   data->width = self->width;
   data->height = self->height;
-  g_task_set_task_data (outer, data, (GDestroyNotify) load_data_free);
 
-  /* The worker task finishes on this thread's main context; the texture (a GDK object)
-   * is made there, from the pixbuf the thread produced. */
-  worker = g_task_new (self, cancellable, load_done, g_steal_pointer (&outer));
-  g_task_set_task_data (worker, g_memdup2 (data, sizeof *data), g_free);
-  g_task_run_in_thread (worker, load_thread);
+  /* The worker finishes on this thread's main context; the texture (a GDK object) is
+   * made there, from the pixbuf the thread produced. Not cancellable: other rows may
+   * still want it, and it is cached either way. */
+  worker = g_task_new (self, NULL, load_done, g_strdup (sha256));
+  g_task_set_task_data (worker, data, (GDestroyNotify) load_data_free);
+  g_thread_pool_push (self->pool, g_steal_pointer (&worker), NULL);
 }
 
 GdkTexture *
@@ -211,8 +247,11 @@ wm_thumbnailer_finalize (GObject *object)
 {
   WmThumbnailer *self = WM_THUMBNAILER (object);
 
+  /* Queued decodes hold a reference to us, so none is left by now. */
+  g_thread_pool_free (self->pool, TRUE, FALSE);
   g_queue_clear (&self->lru);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_object (&self->reader);
   g_mutex_clear (&self->reader_lock);
   g_clear_pointer (&self->path, g_free);
@@ -231,6 +270,10 @@ wm_thumbnailer_init (WmThumbnailer *self)
 {
   g_mutex_init (&self->reader_lock);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_ptr_array_unref);
+  self->pool = g_thread_pool_new (load_thread, NULL, MIN (g_get_num_processors (), 3), FALSE,
+                                  NULL);
   g_queue_init (&self->lru);
 }
 

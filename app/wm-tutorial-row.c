@@ -18,6 +18,7 @@ struct _WmTutorialRow
   WmThumbnailer *thumbnailer;
   WmTutorial    *tutorial;
   GCancellable  *cancellable;
+  gboolean       wants_thumbnail;
 
   GtkWidget     *box;
   GtkPicture    *thumbnail;
@@ -107,20 +108,41 @@ update_thumbnail (WmTutorialRow *self)
 
   gtk_picture_set_paintable (self->thumbnail, GDK_PAINTABLE (cached));
   gtk_widget_set_visible (self->placeholder, cached == NULL);
-  if (sha == NULL || cached != NULL)
-    return;
-
-  self->cancellable = g_cancellable_new ();
-  wm_thumbnailer_load_async (self->thumbnailer, sha, self->cancellable, thumbnail_loaded,
-                             g_object_ref (self));
+  /* Decoding waits until the row is drawn: a list binds many more rows than it shows. */
+  self->wants_thumbnail = sha != NULL && cached == NULL;
 }
 
 static void
-update_menu (WmTutorialRow *self)
+request_thumbnail (WmTutorialRow *self)
 {
+  self->wants_thumbnail = FALSE;
+  self->cancellable = g_cancellable_new ();
+  wm_thumbnailer_load_async (self->thumbnailer, wm_tutorial_get_thumbnail_sha256 (self->tutorial),
+                             self->cancellable, thumbnail_loaded, g_object_ref (self));
+}
+
+static void
+wm_tutorial_row_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  WmTutorialRow *self = WM_TUTORIAL_ROW (widget);
+
+  if (self->wants_thumbnail)
+    request_thumbnail (self);
+
+  GTK_WIDGET_CLASS (wm_tutorial_row_parent_class)->snapshot (widget, snapshot);
+}
+
+/* Built when the button is pressed: a popover per row would cost every bound row (a list
+ * keeps a couple of hundred alive) a whole menu it rarely shows. */
+static void
+create_menu (GtkMenuButton *button,
+             gpointer       user_data)
+{
+  WmTutorialRow *self = user_data;
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
-  const char *id = wm_tutorial_get_id (self->tutorial);
+  const char *id = self->tutorial ? wm_tutorial_get_id (self->tutorial) : NULL;
   static const struct { const char *label; const char *action; gboolean danger; } items[] = {
     { N_("_Open"), "win.open-tutorial", FALSE },
     { N_("_Duplicate"), "win.duplicate-tutorial", FALSE },
@@ -128,6 +150,8 @@ update_menu (WmTutorialRow *self)
     { N_("_Delete"), "win.delete-tutorial", TRUE },
   };
 
+  if (id == NULL)
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
@@ -172,7 +196,6 @@ wm_tutorial_row_set_tutorial (WmTutorialRow *self,
   gtk_label_set_text (self->status_label, wm_status_get_title (wm_tutorial_get_status (tutorial)));
   set_status_class (self, wm_tutorial_get_status (tutorial));
   gtk_label_set_text (self->meta_label, meta);
-  update_menu (self);
   update_thumbnail (self);
 }
 
@@ -209,6 +232,7 @@ wm_tutorial_row_class_init (WmTutorialRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wm_tutorial_row_dispose;
+  widget_class->snapshot = wm_tutorial_row_snapshot;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/waymark/Waymark/ui/wm-tutorial-row.ui");
@@ -230,6 +254,7 @@ static void
 wm_tutorial_row_init (WmTutorialRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, self, NULL);
 }
 
 GtkWidget *

@@ -90,6 +90,13 @@ wm_window_get_review_view (WmWindow *self)
   return self->review_view;
 }
 
+GtkWindow *
+wm_window_get_recorder (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return GTK_WINDOW (self->recorder_window);
+}
+
 const char *
 wm_window_get_visible_page (WmWindow *self)
 {

@@ -29,6 +29,8 @@ GListModel   *wm_window_get_library      (WmWindow      *self);
 WmEditor     *wm_window_get_editor       (WmWindow      *self);
 WmJourneyMap *wm_window_get_journey_map  (WmWindow      *self);
 WmReviewView *wm_window_get_review_view  (WmWindow      *self);
+/* The recording controller while a recording runs, else NULL. */
+GtkWindow    *wm_window_get_recorder     (WmWindow      *self);
 /* "library", "journey" or "editor". */
 const char   *wm_window_get_visible_page (WmWindow      *self);
 /* Shows a toast; @action_name/@target (may be NULL) make its button. */

@@ -1,0 +1,359 @@
+/* bench-app.c — the app with a big library: first frame, opening a long tutorial, memory
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   tests/wm-session-run -- bench-app [--tutorials N] [--library PATH]
+ *
+ * Builds (once, then reuses) a library of N tutorials (default 10,000) with 1–4 steps on
+ * 64 distinct screenshots, plus one 200-step tutorial, and prints:
+ *   first-frame   process start (fork/exec included) to the window's first painted frame,
+ *                 a fresh process each run, median of 5
+ *   open-200      activating a 200-step tutorial to the editor's frame with its screenshot
+ *   rss           resident memory after scrolling through every row of the library
+ */
+#define G_LOG_DOMAIN "bench-app"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "wm-application.h"
+#include "wm-sample.h"
+#include "wm-window.h"
+
+#define N_IMAGES 64
+#define LONG_TITLE "Bench: the 200-step tutorial"
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A distinct screen per @i: the sample app with a coloured band and a number. */
+static GBytes *
+bench_screen (guint i)
+{
+  g_autoptr(GBytes) base = wm_sample_draw_screen (i % 3);
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (base, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 800);
+  g_autofree char *label = g_strdup_printf ("Screen %u", i);
+  GByteArray *png = g_byte_array_new ();
+  cairo_t *cr;
+
+  gdk_texture_download (texture, cairo_image_surface_get_data (surface),
+                        cairo_image_surface_get_stride (surface));
+  cairo_surface_mark_dirty (surface);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, (i * 37 % 255) / 255.0, (i * 91 % 255) / 255.0, 0.6);
+  cairo_rectangle (cr, 300, 600, 900, 120);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, 320, 680);
+  cairo_set_font_size (cr, 48);
+  cairo_show_text (cr, label);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_bytes, png);
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (png);
+}
+
+static void
+fill_library (WmStore *store,
+              guint    n)
+{
+  static const char *roles[] = { "admin", "everyday user", "manager", "finance lead", NULL };
+  static const char *words[] = { "invoice", "report", "dashboard", "team", "export", "budget",
+                                 "approval", "calendar", "customer", "payment" };
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < N_IMAGES; i++)
+    {
+      g_autoptr(GBytes) png = bench_screen (i);
+
+      g_ptr_array_add (images, wm_image_new_from_png (png, NULL));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("How to %s the %s (%u)", words[i % 10],
+                                                words[(i / 10) % 10], i);
+      const char *role[] = { roles[i % 4], NULL };
+      g_autoptr(WmTutorial) t = wm_tutorial_new (title);
+      g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) step_images = g_ptr_array_new ();
+
+      wm_tutorial_set_stage (t, i % WM_N_STAGES);
+      wm_tutorial_set_roles (t, role);
+      wm_tutorial_set_summary (t, "A tutorial made for the benchmark.");
+      wm_tutorial_set_steps_loaded (t, TRUE);
+      g_assert (wm_store_save_tutorial (store, t, NULL));
+      for (guint s = 0; s < 1 + i % 4; s++)
+        {
+          WmStep *step = wm_step_new (WM_STEP_CLICK);
+
+          wm_step_set_generated_instruction (step, "Click **Save** in *Reports*");
+          g_ptr_array_add (steps, step);
+          g_ptr_array_add (step_images, g_ptr_array_index (images, (i + s) % N_IMAGES));
+        }
+      g_assert (wm_store_append_steps (store, wm_tutorial_get_id (t), steps, step_images, NULL));
+      if (i % 1000 == 999)
+        g_printerr ("  %u tutorials…\n", i + 1);
+    }
+
+  {
+    g_autoptr(WmTutorial) t = wm_tutorial_new (LONG_TITLE);
+    g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) step_images = g_ptr_array_new ();
+
+    wm_tutorial_set_steps_loaded (t, TRUE);
+    g_assert (wm_store_save_tutorial (store, t, NULL));
+    for (guint s = 0; s < 200; s++)
+      {
+        WmStep *step = wm_step_new (WM_STEP_CLICK);
+        g_autofree char *text = g_strdup_printf ("Click **Next** (%u of 200)", s + 1);
+        g_autoptr(WmAnnotation) mark = wm_annotation_new (WM_ANNOTATION_HIGHLIGHT, 280, 100,
+                                                          200, 60, NULL);
+
+        wm_step_set_generated_instruction (step, text);
+        wm_step_set_point (step, 375, 132);
+        wm_step_add_annotation (step, mark);
+        g_ptr_array_add (steps, step);
+        g_ptr_array_add (step_images, g_ptr_array_index (images, s % N_IMAGES));
+      }
+    g_assert (wm_store_append_steps (store, wm_tutorial_get_id (t), steps, step_images, NULL));
+  }
+
+  g_printerr ("  library made in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
+}
+
+/* Child mode: start like the app, print the monotonic time of the first painted frame. */
+static gboolean first_painted;
+
+static void
+after_paint (GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  if (!first_painted)
+    {
+      first_painted = TRUE;
+      g_print ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      exit (0);
+    }
+}
+
+static void
+on_map (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint), NULL);
+}
+
+static int
+child_first_frame (const char *library)
+{
+  g_autoptr(WmStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  WmWindow *window;
+
+  gtk_init ();
+  adw_init ();
+  wm_resources_ensure ();
+  store = wm_store_open (library, NULL);
+  settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "sample-offered", TRUE);
+  window = wm_window_new (NULL, store, settings, NULL);
+  g_signal_connect (window, "map", G_CALLBACK (on_map), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  while (TRUE)
+    g_main_context_iteration (NULL, TRUE);
+  return 1;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+measure_first_frame (const char *self_path,
+                     const char *library)
+{
+  const char *argv[] = { self_path, "--child-first-frame", library, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                     &status, &error) || out == NULL)
+    g_error ("child: %s", error ? error->message : "no output");
+
+  return (g_ascii_strtoll (out, NULL, 10) - start) / 1000.0;
+}
+
+static void
+wait_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 counter = gdk_frame_clock_get_frame_counter (clock);
+
+  gtk_widget_queue_draw (widget);
+  while (gdk_frame_clock_get_frame_counter (clock) <= counter + 1)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "library-list"))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_list (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static long
+status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, field)) == NULL)
+    return -1;
+  return strtol (line + strlen (field), NULL, 10);
+}
+
+static void
+measure_in_process (const char *library,
+                    double     *open_ms,
+                    double     *rss_mb,
+                    double     *hwm_mb,
+                    guint      *n_rows,
+                    double     *scroll_s)
+{
+  g_autoptr(WmStore) store = wm_store_open (library, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  WmFilter filter = WM_FILTER_INIT;
+  g_autoptr(GPtrArray) rows = NULL;
+  WmWindow *window;
+  GtkWidget *list;
+  GtkAdjustment *adj;
+  gint64 start;
+
+  gtk_init ();
+  adw_init ();
+  wm_resources_ensure ();
+  g_settings_set_boolean (settings, "sample-offered", TRUE);
+  window = wm_window_new (NULL, store, settings, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_frame (GTK_WIDGET (window));
+
+  /* Scroll through every row, a page at a time, drawing each page. */
+  list = find_list (GTK_WIDGET (window));
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (list)));
+  *n_rows = g_list_model_get_n_items (wm_window_get_library (window));
+  start = g_get_monotonic_time ();
+  while (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) <
+         gtk_adjustment_get_upper (adj) - 1)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) +
+                                     gtk_adjustment_get_page_size (adj));
+      wait_frame (GTK_WIDGET (window));
+    }
+  *scroll_s = (g_get_monotonic_time () - start) / 1e6;
+  for (guint i = 0; i < 20; i++)
+    wait_frame (GTK_WIDGET (window));
+  *rss_mb = status_kb ("VmRSS:") / 1024.0;
+  *hwm_mb = status_kb ("VmHWM:") / 1024.0;
+
+  /* Open the 200-step tutorial: until the editor has drawn its first screenshot. */
+  filter.search = "200-step";
+  rows = wm_store_list_tutorials (store, &filter, NULL);
+  g_assert (rows && rows->len == 1);
+  start = g_get_monotonic_time ();
+  wm_window_open_tutorial (window, wm_tutorial_get_id (g_ptr_array_index (rows, 0)));
+  while (!wm_editor_is_canvas_ready (wm_window_get_editor (window)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_frame (GTK_WIDGET (window));
+  *open_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *library = NULL;
+  g_autofree char *self_path = NULL;
+  int n = 10000;
+  GOptionEntry entries[] = {
+    { "tutorials", 0, 0, G_OPTION_ARG_INT, &n, "Tutorials in the library", "N" },
+    { "library", 0, 0, G_OPTION_ARG_FILENAME, &library, "Library file to build or reuse", "PATH" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— the app with a big library");
+  double runs[5], open_ms, rss_mb, hwm_mb, scroll_s;
+  guint n_rows;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
+    g_setenv ("GSETTINGS_SCHEMA_DIR", WM_SCHEMA_DIR, TRUE);
+
+  if (argc == 3 && g_str_equal (argv[1], "--child-first-frame"))
+    return child_first_frame (argv[2]);
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, NULL))
+    return 2;
+  if (library == NULL)
+    library = g_strdup_printf ("%s/waymark-bench-app-%d.db", g_get_tmp_dir (), n);
+
+  if (!g_file_test (library, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(WmStore) store = NULL;
+
+      g_printerr ("Making a library of %d tutorials at %s\n", n, library);
+      gtk_init ();
+      store = wm_store_open (library, NULL);
+      fill_library (store, n);
+    }
+
+  self_path = g_file_read_link ("/proc/self/exe", NULL);
+  measure_first_frame (self_path, library);   /* warm the page cache, as a second start is */
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    runs[i] = measure_first_frame (self_path, library);
+  qsort (runs, G_N_ELEMENTS (runs), sizeof runs[0], compare_doubles);
+
+  measure_in_process (library, &open_ms, &rss_mb, &hwm_mb, &n_rows, &scroll_s);
+
+  g_print ("library: %u tutorials (+1 of 200 steps), renderer %s\n", n_rows,
+           g_getenv ("GSK_RENDERER") ?: "default");
+  g_print ("first-frame: %.0f ms median (min %.0f, max %.0f; aim < 300)\n", runs[2], runs[0],
+           runs[4]);
+  g_print ("open-200: %.0f ms (aim < 200)\n", open_ms);
+  g_print ("rss after scrolling all %u rows: %.0f MB (peak %.0f MB; aim < 200); scroll took %.1f s\n",
+           n_rows, rss_mb, hwm_mb, scroll_s);
+  return 0;
+}
