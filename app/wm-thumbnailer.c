@@ -153,8 +153,11 @@ load_done (GObject      *source,
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *pending_key = NULL;
 
-  g_hash_table_steal_extended (self->pending, sha256, NULL, (gpointer *) &waiting);
+  /* Stealing hands over the key as well as the value: both are ours to free. */
+  g_hash_table_steal_extended (self->pending, sha256, (gpointer *) &pending_key,
+                               (gpointer *) &waiting);
   pixbuf = g_task_propagate_pointer (G_TASK (result), &error);
   if (pixbuf != NULL)
     {
