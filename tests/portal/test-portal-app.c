@@ -1,4 +1,4 @@
-/* test-portal-app.c — the app on the portal: record from the window, controller, hotspot
+/* test-portal-app.c — the app on the portal: recording from the window, hotspot, no backend
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -398,6 +398,33 @@ test_record_from_window (void)
   g_rmdir (tmp);
 }
 
+static gboolean
+shows_no_screenshots (gpointer data)
+{
+  return find_label (data, "The desktop portal cannot take screenshots") != NULL;
+}
+
+/* A desktop with the portal but no screenshot backend: one line says what to install, no
+ * controller appears, and no empty tutorial is left in the library. */
+static void
+test_no_screenshot_backend (void)
+{
+  AppFixture app = { 0 };
+  const char *no_roles[] = { NULL };
+
+  app_fixture_set_up (&app, FALSE);
+  app_fixture_show (&app);
+  g_assert_cmpuint (g_list_model_get_n_items (wm_window_get_library (app.window)), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (app.window), "win.start-recording", "(ss^as)",
+                              "Nowhere to record", "orientation", no_roles);
+  app_wait_until (shows_no_screenshots, app.window, 20000);
+  g_assert_null (find_toplevel (WM_TYPE_RECORDER_WINDOW));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (app.window)));
+  g_assert_cmpuint (wm_store_count_tutorials (app.store, NULL, NULL), ==, 0);
+  app_fixture_tear_down (&app);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -411,6 +438,12 @@ main (int    argc,
     {
       g_test_skip ("run under tests/wm-session-run and tests/portal/wm-portal-run");
       return 77;
+    }
+
+  if (g_getenv ("WM_TEST_PORTAL_NO_BACKEND") != NULL)
+    {
+      g_test_add_func ("/portal/app/no-screenshot-backend", test_no_screenshot_backend);
+      return g_test_run ();
     }
 
   g_test_add_func ("/portal/app/controller", test_controller);
