@@ -101,37 +101,70 @@ make_dir (GFile   *dir,
   return FALSE;
 }
 
-/* Writes the step's picture (once per distinct content) and returns its path relative to
+/* The pictures of one export, encoded before anything is written: a screenshot that
+ * cannot be decoded then stops the export with the folder as it was. */
+typedef struct {
+  GHashTable *by_sum;    /* SHA-256 of the PNG → "images/NAME" */
+  GPtrArray  *names;     /* file names, in writing order */
+  GPtrArray  *pngs;      /* their bytes */
+} Pictures;
+
+static void
+pictures_clear (Pictures *pictures)
+{
+  g_clear_pointer (&pictures->by_sum, g_hash_table_unref);
+  g_clear_pointer (&pictures->names, g_ptr_array_unref);
+  g_clear_pointer (&pictures->pngs, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pictures, pictures_clear)
+
+/* Encodes the step's picture (once per distinct content) and returns its path relative to
  * the .md. */
 static char *
-write_step_image (WmStore     *store,
+add_step_picture (Pictures    *pictures,
+                  WmStore     *store,
                   WmStep      *step,
-                  GFile       *images_dir,
                   const char  *slug,
-                  GHashTable  *written,
                   GError     **error)
 {
   g_autoptr(cairo_surface_t) picture = wm_export_render_step (store, step, FALSE, error);
   g_autoptr(GBytes) png = NULL;
   g_autofree char *sum = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr(GFile) file = NULL;
+  char *name;
   const char *known;
 
   if (picture == NULL || !(png = wm_export_encode_png (picture, NULL, error)))
     return NULL;
 
   sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, png);
-  if ((known = g_hash_table_lookup (written, sum)) != NULL)
+  if ((known = g_hash_table_lookup (pictures->by_sum, sum)) != NULL)
     return g_strdup (known);
 
   name = g_strdup_printf ("%s-step-%02u.png", slug, wm_step_get_position (step) + 1);
-  file = g_file_get_child (images_dir, name);
-  if (!wm_export_write_file (file, g_bytes_get_data (png, NULL), g_bytes_get_size (png), error))
-    return NULL;
-
-  g_hash_table_insert (written, g_steal_pointer (&sum), g_strconcat ("images/", name, NULL));
+  g_ptr_array_add (pictures->names, name);
+  g_ptr_array_add (pictures->pngs, g_steal_pointer (&png));
+  g_hash_table_insert (pictures->by_sum, g_steal_pointer (&sum), g_strconcat ("images/", name, NULL));
   return g_strconcat ("images/", name, NULL);
+}
+
+static gboolean
+write_pictures (Pictures  *pictures,
+                GFile     *images_dir,
+                GError   **error)
+{
+  if (!make_dir (images_dir, error))
+    return FALSE;
+
+  for (guint i = 0; i < pictures->names->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_get_child (images_dir, pictures->names->pdata[i]);
+      GBytes *png = pictures->pngs->pdata[i];
+
+      if (!wm_export_write_file (file, g_bytes_get_data (png, NULL), g_bytes_get_size (png),
+                                 error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -151,11 +184,10 @@ append_header (GString    *md,
 
 static gboolean
 append_step (GString     *md,
+             Pictures    *pictures,
              WmStore     *store,
              WmStep      *step,
-             GFile       *images_dir,
              const char  *slug,
-             GHashTable  *written,
              GError     **error)
 {
   guint n = wm_step_get_position (step) + 1;
@@ -164,7 +196,7 @@ append_step (GString     *md,
   g_string_append_printf (md, "## %u. %s\n\n", n, instruction);
   if (wm_step_get_image_sha256 (step) != NULL)
     {
-      g_autofree char *path = write_step_image (store, step, images_dir, slug, written, error);
+      g_autofree char *path = add_step_picture (pictures, store, step, slug, error);
 
       if (path == NULL)
         {
@@ -187,7 +219,11 @@ wm_markdown_export_to_dir (WmStore     *store,
                            GError     **error)
 {
   GListModel *steps = wm_tutorial_get_steps (tutorial);
-  g_autoptr(GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(Pictures) pictures = {
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    g_ptr_array_new_with_free_func (g_free),
+    g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref),
+  };
   g_autoptr(GFile) images_dir = g_file_get_child (dir, "images");
   g_autoptr(GFile) md_file = NULL;
   g_autofree char *slug = NULL;
@@ -206,17 +242,18 @@ wm_markdown_export_to_dir (WmStore     *store,
   if (slug == NULL || *slug == '\0')
     wm_set_str (&slug, "tutorial");
 
-  if (!make_dir (images_dir, error))
-    return FALSE;
-
   append_header (md, tutorial);
   for (guint i = 0; i < n_steps; i++)
     {
       g_autoptr(WmStep) step = g_list_model_get_item (steps, i);
 
-      if (!append_step (md, store, step, images_dir, slug, written, error))
+      if (!append_step (md, &pictures, store, step, slug, error))
         return FALSE;
     }
+
+  /* The pictures first and the .md last, so the .md never names a missing picture. */
+  if (!write_pictures (&pictures, images_dir, error))
+    return FALSE;
 
   md_name = g_strconcat (slug, ".md", NULL);
   md_file = g_file_get_child (dir, md_name);

@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 /* Writes @dir/SLUG.md and @dir/images/SLUG-step-NN.png (created as needed), ready for a
  * forum post or a docs repository. Images carry their annotations and the click, with
  * redactions burned in; alt text is the instruction; author text is escaped so it reads
- * as written and never becomes markup or a link. The .md is written last and atomically.
+ * as written and never becomes markup or a link. Every picture is encoded before anything
+ * is written, so a screenshot that cannot be decoded leaves @dir as it was; the .md is
+ * written last and atomically.
  * Returns the path of the .md in @md_path when not NULL. */
 gboolean    wm_markdown_export_to_dir    (WmStore     *store,
                                           WmTutorial  *tutorial,

@@ -127,6 +127,25 @@ test_redaction (Fixture       *f,
       g_assert_cmphex (((const guint32 *) (pixels + y * stride))[x], ==, fill);
 }
 
+/* A screenshot that cannot be decoded: a clear error naming the step, and the folder is
+ * left as it was (not even created). */
+static void
+test_corrupt_image (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) t = wm_fixture_make_tutorial (f->store, 1, WM_FIXTURE_NONE, &error);
+  g_autoptr(WmTutorial) loaded = wm_fixture_add_corrupt_step (f->store, t, &error);
+  g_autofree char *path = g_build_filename (f->dir, "out", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+
+  g_assert_no_error (error);
+  g_assert_false (wm_markdown_export_to_dir (f->store, loaded, dir, NULL, &error));
+  g_assert_error (error, WM_EXPORT_ERROR, WM_EXPORT_ERROR_BAD_IMAGE);
+  g_assert_true (g_str_has_prefix (error->message, "Step 2: "));
+  g_assert_false (g_file_query_exists (dir, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -139,6 +158,7 @@ main (int    argc,
   ADD ("/export/markdown/files-and-alt-text", test_files_and_alt_text);
   ADD ("/export/markdown/escaping", test_escaping);
   ADD ("/export/markdown/redaction", test_redaction);
+  ADD ("/export/markdown/corrupt-image", test_corrupt_image);
 #undef ADD
 
   return g_test_run ();

@@ -145,6 +145,23 @@ test_no_steps_writes_nothing (Fixture       *f,
   g_assert_false (g_file_query_exists (file, NULL));
 }
 
+static void
+test_corrupt_image (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) t = wm_fixture_make_tutorial (f->store, 1, WM_FIXTURE_NONE, &error);
+  g_autoptr(WmTutorial) loaded = wm_fixture_add_corrupt_step (f->store, t, &error);
+  g_autofree char *path = g_build_filename (f->dir, "broken.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_no_error (error);
+  g_assert_false (wm_pdf_export_to_file (f->store, loaded, WM_PAPER_A4, file, &error));
+  g_assert_error (error, WM_EXPORT_ERROR, WM_EXPORT_ERROR_BAD_IMAGE);
+  g_assert_true (g_str_has_prefix (error->message, "Step 2: "));
+  g_assert_false (g_file_query_exists (file, NULL));
+}
+
 typedef struct {
   gboolean  done;
   GError   *error;
@@ -202,6 +219,7 @@ main (int    argc,
   ADD ("/export/pdf/one-block-per-step", test_one_block_per_step);
   ADD ("/export/pdf/letter", test_letter);
   ADD ("/export/pdf/no-steps-writes-nothing", test_no_steps_writes_nothing);
+  ADD ("/export/pdf/corrupt-image", test_corrupt_image);
   ADD ("/export/async/each-format", test_async_each_format);
 #undef ADD
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "wm-export-fixture.h"
 #include "wm-export-pixels.h"
 
@@ -279,6 +281,38 @@ wm_fixture_step_pngs (WmStore     *store,
     }
 
   return g_steal_pointer (&pngs);
+}
+
+WmTutorial *
+wm_fixture_add_corrupt_step (WmStore     *store,
+                             WmTutorial  *tutorial,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) pngs = wm_fixture_step_pngs (store, tutorial, error);
+  g_autoptr(GBytes) broken = NULL;
+  g_autoptr(WmImage) image = NULL;
+  g_autoptr(WmStep) step = wm_step_new (WM_STEP_CLICK);
+  guint8 *bytes, *idat = NULL;
+  gsize len;
+
+  if (pngs == NULL)
+    return NULL;
+  len = g_bytes_get_size (pngs->pdata[0]);
+  bytes = g_memdup2 (g_bytes_get_data (pngs->pdata[0], NULL), len);
+  /* Every chunk stays in place (the header reads fine); the compressed pixels are garbage. */
+  for (gsize i = 8; idat == NULL && i + 4 < len; i++)
+    if (memcmp (bytes + i, "IDAT", 4) == 0)
+      idat = bytes + i;
+  g_assert_nonnull (idat);
+  g_assert_cmpuint (idat + 8 + 256 - bytes, <, len);
+  memset (idat + 8, 0xa5, 256);
+  broken = g_bytes_new_take (bytes, len);
+
+  wm_step_set_instruction (step, "Click the broken picture");
+  if (!(image = wm_image_new_from_png (broken, error)) ||
+      !wm_store_append_step (store, wm_tutorial_get_id (tutorial), step, image, error))
+    return NULL;
+  return wm_store_load_tutorial (store, wm_tutorial_get_id (tutorial), TRUE, error);
 }
 
 void

@@ -39,6 +39,12 @@ GPtrArray  *wm_fixture_step_pngs     (WmStore         *store,
                                       WmTutorial      *tutorial,
                                       GError         **error);
 
+/* Appends a step whose screenshot has a sound header and undecodable pixels, and returns
+ * @tutorial reloaded with its steps. */
+WmTutorial *wm_fixture_add_corrupt_step (WmStore         *store,
+                                         WmTutorial      *tutorial,
+                                         GError         **error);
+
 G_END_DECLS
 
 G_BEGIN_DECLS
