@@ -75,6 +75,21 @@
     return node;
   }
 
+  /* Author text in an element of its own, isolated from the text around it: its direction
+   * is its own (right-to-left text reads right), and a stray bidi control in it ("\u202e")
+   * cannot reorder the player's words beside it. */
+  function authorEl (tag, cls, text) {
+    var node = el(tag, cls, text);
+    node.dir = 'auto';
+    return node;
+  }
+
+  /* The same inside a sentence of the player's: first-strong isolate … pop isolate, around
+   * the text without its own bidi controls (whose PDI would close ours early). */
+  function isolate (text) {
+    return '\u2068' + str(text).replace(/[\u202a-\u202e\u2066-\u2069]/g, '') + '\u2069';
+  }
+
   function button (cls, text, onClick) {
     var b = el('button', cls, text);
     b.type = 'button';
@@ -279,8 +294,8 @@
     var self = this;
     var header = el('header', 'wm-header');
     var titles = el('div', 'wm-titles');
-    titles.appendChild(el('h1', 'wm-title', str(this.model.title)));
-    if (str(this.model.summary)) titles.appendChild(el('p', 'wm-summary', this.model.summary));
+    titles.appendChild(authorEl('h1', 'wm-title', str(this.model.title)));
+    if (str(this.model.summary)) titles.appendChild(authorEl('p', 'wm-summary', this.model.summary));
     header.appendChild(titles);
 
     var modes = el('div', 'wm-modes');
@@ -318,8 +333,8 @@
     this.frame.appendChild(this.pointer);
 
     this.bubble = el('div', 'wm-bubble');
-    this.bubbleText = el('p', 'wm-instruction');
-    this.bubbleNotes = el('p', 'wm-notes');
+    this.bubbleText = authorEl('p', 'wm-instruction');
+    this.bubbleNotes = authorEl('p', 'wm-notes');
     this.bubbleHint = el('p', 'wm-hint');
     this.bubbleContinue = button('wm-button wm-suggested wm-continue', this.t('continue'),
                                  function (e) { e.stopPropagation(); self.advanceFromTry(); });
@@ -385,8 +400,8 @@
     var item = el('li', 'wm-card');
     item.dataset.index = String(i);
     item.appendChild(el('p', 'wm-card-counter', this.t('stepOf', { n: i + 1, total: this.steps.length })));
-    item.appendChild(el('h2', 'wm-card-instruction', str(step.instruction)));
-    if (str(step.notes)) item.appendChild(el('p', 'wm-notes', step.notes));
+    item.appendChild(authorEl('h2', 'wm-card-instruction', str(step.instruction)));
+    if (str(step.notes)) item.appendChild(authorEl('p', 'wm-notes', step.notes));
     var canvas = null;
     if (step.image && this.model.images && this.model.images[step.image]) {
       canvas = el('canvas', 'wm-zoom');
@@ -406,7 +421,7 @@
     this.doneView.appendChild(this.doneTitle);
     this.doneView.appendChild(el('p', 'wm-done-text',
                                  this.t('doneText', { total: this.steps.length,
-                                                      title: str(this.model.title) })));
+                                                      title: isolate(this.model.title) })));
     var actions = el('div', 'wm-done-actions');
     actions.appendChild(button('wm-button wm-suggested', this.t('restart'),
                                function () { self.restart(); }));
@@ -600,13 +615,14 @@
     var p = this.pointer, reduce = reducedMotion();
     this.pointer.hidden = !this.hasPoint;
     p.classList.remove('wm-clicking');
+    var travel = reduce ? 0 : 900 / this.speed;
     if (this.hasPoint) {
       p.classList.toggle('wm-instant', reduce);
+      p.style.transitionDuration = travel + 'ms';   /* arrives as the click shows */
       p.style.left = (step.x / this.imageSize.width * 100) + '%';
       p.style.top = (step.y / this.imageSize.height * 100) + '%';
     }
     if (!this.playing) return;
-    var travel = reduce ? 0 : 900 / this.speed;
     var read = (2200 + 45 * str(step.instruction).length + 30 * str(step.notes).length) / this.speed;
     this.later(function () {
       if (token !== self.renderToken) return;
@@ -818,8 +834,13 @@
   function optionsFromHash (hash) {
     var out = {};
     String(hash || '').replace(/^#/, '').split('&').forEach(function (pair) {
-      var kv = pair.split('=');
-      var k = decodeURIComponent(kv[0] || ''), v = decodeURIComponent(kv[1] || '');
+      var kv = pair.split('='), k, v;
+      try {
+        k = decodeURIComponent(kv[0] || '');
+        v = decodeURIComponent(kv[1] || '');
+      } catch (e) {
+        return;   /* a mangled link still opens the tutorial */
+      }
       if (k === 'mode' && MODES.indexOf(v) >= 0) out.mode = v;
       else if ((k === 'step' || k === 'speed') && isFinite(Number(v)) && v !== '') out[k] = Number(v);
       else if (k === 'embed') out.embed = v !== '0';

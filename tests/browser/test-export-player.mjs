@@ -26,9 +26,23 @@ const pages = {};
 function exportFixture (name, steps, flags = [], exportArgs = []) {
   const library = join(dir, name + '.db');
   const id = execFileSync(MAKE_FIXTURE, [library, String(steps), ...flags]).toString().trim();
+  return exportTutorial(library, id, name, exportArgs);
+}
+
+function exportTutorial (library, id, name, exportArgs = []) {
   const out = join(dir, name + '.html');
   execFileSync(WAYMARK, ['--library', library, 'export', 'html', id, '-o', out, ...exportArgs]);
   return pathToFileURL(out).href;
+}
+
+// Where step @i's click is on screen: the model's point scaled into the frame.
+async function clickPoint (page, i) {
+  return page.evaluate((i) => {
+    const model = JSON.parse(document.getElementById('waymark-model').textContent);
+    const step = model.steps[i], image = model.images[step.image];
+    const r = document.querySelector('.wm-frame').getBoundingClientRect();
+    return { x: r.x + step.x / image.width * r.width, y: r.y + step.y / image.height * r.height };
+  }, i);
 }
 
 before(async () => {
@@ -330,4 +344,175 @@ test('text contrast passes WCAG AA in light and dark schemes', async () => {
       await page.close();
     }
   }
+});
+
+test('Try: the instruction sits beside the hotspot, and the hotspot is on the click', async () => {
+  const { page, log } = await open(pages.plain + '#mode=try');
+  for (let i = 0; i < N; i++) {
+    await page.locator('.wm-hotspot').waitFor();
+    assert.equal(await page.locator('.wm-counter').textContent(), `Step ${i + 1} of ${N}`);
+    const spot = await page.locator('.wm-hotspot').boundingBox();
+    const bubble = await page.locator('.wm-bubble').boundingBox();
+    const click = await clickPoint(page, i);
+    const cx = spot.x + spot.width / 2, cy = spot.y + spot.height / 2;
+    assert.ok(Math.abs(cx - click.x) < 2 && Math.abs(cy - click.y) < 2,
+              `step ${i + 1}: hotspot at ${cx},${cy}, click at ${click.x},${click.y}`);
+    // Beside it: level with the hotspot, not over it, and within a short gap of it.
+    assert.ok(cy >= bubble.y && cy <= bubble.y + bubble.height, `step ${i + 1}: bubble level with the hotspot`);
+    const gap = bubble.x >= cx ? bubble.x - cx : cx - (bubble.x + bubble.width);
+    assert.ok(gap >= spot.width / 2 && gap <= 60, `step ${i + 1}: bubble ${gap}px from the hotspot`);
+    await page.locator('.wm-hotspot').click();
+  }
+  await page.locator('.wm-done').waitFor();
+  await assertQuiet(log, page);
+  await page.close();
+});
+
+test('back, next and restart, from the controls and the completion screen', async () => {
+  const { page, log } = await open(pages.plain + '#mode=try');
+  const counter = page.locator('.wm-counter');
+  await page.locator('.wm-hotspot').waitFor();
+  assert.equal(await page.locator('.wm-back').isDisabled(), true, 'no Back on step 1');
+  await page.locator('.wm-next').click();
+  await page.locator('.wm-next').click();
+  assert.equal(await counter.textContent(), `Step 3 of ${N}`);
+  assert.equal(await page.locator('.wm-progress').getAttribute('aria-valuenow'), '2');
+  await page.locator('.wm-back').click();
+  assert.equal(await counter.textContent(), `Step 2 of ${N}`);
+  await page.locator('.wm-restart').click();
+  assert.equal(await counter.textContent(), `Step 1 of ${N}`);
+  for (let i = 0; i < N; i++) await page.locator('.wm-next').click();
+  await page.locator('.wm-done').waitFor();
+  assert.equal(await page.locator('.wm-progress').getAttribute('aria-valuenow'), String(N));
+  assert.equal(await page.locator('.wm-done-title').evaluate((e) => e === document.activeElement), true,
+               'the completion screen takes the focus');
+  // Back from the end shows the last step again; the completion screen's Restart starts over.
+  await page.locator('.wm-back').click();
+  assert.equal(await counter.textContent(), `Step ${N} of ${N}`);
+  await page.locator('.wm-next').click();
+  await page.locator('.wm-done .wm-button', { hasText: 'Restart' }).click();
+  assert.equal(await counter.textContent(), `Step 1 of ${N}`);
+  await page.locator('.wm-hotspot').waitFor();
+  // "See all steps" opens View.
+  for (let i = 0; i < N; i++) await page.keyboard.press('Enter');
+  await page.locator('.wm-done .wm-button', { hasText: 'See all steps' }).click();
+  assert.equal(await page.locator('.wm-card').count(), N);
+  assert.equal(await page.locator('.wm-list').isVisible(), true);
+  await assertQuiet(log, page);
+  await page.close();
+});
+
+test('Watch: the pointer glides onto each step\'s click before the step moves on', async () => {
+  const { page, log } = await open(pages.plain + '#mode=watch&speed=4');
+  // Every animation frame, how close the pointer's tip came to the current step's click.
+  await page.evaluate(() => {
+    const model = JSON.parse(document.getElementById('waymark-model').textContent);
+    window.__wm_closest = {};
+    const tick = () => {
+      const counter = document.querySelector('.wm-counter');
+      const m = counter && /Step (\d+)/.exec(counter.textContent);
+      const pointer = document.querySelector('.wm-pointer');
+      if (m && pointer && !document.querySelector('.wm-player.wm-finished')) {
+        const i = Number(m[1]) - 1, step = model.steps[i], image = model.images[step.image];
+        const f = document.querySelector('.wm-frame').getBoundingClientRect();
+        const p = pointer.getBoundingClientRect();
+        // The arrow's tip is at (4, 2) of its 24-unit drawing.
+        const tip = { x: p.x + 4 * p.width / 24, y: p.y + 2 * p.height / 24 };
+        const d = Math.hypot(tip.x - (f.x + step.x / image.width * f.width),
+                             tip.y - (f.y + step.y / image.height * f.height));
+        window.__wm_closest[i] = Math.min(window.__wm_closest[i] ?? Infinity, d);
+      }
+      requestAnimationFrame(tick);
+    };
+    tick();
+  });
+  await page.locator('.wm-done').waitFor({ timeout: 60000 });
+  const closest = await page.evaluate(() => window.__wm_closest);
+  for (let i = 0; i < N; i++)
+    assert.ok(closest[i] < 4, `step ${i + 1}: the pointer came within ${closest[i]}px of the click`);
+  await assertQuiet(log, page);
+  await page.close();
+});
+
+test('annotations are drawn on the picture', async () => {
+  const { page, log } = await open(pages.plain + '#mode=try');
+  // Step 1 has a red box 120×50 around the click (the fixture's); its left edge is drawn.
+  const at = await page.evaluate(() => {
+    const model = JSON.parse(document.getElementById('waymark-model').textContent);
+    const box = model.steps[0].annotations.find((a) => a.kind === 'box');
+    return { x: box.x, y: box.y + Math.round(box.height / 2) };
+  });
+  await page.waitForFunction((at) => {
+    const c = document.querySelector('.wm-screen');
+    const [r, g, b, a] = c.getContext('2d').getImageData(at.x, at.y, 1, 1).data;
+    return a === 255 && r > 170 && g < 60 && b < 70;
+  }, at);
+  await assertQuiet(log, page);
+  await page.close();
+});
+
+test('the mode follows the stage; Refresher opens in View with search', async () => {
+  const library = join(dir, 'stages.db');
+  const id = execFileSync(MAKE_FIXTURE, [library, '3']).toString().trim();
+  const expect = { 'first-exposure': ['view', false], orientation: ['try', false],
+                   'ramp-and-practice': ['try', false], competency: ['view', true],
+                   'refresher-and-reinforcement': ['view', true] };
+  for (const [stage, [mode, search]] of Object.entries(expect)) {
+    execFileSync(WAYMARK, ['--library', library, 'tag', id, '--stage', stage]);
+    const { page, log } = await open(exportTutorial(library, id, stage));
+    await page.locator('.wm-title').waitFor();
+    assert.equal(await page.locator(`.wm-mode[data-mode="${mode}"]`).getAttribute('aria-pressed'), 'true', stage);
+    assert.equal(await page.locator(mode === 'view' ? '.wm-list' : '.wm-hotspot').isVisible(), true, stage);
+    assert.equal(await page.locator('.wm-search input').count(), search ? 1 : 0, stage);
+    assert.equal((await events(page))[0].mode, mode);
+    if (stage === 'refresher-and-reinforcement') {
+      await page.locator('.wm-search input').fill('step 2:');
+      assert.deepEqual(await page.locator('.wm-card:visible .wm-card-instruction').allTextContents(),
+                       ['Step 2: click “the checkbox”']);
+      assert.equal(await page.locator('[aria-live]').textContent(), '1 of 3 steps match.');
+      await page.locator('.wm-search input').fill('no such words');
+      assert.equal(await page.locator('.wm-card:visible').count(), 0);
+      assert.equal(await page.locator('.wm-no-match').textContent(), 'No step matches “no such words”.');
+      await page.locator('.wm-search input').fill('');
+      assert.equal(await page.locator('.wm-card:visible').count(), 3);
+    }
+    await assertQuiet(log, page);
+    await page.close();
+  }
+  // --mode overrides the stage.
+  const { page } = await open(exportTutorial(library, id, 'forced', ['--mode', 'watch']));
+  await page.locator('.wm-pointer').waitFor();
+  assert.equal(await page.locator('.wm-mode[data-mode="watch"]').getAttribute('aria-pressed'), 'true');
+  await page.close();
+});
+
+test('--embed drops the header; a mangled link still opens the tutorial', async () => {
+  const url = exportFixture('embed', 3, [], ['--embed']);
+  const { page, log } = await open(url + '#mode=%E0%A4%A&step=%');
+  await page.locator('.wm-hotspot').waitFor();
+  assert.equal(await page.locator('.wm-header').count(), 0);
+  assert.equal(await page.locator('.wm-modes').count(), 0);
+  assert.equal(await page.locator('.wm-counter').textContent(), 'Step 1 of 3');
+  await assertQuiet(log, page);
+  await page.close();
+});
+
+test('author text keeps its own direction and cannot reorder the player\'s words', async () => {
+  const { page, log } = await open(pages.hostile + '#mode=view');
+  await page.locator('.wm-card').first().waitFor();
+  const leaks = await page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('.wm-player *')) {
+      const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('');
+      // What is left once the player's own isolates (FSI … PDI, nothing inside) are taken out.
+      const loose = own.replace(/\u2068[^\u202a-\u202e\u2066-\u2069]*\u2069/g, '');
+      if (!/[\u202a-\u202e\u2066-\u2069]/.test(loose)) continue;
+      if (/isolate|plaintext/.test(getComputedStyle(el).unicodeBidi)) continue;
+      out.push(el.className + ': ' + own.slice(0, 40));
+    }
+    return out;
+  });
+  assert.deepEqual(leaks, []);
+  await assertQuiet(log, page);
+  await page.close();
 });
