@@ -27,7 +27,8 @@ run_clear (Run *r)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs `waymark --library LIB ARGS…` with the tutorial's id for "ID". */
+/* Runs `waymark --library LIB ARGS…` with the tutorial's id for "ID", with no display to
+ * connect to: exporting runs on servers and in CI. */
 static void
 waymark (Fixture     *f,
          const char  *id,
@@ -36,8 +37,12 @@ waymark (Fixture     *f,
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
   const char *arg;
   va_list args;
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
 
   g_ptr_array_add (argv, g_strdup (g_getenv ("WM_WAYMARK")));
   g_ptr_array_add (argv, g_strdup ("--library"));
@@ -50,7 +55,7 @@ waymark (Fixture     *f,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err,
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err,
                 &r->status, &error);
   g_assert_no_error (error);
   r->status = WIFEXITED (r->status) ? WEXITSTATUS (r->status) : -1;
@@ -65,6 +70,21 @@ out_exists (Fixture    *f,
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+/* The start of an output file, or "" when it is missing. */
+static char *
+out_head (Fixture    *f,
+          const char *name,
+          gsize       n)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *text = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &text, &len, NULL))
+    return g_strdup ("");
+  return g_strndup (text, MIN (n, len));
+}
+
 static void
 test_each_format (Fixture       *f,
                   gconstpointer  data)
@@ -73,17 +93,29 @@ test_each_format (Fixture       *f,
   g_autoptr(WmTutorial) t = wm_fixture_make_tutorial (f->store, 2, WM_FIXTURE_NONE, &error);
   const char *id = wm_tutorial_get_id (t);
   g_auto(Run) html = { 0 }, md = { 0 }, pdf = { 0 };
+  g_autofree char *head = NULL;
 
   g_clear_object (&f->store);   /* the command opens the library itself */
   waymark (f, id, &html, "export", "html", "ID", "-o", "OUT/t.html", "--mode", "watch", NULL);
   g_assert_cmpint (html.status, ==, 0);
-  g_assert_true (out_exists (f, "t.html"));
+  g_assert_nonnull (strstr (html.out, "Exported “Export the quarterly report (2 steps)”"));
+  head = out_head (f, "t.html", 16);
+  g_assert_cmpstr (head, ==, "<!DOCTYPE html>\n");
+  g_clear_pointer (&head, g_free);
+
   waymark (f, id, &md, "export", "markdown", "ID", "-o", "OUT/md", NULL);
   g_assert_cmpint (md.status, ==, 0);
+  g_assert_true (g_str_has_suffix (g_strstrip (md.out), ".md"));   /* "… to DIR/md/SLUG.md" */
+  g_assert_nonnull (strstr (md.out, "/md/"));
+  head = out_head (f, strstr (md.out, "/md/") + 1, 2);
+  g_assert_cmpstr (head, ==, "# ");
+  g_clear_pointer (&head, g_free);
   g_assert_true (out_exists (f, "md/images"));
+
   waymark (f, id, &pdf, "export", "pdf", "ID", "-o", "OUT/t.pdf", "--paper", "letter", NULL);
   g_assert_cmpint (pdf.status, ==, 0);
-  g_assert_true (out_exists (f, "t.pdf"));
+  head = out_head (f, "t.pdf", 5);
+  g_assert_cmpstr (head, ==, "%PDF-");
 }
 
 /* One line on stderr, the right exit code, and no file. */
