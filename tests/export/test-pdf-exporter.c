@@ -131,6 +131,40 @@ test_letter (Fixture       *f,
   g_assert_cmpuint (blocks, ==, 2);
 }
 
+/* Hostile author text is printed as the characters it is, and the PDF has nothing that acts:
+ * no link, no script, no launch, no form. */
+static void
+test_hostile_text_is_text (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) t = wm_fixture_make_tutorial (f->store, 3, WM_FIXTURE_HOSTILE, &error);
+  g_autofree char *pdf = export_pdf (f, t, WM_PAPER_A4);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (text, "<img src=x onerror=\"window.__wm_pwned=1\">"));
+  g_assert_nonnull (strstr (text, "</script><script>window.__wm_pwned=1</script>"));
+  g_assert_nonnull (strstr (text, "<svg onload=window.__wm_pwned=1>"));
+
+  g_file_get_contents (pdf, &bytes, &len, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *name = (const char *[]) { "/URI", "/JavaScript", "/JS", "/Launch",
+                                            "/AcroForm" }[i];
+
+      g_assert_null (g_strstr_len (bytes, len, name));
+    }
+}
+
 static void
 test_no_steps_writes_nothing (Fixture       *f,
                               gconstpointer  data)
@@ -218,6 +252,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, wm_fixture_library_setup, func, wm_fixture_library_teardown)
   ADD ("/export/pdf/one-block-per-step", test_one_block_per_step);
   ADD ("/export/pdf/letter", test_letter);
+  ADD ("/export/pdf/hostile-text-is-text", test_hostile_text_is_text);
   ADD ("/export/pdf/no-steps-writes-nothing", test_no_steps_writes_nothing);
   ADD ("/export/pdf/corrupt-image", test_corrupt_image);
   ADD ("/export/async/each-format", test_async_each_format);
