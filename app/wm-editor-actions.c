@@ -759,7 +759,7 @@ static const struct {
   const char *hint;
 } tools[] = {
   { "select", "find-location-symbolic", N_("Move the Click Point"),
-    N_("Drag the red ring to where the reader should click") },
+    N_("Drag the red ring to where the reader should click; with no ring yet, click there") },
   { "crop", "wm-crop-symbolic", N_("Crop"), N_("Drag over the part of the screen to keep") },
   { "redact", "wm-redact-symbolic", N_("Redact"),
     N_("Drag over private details: they are pixelated here and removed from exports") },

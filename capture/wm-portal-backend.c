@@ -14,6 +14,11 @@
  * thread decodes it only to suggest the hotspot from what changed since the last shot
  * (WmChangeDetector), since the click itself is invisible here.
  *
+ * No parent window is passed: the controller steps out of the shot and the main window is
+ * hidden while recording (by default), so at shot time Waymark has no mapped window for the
+ * desktop's first-time permission dialog to attach to (libportal-gtk4 would export a handle
+ * to an unmapped surface); the dialog comes up on its own, as for any background request.
+ *
  * Why not ScreenCast (PipeWire): see README, "Recording on Wayland". In short, on Debian 12
  * (xdg-desktop-portal 1.16, -gnome 43) it needs a source-selection dialog per session, keeps
  * the screen-sharing indicator lit all along, and a step is rarely so urgent that the ~100 ms

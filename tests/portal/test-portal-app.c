@@ -226,6 +226,10 @@ test_place_hotspot (void)
   canvas = wm_editor_get_canvas (editor);
   shown = wm_canvas_get_step (canvas);
   g_assert_cmpint (wm_step_get_x (shown), ==, -1);
+  /* The Select tool's hint says how to place a missing hotspot. */
+  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Drag the red ring to where the reader "
+                                                     "should click; with no ring yet, click "
+                                                     "there"));
 
   /* Click at image pixel (600, 300), through the X server like a person. */
   wm_canvas_get_image_area (canvas, &area, &scale);
