@@ -1,4 +1,5 @@
-/* wm-review-view.c — one tutorial under review: steps with comment pins, and the decision
+/* wm-review-view.c — one tutorial's review: for the reviewer its steps with comment pins and
+ * the decision; for the author what the reviewer said, pinned to the steps, and the submit
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,13 +24,21 @@ struct _WmReviewView
   char       *reviewer_name;
   char       *reviewer_email;
   char       *error;
-  GPtrArray  *pin_entries;   /* GtkEntry per step, index = position */
+  WmStatus    status;
+  GPtrArray  *pin_entries;     /* GtkEntry per step, index = position */
+  GPtrArray  *pin_feedback;    /* GtkLabel per step: the reviewer's last comments on it */
 
   GtkLabel   *title;
   GtkLabel   *subtitle;
+  GtkWidget  *feedback_box;
+  GtkLabel   *feedback;
   GtkListBox *steps;
   GtkLabel   *error_label;
   GtkEntry   *comment;
+  GtkWidget  *edit_button;
+  GtkWidget  *submit_button;
+  GtkWidget  *request_changes_button;
+  GtkWidget  *approve_button;
 };
 
 G_DEFINE_FINAL_TYPE (WmReviewView, wm_review_view, ADW_TYPE_BIN)
@@ -83,6 +92,7 @@ make_thumbnail (WmReviewView *self,
 
 static GtkWidget *
 make_text (WmStep    *step,
+           GtkWidget *feedback,
            GtkWidget *entry)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -105,6 +115,7 @@ make_text (WmStep    *step,
       gtk_box_append (GTK_BOX (box), notes);
     }
 
+  gtk_box_append (GTK_BOX (box), feedback);
   gtk_box_append (GTK_BOX (box), entry);
   return box;
 }
@@ -118,15 +129,25 @@ make_step_row (WmReviewView *self,
   g_autofree char *number = g_strdup_printf ("%u", position + 1);
   GtkWidget *pin = gtk_button_new_from_icon_name ("mail-mark-important-symbolic");
   GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *feedback = gtk_label_new (NULL);
   GtkWidget *row = gtk_list_box_row_new ();
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Comment on this step"));
   gtk_widget_set_visible (entry, FALSE);
   g_ptr_array_add (self->pin_entries, entry);
 
+  /* The reviewer's words are people's text: plain, never markup. */
+  gtk_label_set_wrap (GTK_LABEL (feedback), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (feedback), 0);
+  gtk_label_set_selectable (GTK_LABEL (feedback), TRUE);
+  gtk_widget_add_css_class (feedback, "warning");
+  gtk_widget_set_visible (feedback, FALSE);
+  g_ptr_array_add (self->pin_feedback, feedback);
+
   gtk_widget_set_tooltip_text (pin, _("Comment on this step"));
   gtk_widget_set_valign (pin, GTK_ALIGN_START);
   gtk_widget_add_css_class (pin, "flat");
+  gtk_widget_set_visible (pin, self->status == WM_STATUS_IN_REVIEW);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (pin), "review.pin");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (pin), "u", position);
 
@@ -136,7 +157,7 @@ make_step_row (WmReviewView *self,
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), gtk_label_new (number));
   gtk_box_append (GTK_BOX (box), make_thumbnail (self, step));
-  gtk_box_append (GTK_BOX (box), make_text (step, entry));
+  gtk_box_append (GTK_BOX (box), make_text (step, feedback, entry));
   gtk_box_append (GTK_BOX (box), pin);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -145,12 +166,133 @@ make_step_row (WmReviewView *self,
   return row;
 }
 
-static void
-set_decidable (WmReviewView *self,
-               gboolean      decidable)
+/* Who reviews and who submits is the same kind of person: whoever the preferences name. */
+static gboolean
+is_author_side (WmStatus status)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.approve", decidable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.request-changes", decidable);
+  return status == WM_STATUS_DRAFT || status == WM_STATUS_CHANGES_REQUESTED;
+}
+
+/* The bar offers what can be done now: decide (in review), submit (a draft or changes
+ * requested), edit (anything but a tutorial in review). */
+static void
+set_mode (WmReviewView *self,
+          gboolean      loaded)
+{
+  gboolean deciding = loaded && self->status == WM_STATUS_IN_REVIEW;
+  gboolean submitting = loaded && is_author_side (self->status);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.approve", deciding);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.request-changes", deciding);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.pin", deciding);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.submit", submitting);
+  gtk_widget_set_visible (self->approve_button, !submitting);
+  gtk_widget_set_visible (self->request_changes_button, !submitting);
+  gtk_widget_set_visible (self->submit_button, submitting);
+  gtk_widget_set_visible (self->edit_button, loaded && !deciding);
+  gtk_widget_set_visible (GTK_WIDGET (self->comment), deciding || submitting || !loaded);
+  gtk_entry_set_placeholder_text (self->comment,
+                                  submitting ? _("Message for the reviewer (optional)")
+                                             : _("Overall comment (required to request "
+                                                 "changes)"));
+  /* Edit opens the editor (the window's action) on this tutorial. */
+  if (loaded)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "s",
+                                      self->tutorial_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button),
+                                  loaded ? "win.open-tutorial" : NULL);
+}
+
+/* "Bob <bob@example.org> requested changes: “Nearly there”" */
+static char *
+describe_event (WmHistoryEvent *ev)
+{
+  g_autofree char *who = wm_history_event_dup_identity (ev);
+  const char *message = wm_history_event_get_message (ev);
+
+  if (message == NULL || *message == '\0')
+    return g_strdup_printf ("%s %s", who ? who : _("Someone"), wm_history_event_get_action (ev));
+
+  return g_strdup_printf (_("%s %s: “%s”"), who ? who : _("Someone"),
+                          wm_history_event_get_action (ev), message);
+}
+
+/* The step a pin meant, by its id (it may have moved since), else by its position. */
+static int
+pin_position (WmTutorial          *t,
+              const WmStepComment *c)
+{
+  guint n = wm_tutorial_get_n_steps (t);
+
+  for (guint i = 0; c->step_id != NULL && i < n; i++)
+    if (g_strcmp0 (wm_step_get_id (wm_tutorial_get_step (t, i)), c->step_id) == 0)
+      return i;
+
+  return c->position < n ? (int) c->position : -1;
+}
+
+static void
+show_pins (WmReviewView   *self,
+           WmTutorial     *t,
+           WmHistoryEvent *changes)
+{
+  GPtrArray *pins = wm_history_event_get_step_comments (changes);
+  g_autofree char *who = wm_history_event_dup_identity (changes);
+
+  for (guint i = 0; i < pins->len; i++)
+    {
+      const WmStepComment *c = g_ptr_array_index (pins, i);
+      int position = pin_position (t, c);
+      GtkLabel *label;
+      g_autofree char *text = NULL;
+
+      if (position < 0)
+        continue;
+
+      label = g_ptr_array_index (self->pin_feedback, position);
+      text = g_strdup_printf (_("%s: “%s”"), who ? who : _("Reviewer"), c->comment);
+      if (gtk_widget_get_visible (GTK_WIDGET (label)))
+        text = g_strconcat (gtk_label_get_text (label), "\n", text, NULL);
+      gtk_label_set_text (label, text);
+      gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+    }
+}
+
+/* What the people before said: the submit message for the reviewer, the requested changes
+ * (until an approval makes them history) for the author, pinned to the steps they meant. */
+static void
+show_history (WmReviewView *self,
+              WmTutorial   *t)
+{
+  g_autoptr(GPtrArray) events = wm_review_list_history (self->store, self->tutorial_id, NULL);
+  WmHistoryEvent *submitted = NULL, *changes = NULL, *shown;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      WmHistoryEvent *ev = g_ptr_array_index (events, i);
+
+      switch (wm_history_event_get_to_status (ev))
+        {
+        case WM_STATUS_IN_REVIEW: submitted = ev; break;
+        case WM_STATUS_CHANGES_REQUESTED: changes = ev; break;
+        case WM_STATUS_APPROVED: changes = NULL; break;
+        case WM_STATUS_DRAFT:
+        default: break;
+        }
+    }
+
+  if (changes != NULL)
+    show_pins (self, t, changes);
+
+  shown = is_author_side (self->status) ? changes
+        : self->status == WM_STATUS_IN_REVIEW ? submitted : NULL;
+  if (shown == NULL)
+    return;
+
+  text = describe_event (shown);
+  gtk_label_set_text (self->feedback, text);
+  gtk_widget_set_visible (self->feedback_box, TRUE);
 }
 
 static void
@@ -159,18 +301,20 @@ show_tutorial (WmReviewView *self,
 {
   const char *from = wm_tutorial_get_contributor (t) ? wm_tutorial_get_contributor (t)
                                                      : wm_tutorial_get_author (t);
-  g_autofree char *subtitle = g_strdup_printf (_("%s · version %u · from %s"),
+  g_autofree char *subtitle = g_strdup_printf (_("%s · version %u · by %s"),
                                                wm_status_get_title (wm_tutorial_get_status (t)),
                                                wm_tutorial_get_version (t),
-                                               from ? from : _("someone"));
+                                               from && *from ? from : _("someone"));
 
+  self->status = wm_tutorial_get_status (t);
   gtk_label_set_text (self->title, wm_tutorial_get_title (t));
   gtk_label_set_text (self->subtitle, subtitle);
 
   for (guint i = 0; i < g_list_model_get_n_items (wm_tutorial_get_steps (t)); i++)
     gtk_list_box_append (self->steps, make_step_row (self, wm_tutorial_get_step (t, i), i));
 
-  set_decidable (self, wm_tutorial_get_status (t) == WM_STATUS_IN_REVIEW);
+  show_history (self, t);
+  set_mode (self, TRUE);
 }
 
 static void
@@ -183,8 +327,10 @@ reload (WmReviewView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps))) != NULL)
     gtk_list_box_remove (self->steps, child);
   g_ptr_array_set_size (self->pin_entries, 0);
+  g_ptr_array_set_size (self->pin_feedback, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->comment), "");
-  set_decidable (self, FALSE);
+  gtk_widget_set_visible (self->feedback_box, FALSE);
+  set_mode (self, FALSE);
   show_error (self, NULL);
 
   if (self->store == NULL || self->tutorial_id == NULL)
@@ -277,6 +423,21 @@ request_changes_action (GtkWidget  *widget,
 }
 
 static void
+submit_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  WmReviewView *self = WM_REVIEW_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  WmIdentity who = reviewer (self);
+  const char *message = comment_text (self);
+  gboolean ok;
+
+  ok = wm_review_submit (self->store, self->tutorial_id, &who, *message ? message : NULL, &error);
+  decided (self, ok, error);
+}
+
+static void
 pin_action (GtkWidget  *widget,
             const char *action,
             GVariant   *param)
@@ -301,6 +462,7 @@ wm_review_view_dispose (GObject *object)
   WmReviewView *self = WM_REVIEW_VIEW (object);
 
   g_clear_pointer (&self->pin_entries, g_ptr_array_unref);
+  g_clear_pointer (&self->pin_feedback, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wm_review_view_parent_class)->dispose (object);
@@ -379,10 +541,17 @@ wm_review_view_class_init (WmReviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmReviewView, steps);
   gtk_widget_class_bind_template_child (widget_class, WmReviewView, error_label);
   gtk_widget_class_bind_template_child (widget_class, WmReviewView, comment);
+  gtk_widget_class_bind_template_child (widget_class, WmReviewView, feedback_box);
+  gtk_widget_class_bind_template_child (widget_class, WmReviewView, feedback);
+  gtk_widget_class_bind_template_child (widget_class, WmReviewView, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, WmReviewView, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, WmReviewView, request_changes_button);
+  gtk_widget_class_bind_template_child (widget_class, WmReviewView, approve_button);
 
   gtk_widget_class_install_action (widget_class, "review.approve", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "review.request-changes", NULL,
                                    request_changes_action);
+  gtk_widget_class_install_action (widget_class, "review.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "review.pin", "u", pin_action);
 }
 
@@ -390,8 +559,9 @@ static void
 wm_review_view_init (WmReviewView *self)
 {
   self->pin_entries = g_ptr_array_new ();
+  self->pin_feedback = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  set_decidable (self, FALSE);
+  set_mode (self, FALSE);
 }
 
 GtkWidget *
@@ -470,4 +640,27 @@ wm_review_view_get_error (WmReviewView *self)
 {
   g_return_val_if_fail (WM_IS_REVIEW_VIEW (self), NULL);
   return self->error;
+}
+
+/* The text the view shows above the steps (the submit message for a reviewer, the requested
+ * changes for the author), or NULL when it shows none. */
+const char *
+wm_review_view_get_feedback (WmReviewView *self)
+{
+  g_return_val_if_fail (WM_IS_REVIEW_VIEW (self), NULL);
+
+  return gtk_widget_get_visible (self->feedback_box) ? gtk_label_get_text (self->feedback) : NULL;
+}
+
+const char *
+wm_review_view_get_step_feedback (WmReviewView *self,
+                                  guint         position)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (WM_IS_REVIEW_VIEW (self), NULL);
+  g_return_val_if_fail (position < self->pin_feedback->len, NULL);
+
+  label = g_ptr_array_index (self->pin_feedback, position);
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }

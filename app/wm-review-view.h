@@ -16,10 +16,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WmReviewView, wm_review_view, WM, REVIEW_VIEW, AdwBin)
 
-/* Actions: "review.approve" and "review.request-changes" (enabled while the tutorial is in
- * review), "review.pin" (u: step position) that opens a step's comment. ::decided is
- * emitted after a decision is saved. The reviewer's identity is whatever the preferences
- * say (a desktop app has no login). */
+/* Actions: "review.approve", "review.request-changes" and "review.pin" (u: step position,
+ * opens a step's comment) while the tutorial is in review; "review.submit" (the comment
+ * field is the message) while it is a draft or changes were requested — then the view shows
+ * the reviewer's comments, each on the step it was pinned to. ::decided is emitted after a
+ * transition is saved. The person's identity is whatever the preferences say (a desktop
+ * app has no login). */
 GtkWidget  *wm_review_view_new              (WmStore      *store);
 void        wm_review_view_set_store        (WmReviewView *self,
                                              WmStore      *store);
@@ -35,6 +37,11 @@ void        wm_review_view_set_comment      (WmReviewView *self,
 void        wm_review_view_set_step_comment (WmReviewView *self,
                                              guint         position,
                                              const char   *comment);
+/* What the view shows: the message above the steps, a step's reviewer comments (NULL when
+ * none is shown). */
+const char *wm_review_view_get_feedback      (WmReviewView *self);
+const char *wm_review_view_get_step_feedback (WmReviewView *self,
+                                              guint         position);
 /* The last error shown (one line), or NULL. */
 const char *wm_review_view_get_error        (WmReviewView *self);
 

@@ -305,6 +305,23 @@ review_tutorial_action (GtkWidget  *widget,
   review_tutorial (WM_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* From the editor: what the reviewer said, and the submit. Edits are saved first. */
+static void
+review_current_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  WmWindow *self = WM_WINDOW (widget);
+  g_autofree char *id = g_strdup (wm_editor_get_tutorial_id (self->editor));
+
+  if (id == NULL)
+    return;
+
+  wm_editor_close (self->editor);
+  wm_window_library_changed (self);
+  review_tutorial (self, id);
+}
+
 static void
 show_review_queue_action (GtkWidget  *widget,
                           const char *action_name,
@@ -900,6 +917,8 @@ install_actions (GtkWidgetClass *widget_class)
                                    clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.review-tutorial", "s",
                                    review_tutorial_action);
+  gtk_widget_class_install_action (widget_class, "win.review-current", NULL,
+                                   review_current_action);
   gtk_widget_class_install_action (widget_class, "win.show-review-queue", NULL,
                                    show_review_queue_action);
 }

@@ -8,6 +8,7 @@
 
 #include "app-test-util.h"
 #include "wm-review.h"
+#include "wm-site-publisher.h"
 
 static void
 test_review_from_window (AppFixture    *f,
@@ -58,6 +59,149 @@ test_review_from_window (AppFixture    *f,
   g_assert_cmpstr (wm_window_get_visible_page (f->window), ==, "review");
 }
 
+/* Who the app says is acting: the preferences (there is no login). */
+static void
+act_as (AppFixture *f,
+        const char *name,
+        const char *email)
+{
+  g_settings_set_string (f->settings, "author-name", name);
+  g_settings_set_string (f->settings, "author-email", email);
+}
+
+static void
+activate (gpointer    widget,
+          const char *action,
+          const char *format,
+          ...)
+{
+  g_autoptr(GVariant) param = NULL;
+  va_list args;
+
+  if (format != NULL)
+    {
+      va_start (args, format);
+      param = g_variant_ref_sink (g_variant_new_va (format, NULL, &args));
+      va_end (args);
+    }
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, param));
+  app_spin (50);
+}
+
+static WmStatus
+status_of (AppFixture *f,
+           const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) t = wm_store_load_tutorial (f->store, id, FALSE, &error);
+
+  g_assert_no_error (error);
+  return wm_tutorial_get_status (t);
+}
+
+/* The whole cycle as two people do it in the app: the author submits from the editor, the
+ * reviewer pins a comment to step 3 and requests changes, the author sees it on step 3,
+ * fixes the step and resubmits, the reviewer approves; publishing shows the fix. */
+static void
+test_whole_cycle_in_app (AppFixture    *f,
+                         gconstpointer  data)
+{
+  g_autoptr(WmTutorial) t = app_make_tutorial (f->store, "Export a monthly report",
+                                               WM_STAGE_ORIENTATION, "admin", 4);
+  g_autofree char *id = g_strdup (wm_tutorial_get_id (t));
+  g_autofree char *site_path = g_build_filename (f->dir, "site", NULL);
+  g_autofree char *page_path = g_build_filename (site_path, "t", "export-a-monthly-report",
+                                                 "tutorial.json", NULL);
+  g_autofree char *page = NULL;
+  g_autoptr(GFile) site = g_file_new_for_path (site_path);
+  g_autoptr(WmSitePublisher) publisher = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GdkTexture) shot = NULL;
+  g_autoptr(GError) error = NULL;
+  WmReviewView *view;
+  WmHistoryEvent *ev;
+
+  g_assert_true (wm_store_set_setting (f->store, WM_REVIEW_DISTINCT_APPROVER, "true", &error));
+  act_as (f, "Alice Author", "alice@example.org");
+  app_fixture_show (f);
+  view = wm_window_get_review_view (f->window);
+
+  /* Alice, in the editor, opens Review and submits with a message. */
+  activate (f->window, "win.open-tutorial", "s", id);
+  g_assert_cmpstr (wm_window_get_visible_page (f->window), ==, "editor");
+  activate (f->window, "win.review-current", NULL);
+  app_spin (400);
+  g_assert_cmpstr (wm_window_get_visible_page (f->window), ==, "review-tutorial");
+  wm_review_view_set_comment (view, "Ready for a first look");
+  activate (view, "review.submit", NULL);
+  g_assert_null (wm_review_view_get_error (view));
+  g_assert_cmpint (status_of (f, id), ==, WM_STATUS_IN_REVIEW);
+
+  /* Rita finds it in the queue, pins a comment to step 3 and requests changes. */
+  act_as (f, "Rita Reviewer", "rita@example.org");
+  activate (f->window, "win.show-review-queue", NULL);
+  activate (f->window, "win.review-tutorial", "s", id);
+  g_assert_cmpstr (wm_review_view_get_feedback (view), ==,
+                   "Alice Author <alice@example.org> submitted: “Ready for a first look”");
+  wm_review_view_set_step_comment (view, 2, "This clicks Print, not Export");
+  wm_review_view_set_comment (view, "Nearly there");
+  activate (view, "review.request-changes", NULL);
+  g_assert_null (wm_review_view_get_error (view));
+  g_assert_cmpint (status_of (f, id), ==, WM_STATUS_CHANGES_REQUESTED);
+
+  /* Alice sees what Rita said, on step 3, fixes that step in the editor and resubmits. */
+  act_as (f, "Alice Author", "alice@example.org");
+  activate (f->window, "win.review-tutorial", "s", id);
+  g_assert_cmpstr (wm_review_view_get_feedback (view), ==,
+                   "Rita Reviewer <rita@example.org> requested changes: “Nearly there”");
+  g_assert_cmpstr (wm_review_view_get_step_feedback (view, 2), ==,
+                   "Rita Reviewer <rita@example.org>: “This clicks Print, not Export”");
+  g_assert_null (wm_review_view_get_step_feedback (view, 1));
+  app_spin (300);
+  shot = app_render (GTK_WIDGET (f->window));
+  app_save_screenshot (shot, "review-changes-requested.png");
+
+  activate (f->window, "win.open-tutorial", "s", id);
+  activate (wm_window_get_editor (f->window), "editor.select-step", "u", 2);
+  activate (wm_window_get_editor (f->window), "editor.set-instruction", "s",
+            "Click Export, not Print");
+  activate (f->window, "win.review-current", NULL);
+  g_assert_cmpint (status_of (f, id), ==, WM_STATUS_DRAFT);
+  wm_review_view_set_comment (view, "Fixed step 3");
+  activate (view, "review.submit", NULL);
+  g_assert_cmpint (status_of (f, id), ==, WM_STATUS_IN_REVIEW);
+
+  /* Alice may not approve her own work here; Rita does. */
+  activate (view, "review.approve", NULL);
+  g_assert_nonnull (strstr (wm_review_view_get_error (view), "someone other than the author"));
+  g_assert_cmpint (status_of (f, id), ==, WM_STATUS_IN_REVIEW);
+  act_as (f, "Rita Reviewer", "rita@example.org");
+  activate (f->window, "win.review-tutorial", "s", id);
+  /* Rita's earlier comment stays on step 3, beside the fix. */
+  g_assert_nonnull (wm_review_view_get_step_feedback (view, 2));
+  activate (view, "review.approve", NULL);
+  g_assert_null (wm_review_view_get_error (view));
+  g_assert_cmpint (status_of (f, id), ==, WM_STATUS_APPROVED);
+
+  history = wm_review_list_history (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 5);
+  ev = g_ptr_array_index (history, 3);
+  g_assert_cmpstr (wm_history_event_get_who (ev), ==, "Alice Author");
+  g_assert_cmpstr (wm_history_event_get_message (ev), ==, "Fixed step 3");
+  ev = g_ptr_array_index (history, 4);
+  g_assert_cmpstr (wm_history_event_get_email (ev), ==, "rita@example.org");
+  g_assert_cmpint (wm_history_event_get_to_status (ev), ==, WM_STATUS_APPROVED);
+  g_assert_cmpuint (wm_history_event_get_version (ev), ==, 2);
+
+  /* Publishing shows the approved version, with the fix. */
+  publisher = wm_site_publisher_new (f->store, site);
+  g_assert_true (wm_site_publisher_publish (publisher, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
+  g_assert_nonnull (strstr (page, "Click Export, not Print"));
+}
+
 static void
 set_up (AppFixture    *f,
         gconstpointer  data)
@@ -80,6 +224,8 @@ main (int    argc,
 
   g_test_add ("/review/window/review-from-window", AppFixture, NULL, set_up,
               test_review_from_window, tear_down);
+  g_test_add ("/review/window/whole-cycle-in-app", AppFixture, NULL, set_up,
+              test_whole_cycle_in_app, tear_down);
 
   return g_test_run ();
 }
