@@ -130,16 +130,8 @@ already_imported (WmCli      *cli,
                   WmTutorial *t)
 {
   WmStore *store = wm_cli_get_store (cli, NULL);
-  g_autoptr(WmTutorial) here = NULL;
 
-  if (store == NULL)
-    return FALSE;
-
-  here = wm_review_load_version (store, wm_tutorial_get_id (t), wm_tutorial_get_version (t), NULL);
-  if (here == NULL)
-    here = wm_store_load_tutorial (store, wm_tutorial_get_id (t), TRUE, NULL);
-
-  return here != NULL && wm_review_content_equal (here, t);
+  return store != NULL && wm_review_holds (store, t);
 }
 
 int

@@ -20,6 +20,8 @@ struct _WmPreferencesWindow
   GtkFileChooserNative *chooser;
 
   AdwEntryRow          *author_row;
+  AdwEntryRow          *email_row;
+  AdwEntryRow          *shared_library_row;
   AdwEntryRow          *roles_row;
   AdwComboRow          *backend_row;
   GtkSwitch            *hide_switch;
@@ -157,6 +159,10 @@ bind_settings (WmPreferencesWindow *self)
 {
   g_settings_bind (self->settings, "author-name", self->author_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "author-email", self->email_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "shared-library", self->shared_library_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "default-roles", self->roles_row, "text",
                                 G_SETTINGS_BIND_DEFAULT, strv_to_text, text_to_strv,
                                 NULL, NULL);
@@ -196,6 +202,9 @@ wm_preferences_window_class_init (WmPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/waymark/Waymark/ui/wm-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, author_row);
+  gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, email_row);
+  gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow,
+                                        shared_library_row);
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, roles_row);
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, backend_row);
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, hide_switch);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wm-bundle.h"
 #include "wm-review-resources.h"
 #include "wm-review-view.h"
 #include "wm-review.h"
@@ -24,6 +25,8 @@ struct _WmReviewView
   char       *reviewer_name;
   char       *reviewer_email;
   char       *error;
+  char       *shared_library;
+  guint       sending;         /* bundles being sent to the shared library */
   WmStatus    status;
   GPtrArray  *pin_entries;     /* GtkEntry per step, index = position */
   GPtrArray  *pin_feedback;    /* GtkLabel per step: the reviewer's last comments on it */
@@ -47,6 +50,8 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_TUTORIAL_ID,
+  PROP_SHARED_LIBRARY,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -422,6 +427,90 @@ request_changes_action (GtkWidget  *widget,
   decided (self, ok, error);
 }
 
+/* Sending to the shared library ------------------------------------------------------ */
+
+typedef struct {
+  WmStore *store;
+  char    *tutorial_id;
+  GFile   *location;
+  char    *name;
+  char    *email;
+  char    *message;
+} Send;
+
+static void
+send_free (Send *send)
+{
+  g_clear_object (&send->store);
+  g_clear_object (&send->location);
+  g_free (send->tutorial_id);
+  g_free (send->name);
+  g_free (send->email);
+  g_free (send->message);
+  g_free (send);
+}
+
+static void
+send_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Send *send = task_data;
+  WmIdentity who = { send->name, send->email };
+  GError *error = NULL;
+  GFile *sent = wm_bundle_send (send->store, send->tutorial_id, send->location, &who,
+                                send->message, &error);
+
+  if (sent == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, sent, g_object_unref);
+}
+
+static void
+send_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(WmReviewView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) sent = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->sending--;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (sent == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Submitted here, but the bundle could not "
+                                                    "be sent to the shared library: %s"),
+                                                  error->message);
+      show_error (self, message);
+    }
+}
+
+/* The bundle is written off the main thread: a long tutorial is tens of megabytes, and the
+ * shared library may be across the network. */
+static void
+send_to_shared_library (WmReviewView     *self,
+                        const WmIdentity *who,
+                        const char       *message)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, send_done, g_object_ref (self));
+  Send *send = g_new0 (Send, 1);
+
+  send->store = g_object_ref (self->store);
+  send->tutorial_id = g_strdup (self->tutorial_id);
+  send->location = g_file_new_for_commandline_arg (self->shared_library);
+  send->name = g_strdup (who->name);
+  send->email = g_strdup (who->email);
+  send->message = g_strdup (message);
+  g_task_set_source_tag (task, send_to_shared_library);
+  g_task_set_task_data (task, send, (GDestroyNotify) send_free);
+  self->sending++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  g_task_run_in_thread (task, send_thread);
+}
+
 static void
 submit_action (GtkWidget  *widget,
                const char *action,
@@ -431,10 +520,13 @@ submit_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   WmIdentity who = reviewer (self);
   const char *message = comment_text (self);
+  g_autofree char *sent_message = g_strdup (*message ? message : NULL);
   gboolean ok;
 
-  ok = wm_review_submit (self->store, self->tutorial_id, &who, *message ? message : NULL, &error);
+  ok = wm_review_submit (self->store, self->tutorial_id, &who, sent_message, &error);
   decided (self, ok, error);
+  if (ok && self->shared_library != NULL)
+    send_to_shared_library (self, &who, sent_message);
 }
 
 static void
@@ -477,6 +569,7 @@ wm_review_view_finalize (GObject *object)
   g_free (self->reviewer_name);
   g_free (self->reviewer_email);
   g_free (self->error);
+  g_free (self->shared_library);
 
   G_OBJECT_CLASS (wm_review_view_parent_class)->finalize (object);
 }
@@ -493,6 +586,8 @@ wm_review_view_get_property (GObject    *object,
     {
     case PROP_STORE: g_value_set_object (value, self->store); break;
     case PROP_TUTORIAL_ID: g_value_set_string (value, self->tutorial_id); break;
+    case PROP_SHARED_LIBRARY: g_value_set_string (value, self->shared_library); break;
+    case PROP_BUSY: g_value_set_boolean (value, self->sending > 0); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -509,6 +604,9 @@ wm_review_view_set_property (GObject      *object,
     {
     case PROP_STORE: wm_review_view_set_store (self, g_value_get_object (value)); break;
     case PROP_TUTORIAL_ID: wm_review_view_set_tutorial_id (self, g_value_get_string (value)); break;
+    case PROP_SHARED_LIBRARY:
+      wm_review_view_set_shared_library (self, g_value_get_string (value));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -527,6 +625,10 @@ wm_review_view_class_init (WmReviewViewClass *klass)
 
   properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, WM_TYPE_STORE, flags);
   properties[PROP_TUTORIAL_ID] = g_param_spec_string ("tutorial-id", NULL, NULL, NULL, flags);
+  properties[PROP_SHARED_LIBRARY] = g_param_spec_string ("shared-library", NULL, NULL, NULL,
+                                                         flags);
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[DECIDED] = g_signal_new ("decided", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -663,4 +765,27 @@ wm_review_view_get_step_feedback (WmReviewView *self,
 
   label = g_ptr_array_index (self->pin_feedback, position);
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+void
+wm_review_view_set_shared_library (WmReviewView *self,
+                                   const char   *location)
+{
+  g_return_if_fail (WM_IS_REVIEW_VIEW (self));
+
+  if (location != NULL && *location == '\0')
+    location = NULL;
+  if (g_strcmp0 (self->shared_library, location) == 0)
+    return;
+
+  g_free (self->shared_library);
+  self->shared_library = g_strdup (location);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARED_LIBRARY]);
+}
+
+gboolean
+wm_review_view_is_busy (WmReviewView *self)
+{
+  g_return_val_if_fail (WM_IS_REVIEW_VIEW (self), FALSE);
+  return self->sending > 0;
 }

@@ -31,6 +31,11 @@ const char *wm_review_view_get_tutorial_id  (WmReviewView *self);
 void        wm_review_view_set_reviewer     (WmReviewView *self,
                                              const char   *name,
                                              const char   *email);
+/* The shared library (a path or URI; NULL or "" for none): a submit also drops a bundle into
+ * its review inbox, in a thread ("busy" meanwhile); a failure is shown as the error. */
+void        wm_review_view_set_shared_library (WmReviewView *self,
+                                               const char   *location);
+gboolean    wm_review_view_is_busy           (WmReviewView *self);
 /* What the comment fields hold; also set by the person typing. */
 void        wm_review_view_set_comment      (WmReviewView *self,
                                              const char   *comment);

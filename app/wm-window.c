@@ -83,6 +83,13 @@ wm_window_get_journey_map (WmWindow *self)
   return self->journey_map;
 }
 
+WmReviewQueue *
+wm_window_get_review_queue (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return self->review_queue;
+}
+
 WmReviewView *
 wm_window_get_review_view (WmWindow *self)
 {
@@ -1019,6 +1026,10 @@ wm_window_new (WmApplication *app,
   wm_review_queue_set_store (self->review_queue, store);
   wm_review_view_set_store (self->review_view, store);
   wm_review_history_set_store (self->review_history, store);
+  g_settings_bind (settings, "shared-library", self->review_queue, "inbox-location",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "shared-library", self->review_view, "shared-library",
+                   G_SETTINGS_BIND_GET);
 
   return self;
 }

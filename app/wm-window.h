@@ -10,6 +10,7 @@
 #include "wm-application.h"
 #include "wm-editor.h"
 #include "wm-journey-map.h"
+#include "wm-review-queue.h"
 #include "wm-review-view.h"
 #include "wm-store.h"
 
@@ -29,6 +30,7 @@ GListModel   *wm_window_get_library      (WmWindow      *self);
 WmEditor     *wm_window_get_editor       (WmWindow      *self);
 WmJourneyMap *wm_window_get_journey_map  (WmWindow      *self);
 WmReviewView *wm_window_get_review_view  (WmWindow      *self);
+WmReviewQueue *wm_window_get_review_queue (WmWindow     *self);
 /* The recording controller while a recording runs, else NULL. */
 GtkWindow    *wm_window_get_recorder     (WmWindow      *self);
 /* "library", "journey" or "editor". */

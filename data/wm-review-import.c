@@ -223,3 +223,18 @@ wm_review_import (WmStore          *store,
 
   return TRUE;
 }
+
+gboolean
+wm_review_holds (WmStore    *store,
+                 WmTutorial *tutorial)
+{
+  g_autoptr(WmTutorial) local = NULL;
+
+  g_return_val_if_fail (WM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (WM_IS_TUTORIAL (tutorial), FALSE);
+
+  local = wm_store_load_tutorial (store, wm_tutorial_get_id (tutorial), TRUE, NULL);
+
+  return local != NULL &&
+         (wm_review_content_equal (local, tutorial) || matches_a_revision (store, tutorial));
+}

@@ -95,5 +95,9 @@ gboolean    wm_review_import            (WmStore          *store,
                                          WmImportOutcome  *outcome,
                                          guint            *out_version,
                                          GError          **error);
+/* Whether @store already holds exactly @tutorial's content (as it is now, or as one of its
+ * versions): importing it would change nothing. */
+gboolean    wm_review_holds             (WmStore          *store,
+                                         WmTutorial       *tutorial);
 
 G_END_DECLS

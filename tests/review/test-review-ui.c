@@ -8,7 +8,10 @@
 
 #include <adwaita.h>
 
+#include <glib/gstdio.h>
+
 #include "review-fixture.h"
+#include "wm-bundle.h"
 #include "wm-review-history.h"
 #include "wm-review-queue.h"
 #include "wm-review-view.h"
@@ -199,6 +202,96 @@ test_history_and_diff (Ui           *ui,
   g_assert_cmpuint (wm_diff_count_changes (diff), ==, 2);
 }
 
+static void
+wait_idle (WmReviewQueue *queue)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (wm_review_queue_is_busy (queue))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  for (guint i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE));
+}
+
+/* Alice's tutorial arrives in a shared library's inbox; Rita's app lists it beside a bundle
+ * it refuses, imports the good one (every screenshot byte-identical) and opens it. */
+static void
+test_inbox_import (Ui           *ui,
+                   gconstpointer data)
+{
+  g_autofree char *shared_path = g_build_filename (ui->base.dir, "shared", NULL);
+  g_autofree char *rita_path = g_build_filename (ui->base.dir, "rita.db", NULL);
+  g_autofree char *junk = g_build_filename (shared_path, "inbox", "junk.waymark", NULL);
+  g_autofree char *before = NULL, *after = NULL, *opened = NULL, *junk_uri = NULL;
+  g_autoptr(GFile) shared = g_file_new_for_path (shared_path);
+  g_autoptr(GFile) sent = NULL;
+  g_autoptr(WmStore) rita = NULL;
+  g_autoptr(WmTutorial) theirs = load (ui), ours = NULL;
+  g_autoptr(GError) error = NULL;
+  WmReviewQueue *queue;
+  GtkWidget *widget;
+
+  g_assert_cmpint (g_mkdir (shared_path, 0700), ==, 0);
+  sent = wm_bundle_send (ui->store, ui->id, shared, &alice, "For the team", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (junk, "<html>not a bundle</html>", -1, NULL));
+
+  rita = wm_store_open (rita_path, &error);
+  g_assert_no_error (error);
+  widget = wm_review_queue_new (rita);
+  queue = WM_REVIEW_QUEUE (widget);
+  g_signal_connect (queue, "open-tutorial", G_CALLBACK (on_open), &opened);
+  wm_review_queue_set_inbox_location (queue, shared_path);
+  show (ui, widget);
+  wait_idle (queue);
+  g_assert_cmpuint (wm_review_queue_get_n_items (queue), ==, 0);
+  g_assert_cmpuint (wm_review_queue_get_n_inbox_items (queue), ==, 2);
+  g_assert_null (wm_review_queue_get_error (queue));
+
+  /* The refused one: one line, and Rita's library as it was. */
+  before = fixture_library_digest (rita_path);
+  junk_uri = g_filename_to_uri (junk, NULL, NULL);
+  g_assert_true (gtk_widget_activate_action (widget, "review-queue.import", "s", junk_uri));
+  wait_idle (queue);
+  g_assert_nonnull (strstr (wm_review_queue_get_error (queue), "not an SQLite database"));
+  g_assert_null (strchr (wm_review_queue_get_error (queue), '\n'));
+  after = fixture_library_digest (rita_path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_null (opened);
+
+  /* The good one arrives in review, from Alice, and opens. */
+  g_assert_true (gtk_widget_activate_action_variant (widget, "review-queue.import",
+                                                     g_variant_new_take_string (
+                                                       g_file_get_uri (sent))));
+  wait_idle (queue);
+  g_assert_null (wm_review_queue_get_error (queue));
+  g_assert_cmpstr (opened, ==, ui->id);
+  g_assert_cmpuint (wm_review_queue_get_n_items (queue), ==, 1);
+  ours = wm_store_load_tutorial (rita, ui->id, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wm_tutorial_get_status (ours), ==, WM_STATUS_IN_REVIEW);
+  g_assert_cmpstr (wm_tutorial_get_contributor (ours), ==, "Alice Author <alice@example.org>");
+  g_assert_cmpuint (wm_tutorial_get_n_steps (ours), ==, wm_tutorial_get_n_steps (theirs));
+  for (guint i = 0; i < wm_tutorial_get_n_steps (ours); i++)
+    {
+      const char *sha = wm_step_get_image_sha256 (wm_tutorial_get_step (theirs, i));
+      g_autoptr(WmImage) a = wm_store_load_image (ui->store, sha, &error);
+      g_autoptr(WmImage) b = wm_store_load_image (rita, sha, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (wm_image_get_png (a), wm_image_get_png (b)));
+    }
+
+  /* Listed again, it says it is here now. */
+  wm_review_queue_reload (queue);
+  wait_idle (queue);
+  g_assert_cmpuint (wm_review_queue_get_n_inbox_items (queue), ==, 2);
+  gtk_window_set_child (GTK_WINDOW (ui->window), NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -211,6 +304,7 @@ main (int    argc,
   ADD ("/review/ui/queue", test_queue);
   ADD ("/review/ui/review-cycle", test_review_cycle);
   ADD ("/review/ui/history-and-diff", test_history_and_diff);
+  ADD ("/review/ui/inbox-import", test_inbox_import);
 #undef ADD
 
   return g_test_run ();

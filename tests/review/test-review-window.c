@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "app-test-util.h"
 #include "wm-review.h"
 #include "wm-site-publisher.h"
@@ -88,6 +90,24 @@ activate (gpointer    widget,
   app_spin (50);
 }
 
+static void
+rm_rf (const char *dir)
+{
+  const char *argv[] = { "rm", "-rf", dir, NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                NULL);
+}
+
+static gboolean
+idle_queue_and_view (gpointer data)
+{
+  WmWindow *window = data;
+
+  return !wm_review_view_is_busy (wm_window_get_review_view (window)) &&
+         !wm_review_queue_is_busy (wm_window_get_review_queue (window));
+}
+
 static WmStatus
 status_of (AppFixture *f,
            const char *id)
@@ -113,6 +133,8 @@ test_whole_cycle_in_app (AppFixture    *f,
   g_autofree char *page_path = g_build_filename (site_path, "t", "export-a-monthly-report",
                                                  "tutorial.json", NULL);
   g_autofree char *page = NULL;
+  g_autofree char *shared = g_build_filename (f->dir, "shared", NULL);
+  g_autofree char *sent = NULL;
   g_autoptr(GFile) site = g_file_new_for_path (site_path);
   g_autoptr(WmSitePublisher) publisher = NULL;
   g_autoptr(GPtrArray) history = NULL;
@@ -123,6 +145,8 @@ test_whole_cycle_in_app (AppFixture    *f,
 
   g_assert_true (wm_store_set_setting (f->store, WM_REVIEW_DISTINCT_APPROVER, "true", &error));
   act_as (f, "Alice Author", "alice@example.org");
+  g_assert_cmpint (g_mkdir (shared, 0700), ==, 0);
+  g_settings_set_string (f->settings, "shared-library", shared);
   app_fixture_show (f);
   view = wm_window_get_review_view (f->window);
 
@@ -136,6 +160,23 @@ test_whole_cycle_in_app (AppFixture    *f,
   activate (view, "review.submit", NULL);
   g_assert_null (wm_review_view_get_error (view));
   g_assert_cmpint (status_of (f, id), ==, WM_STATUS_IN_REVIEW);
+
+  /* With a shared library set, the submit also dropped a bundle into its inbox, and the
+   * Review page lists it (as already in this library). */
+  app_wait_until (idle_queue_and_view, f->window, 30000);
+  g_assert_null (wm_review_view_get_error (view));
+  sent = g_strdup_printf ("%s/inbox/%s-v1.waymark", shared, id);
+  g_assert_true (g_file_test (sent, G_FILE_TEST_IS_REGULAR));
+  activate (f->window, "win.show-review-queue", NULL);
+  app_wait_until (idle_queue_and_view, f->window, 30000);
+  g_assert_cmpuint (wm_review_queue_get_n_items (wm_window_get_review_queue (f->window)), ==, 1);
+  g_assert_cmpuint (wm_review_queue_get_n_inbox_items (wm_window_get_review_queue (f->window)),
+                    ==, 1);
+  app_spin (300);
+  g_clear_object (&shot);
+  shot = app_render (GTK_WIDGET (f->window));
+  app_save_screenshot (shot, "review-queue-inbox.png");
+  g_settings_set_string (f->settings, "shared-library", "");
 
   /* Rita finds it in the queue, pins a comment to step 3 and requests changes. */
   act_as (f, "Rita Reviewer", "rita@example.org");
@@ -158,6 +199,7 @@ test_whole_cycle_in_app (AppFixture    *f,
                    "Rita Reviewer <rita@example.org>: “This clicks Print, not Export”");
   g_assert_null (wm_review_view_get_step_feedback (view, 1));
   app_spin (300);
+  g_clear_object (&shot);
   shot = app_render (GTK_WIDGET (f->window));
   app_save_screenshot (shot, "review-changes-requested.png");
 
@@ -200,6 +242,8 @@ test_whole_cycle_in_app (AppFixture    *f,
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
   g_assert_nonnull (strstr (page, "Click Export, not Print"));
+  rm_rf (site_path);
+  rm_rf (shared);
 }
 
 static void
