@@ -13,6 +13,7 @@
 #include "app-test-util.h"
 #include "wm-editor.h"
 #include "wm-portal-test-util.h"
+#include "wm-preferences-window.h"
 #include "wm-record-dialog.h"
 #include "wm-recorder-window.h"
 #include "wm-window.h"
@@ -336,6 +337,8 @@ test_record_from_window (void)
   const char *fixtures[] = { base, dialog_screen, NULL };
   Recording r = { NULL, g_array_new (FALSE, FALSE, sizeof (gboolean)), FALSE };
   StepWait wait = { &r, 0 };
+  WmPreferencesWindow *prefs;
+  GtkSpinButton *countdown;
   WmRecordDialog *dialog;
   GtkWidget *title_row, *capture_button;
   g_autoptr(WmStep) first = NULL, second = NULL;
@@ -345,8 +348,18 @@ test_record_from_window (void)
   wm_test_portal_set_fixtures (fixtures);
   wm_test_portal_set_responses (0, 0);
   app_fixture_set_up (&app, FALSE);
-  g_settings_set_uint (app.settings, "capture-countdown", 1);
   app_fixture_show (&app);
+
+  /* A one-second countdown, set in Preferences. */
+  prefs = wm_preferences_window_new (app.settings);
+  gtk_window_present (GTK_WINDOW (prefs));
+  countdown = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                              WM_TYPE_PREFERENCES_WINDOW,
+                                                              "countdown_spin"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (countdown)));
+  gtk_spin_button_set_value (countdown, 1);
+  g_assert_cmpuint (g_settings_get_uint (app.settings, "capture-countdown"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (prefs));
 
   gtk_widget_activate_action (GTK_WIDGET (app.window), "win.record", NULL);
   dialog = find_toplevel (WM_TYPE_RECORD_DIALOG);
