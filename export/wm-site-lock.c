@@ -25,7 +25,9 @@ struct _WmSiteLock
   GObject  parent_instance;
 
   GFile   *file;       /* NULL once released */
+  char    *owner;      /* what the lock file says while it is ours */
   gint64   refreshed;  /* monotonic time of the last write */
+  gboolean lost;       /* another publisher broke it */
 };
 
 G_DEFINE_FINAL_TYPE (WmSiteLock, wm_site_lock, G_TYPE_OBJECT)
@@ -39,9 +41,18 @@ wm_site_lock_dispose (GObject *object)
 }
 
 static void
+wm_site_lock_finalize (GObject *object)
+{
+  g_clear_pointer (&WM_SITE_LOCK (object)->owner, g_free);
+
+  G_OBJECT_CLASS (wm_site_lock_parent_class)->finalize (object);
+}
+
+static void
 wm_site_lock_class_init (WmSiteLockClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = wm_site_lock_dispose;
+  G_OBJECT_CLASS (klass)->finalize = wm_site_lock_finalize;
 }
 
 static void
@@ -49,11 +60,31 @@ wm_site_lock_init (WmSiteLock *self)
 {
 }
 
+/* "host pid since token": the token tells this holder's lock from any other's, even one of
+ * the same process made in the same microsecond. */
 static char *
 make_owner (void)
 {
-  return g_strdup_printf ("%s %d %" G_GINT64_FORMAT "\n", g_get_host_name (), (int) getpid (),
-                          g_get_real_time ());
+  g_autofree char *token = g_uuid_string_random ();
+
+  return g_strdup_printf ("%s %d %" G_GINT64_FORMAT " %s\n", g_get_host_name (), (int) getpid (),
+                          g_get_real_time (), token);
+}
+
+/* Whether the lock file still holds what this holder wrote; a read error counts as no. */
+static gboolean
+is_still_ours (WmSiteLock    *self,
+               GCancellable  *cancellable)
+{
+  g_autofree char *contents = NULL;
+
+  if (self->file == NULL || self->lost)
+    return FALSE;
+  if (!g_file_load_contents (self->file, cancellable, &contents, NULL, NULL, NULL) ||
+      g_strcmp0 (contents, self->owner) != 0)
+    self->lost = TRUE;
+
+  return !self->lost;
 }
 
 void
@@ -66,13 +97,43 @@ wm_site_lock_refresh (WmSiteLock *self)
 
   if (self->file == NULL || g_get_monotonic_time () - self->refreshed < REFRESH_USEC)
     return;
+  self->refreshed = g_get_monotonic_time ();
+
+  /* Never over another publisher's lock: that one is theirs now. */
+  if (!is_still_ours (self, NULL))
+    return;
 
   /* Rewritten in place: the lock must never be absent, even for a moment. */
   owner = make_owner ();
   if (!g_file_replace_contents (self->file, owner, strlen (owner), NULL, FALSE,
                                 G_FILE_CREATE_NONE, NULL, NULL, &error))
-    g_warning ("Could not refresh the publish lock: %s", error->message);
-  self->refreshed = g_get_monotonic_time ();
+    {
+      g_warning ("Could not refresh the publish lock: %s", error->message);
+      return;
+    }
+  g_free (self->owner);
+  self->owner = g_steal_pointer (&owner);
+}
+
+gboolean
+wm_site_lock_check (WmSiteLock    *self,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_return_val_if_fail (WM_IS_SITE_LOCK (self), FALSE);
+
+  if (is_still_ours (self, cancellable))
+    return TRUE;
+
+  {
+    g_autoptr(GFile) root = self->file != NULL ? g_file_get_parent (self->file) : NULL;
+    g_autofree char *name = root != NULL ? g_file_get_parse_name (root) : g_strdup ("?");
+
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                 "Another Waymark took over publishing to “%s” while this publish was "
+                 "running; its tutorials were not added to the catalogue: publish again", name);
+  }
+  return FALSE;
 }
 
 void
@@ -80,18 +141,18 @@ wm_site_lock_release (WmSiteLock *self)
 {
   g_return_if_fail (WM_IS_SITE_LOCK (self));
 
-  if (self->file != NULL)
+  if (is_still_ours (self, NULL))
     g_file_delete (self->file, NULL, NULL);
   g_clear_object (&self->file);
 }
 
 static gboolean
 try_create (GFile         *file,
+            const char    *owner,
             GCancellable  *cancellable,
             GError       **error)
 {
   g_autoptr(GFileOutputStream) out = NULL;
-  g_autofree char *owner = make_owner ();
 
   out = g_file_create (file, G_FILE_CREATE_NONE, cancellable, error);
   if (out == NULL)
@@ -105,18 +166,20 @@ try_create (GFile         *file,
 /* "host pid since" of the holder; FALSE when the file went away meanwhile. */
 static gboolean
 read_owner (GFile   *file,
+            char   **contents,
             char   **host,
             int     *pid,
             gint64  *since)
 {
-  g_autofree char *contents = NULL;
+  g_autofree char *line = NULL;
   g_auto(GStrv) fields = NULL;
   g_autoptr(GFileInfo) info = NULL;
 
-  if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL))
+  if (!g_file_load_contents (file, NULL, contents, NULL, NULL, NULL))
     return FALSE;
 
-  fields = g_strsplit (g_strstrip (contents), " ", 3);
+  line = g_strdup (*contents);
+  fields = g_strsplit (g_strstrip (line), " ", 3);
   if (g_strv_length (fields) == 3)
     {
       *host = g_strdup (fields[0]);
@@ -186,13 +249,16 @@ wm_site_lock_acquire (GFile         *root,
     {
       g_autoptr(GError) local_error = NULL;
       g_autofree char *host = NULL;
+      g_autofree char *seen = NULL;
+      g_autofree char *owner = make_owner ();
       int pid = 0;
       gint64 since = 0;
 
-      if (try_create (file, cancellable, &local_error))
+      if (try_create (file, owner, cancellable, &local_error))
         {
           WmSiteLock *self = g_object_new (WM_TYPE_SITE_LOCK, NULL);
           self->file = g_steal_pointer (&file);
+          self->owner = g_steal_pointer (&owner);
           self->refreshed = g_get_monotonic_time ();
           return self;
         }
@@ -203,13 +269,22 @@ wm_site_lock_acquire (GFile         *root,
           return NULL;
         }
 
-      if (!read_owner (file, &host, &pid, &since))
+      if (!read_owner (file, &seen, &host, &pid, &since))
         continue;   /* released meanwhile: try again at once */
 
       if (owner_is_gone (host, pid, since))
         {
-          g_debug ("Breaking the stale lock of %s process %d", host, pid);
-          g_file_delete (file, NULL, NULL);
+          g_autofree char *now = NULL;
+
+          /* Only the lock judged stale: another waiter may have broken it and taken its own
+           * meanwhile. (What is left between this read and the delete, the holder's own
+           * wm_site_lock_check() catches.) */
+          if (g_file_load_contents (file, NULL, &now, NULL, NULL, NULL) &&
+              g_strcmp0 (now, seen) == 0)
+            {
+              g_debug ("Breaking the stale lock of %s process %d", host, pid);
+              g_file_delete (file, NULL, NULL);
+            }
           continue;
         }
 

@@ -24,6 +24,13 @@ WmSiteLock *wm_site_lock_acquire (GFile         *root,
 /* Tells other publishers the holder is alive: a long publish calls it now and then (it only
  * writes when the last refresh is a minute old), so its lock is never taken for stale. */
 void        wm_site_lock_refresh (WmSiteLock    *self);
+/* Whether the lock file is still this holder's. Another publisher that judged this one dead
+ * (a host asleep for ten minutes) may have broken it and taken its own: a holder checks
+ * before it writes what others merge with, and fails instead of writing over their work. */
+gboolean    wm_site_lock_check   (WmSiteLock    *self,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+/* Deletes the lock file, if it is still this holder's. */
 void        wm_site_lock_release (WmSiteLock    *self);
 
 G_END_DECLS

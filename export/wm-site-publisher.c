@@ -1108,7 +1108,8 @@ publish_locked (Run                *run,
     }
 
   g_debug ("Published the tutorials in %.3f s", (g_get_monotonic_time () - start) / 1e6);
-  if (run->changed && !write_catalogue (run, &local_error))
+  if (run->changed && (!wm_site_lock_check (run->lock, run->cancellable, &local_error) ||
+                       !write_catalogue (run, &local_error)))
     return location_error (run->self, local_error, error);
   g_debug ("Wrote the catalogue in %.3f s", (g_get_monotonic_time () - start) / 1e6);
 

@@ -856,6 +856,35 @@ test_foreign_lock (Fixture       *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* A lock another publisher broke (judging this one dead) and took: the holder notices before
+ * it writes the catalogue, and leaves the other's lock alone when it lets go. */
+static void
+test_lock_taken_over (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (f->tmp);
+  g_autofree char *path = g_build_filename (f->tmp, ".waymark-lock", NULL);
+  g_autofree char *theirs = g_strdup_printf ("other-laptop 77 %" G_GINT64_FORMAT " token\n",
+                                             g_get_real_time ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmSiteLock) lock = wm_site_lock_acquire (root, 300, NULL, &error);
+  g_autofree char *contents = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (wm_site_lock_check (lock, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_set_contents (path, theirs, -1, NULL));
+  g_assert_false (wm_site_lock_check (lock, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "Another Waymark took over publishing to"));
+  g_assert_null (strchr (error->message, '\n'));
+
+  wm_site_lock_release (lock);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, theirs);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -879,6 +908,7 @@ main (int    argc,
   ADD ("/publish/atomic/kill-first-publish", test_kill_first_publish);
   ADD ("/publish/concurrent/two-stores", test_concurrent);
   ADD ("/publish/concurrent/foreign-lock", test_foreign_lock);
+  ADD ("/publish/concurrent/lock-taken-over", test_lock_taken_over);
 #undef ADD
 
   return g_test_run ();
