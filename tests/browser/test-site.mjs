@@ -151,6 +151,28 @@ test('the catalogue filters by role, stage and words', async () => {
   await assertImagesLoaded(page);
   await shot(page, 'catalogue');
 
+  // A card shows title, summary, stage, roles, steps, updated and the thumbnail.
+  const card = await page.evaluate(() => {
+    const c = [...document.querySelectorAll('.card')].find(
+      (e) => e.querySelector('.title').textContent === 'Invite your first teammate');
+    return {
+      summary: c.querySelector('.summary').textContent,
+      stage: c.querySelector('.stage').textContent,
+      roles: [...c.querySelectorAll('.roles li')].map((li) => li.textContent),
+      steps: c.querySelector('.steps').textContent,
+      updated: c.querySelector('.updated time').getAttribute('datetime'),
+      updatedText: c.querySelector('.updated').textContent,
+      thumb: c.querySelector('img.thumb')?.naturalWidth ?? 0,
+    };
+  });
+  assert.equal(card.summary, 'Send an invitation and choose what they can see.');
+  assert.equal(card.stage, 'Orientation');
+  assert.deepEqual(card.roles, ['admin']);
+  assert.equal(card.steps, '3 steps');
+  assert.match(card.updated, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  assert.match(card.updatedText, /^Updated \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+  assert.equal(card.thumb, 480);
+
   await page.selectOption('#role', 'admin');
   assert.deepEqual((await visibleTitles(page)).sort(),
                    ['Invite your first teammate', 'Rotate the API keys', 'Why teams use reports']);
@@ -188,6 +210,18 @@ test('a tutorial opens from the catalogue and plays to the end', async () => {
   assert.match(await page.inputValue('#share-embed'),
                /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/t\/invite-your-first-teammate\/embed\/" title="Invite your first teammate"/);
   await shot(page, 'tutorial');
+
+  // The copy buttons put the link and the snippet on the clipboard.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'],
+                                        { origin: library.origin });
+  await page.click('button[data-copy="share-link"]');
+  await page.waitForFunction(() => document.querySelector('.share .copied').textContent !== '');
+  assert.equal(await page.textContent('.share .copied'), 'Copied to the clipboard.');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
+               library.origin + '/t/invite-your-first-teammate/');
+  await page.click('button[data-copy="share-embed"]');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
+               await page.inputValue('#share-embed'));
 
   await playTry(page);
   await shot(page, 'tutorial-done');
@@ -271,6 +305,28 @@ test('widget.js on a host page lists the role\'s tutorials and plays one in an o
   assert.equal(await page.isVisible('#waymark-help .overlay'), false);
   assert.deepEqual(page.errors, []);
   void listed;
+  await page.context().close();
+});
+
+test('widget.js with data-stage lists only those stages, and without a role every role', async () => {
+  fs.writeFileSync(path.join(hostDir, 'stages.html'), `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Acme Console</title></head><body>
+<script src="${library.origin}/widget.js" data-stage="refresher-and-reinforcement first-exposure"
+        data-label="Need a hand?" data-position="left"></script>
+</body></html>`);
+  const page = await newPage();
+  await page.goto(host.origin + '/stages.html');
+  assert.equal(await page.textContent('#waymark-help .launcher'), '?Need a hand?');
+  await page.click('#waymark-help .launcher');
+  await page.waitForSelector('#waymark-help .list button');
+  assert.deepEqual((await page.locator('#waymark-help .list .title').allTextContents()).sort(),
+                   ['Rotate the API keys', 'Why teams use reports']);
+  const box = await page.locator('#waymark-help .launcher').boundingBox();
+  assert.ok(box.x < 100, 'data-position="left" puts the button on the left');
+  await page.fill('#waymark-help .search', 'nothing like this');
+  assert.equal(await page.isVisible('#waymark-help .empty'), true);
+  assert.equal(await page.textContent('#waymark-help .empty'), 'No tutorial matches.');
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
