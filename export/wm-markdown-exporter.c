@@ -54,9 +54,11 @@ wm_markdown_escape_inline (const char *text)
         case '&': g_string_append (out, "&amp;"); break;
         case '\n': case '\r': case '\t': g_string_append_c (out, ' '); break;
         /* What CommonMark and GitHub's tables read inside a line; without brackets no link
-         * or image can form, so "javascript:" stays text. A backslash before ASCII
-         * punctuation always means the character itself. */
+         * or image can form, so "javascript:" stays text; a heading's trailing "#"s would
+         * be taken for its closing sequence. A backslash before ASCII punctuation always
+         * means the character itself. */
         case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~':
+        case '#':
           g_string_append_c (out, '\\');
           g_string_append_c (out, *p);
           break;

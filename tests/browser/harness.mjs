@@ -41,23 +41,25 @@ export async function launch (options = {}) {
 
 // Opens @url in a new page that records every request other than loading @url itself
 // (data: and blob: URLs are not requests) and aborts it, and every JS dialog, error and CSP
-// report. @options: viewport ({ width, height }) and media (page.emulateMedia's, e.g.
-// { colorScheme: 'dark', reducedMotion: 'reduce' }).
+// report. @options: viewport ({ width, height }), media (page.emulateMedia's, e.g.
+// { colorScheme: 'dark', reducedMotion: 'reduce' }) and allowPrefix (URLs starting with it
+// load and are not recorded: a page's own files beside it).
 export async function openRecorded (context, url, options = {}) {
   const page = await context.newPage();
   if (options.viewport) await page.setViewportSize(options.viewport);
   if (options.media) await page.emulateMedia(options.media);
   const log = { requests: [], dialogs: [], errors: [], violations: [] };
+  const allowed = (u) => u.split('#')[0] === url.split('#')[0] ||
+    (options.allowPrefix && u.startsWith(options.allowPrefix));
   await page.route('**/*', (route) => {
     const u = route.request().url();
-    if (u === url || u.split('#')[0] === url.split('#')[0]) return route.continue();
+    if (allowed(u)) return route.continue();
     log.requests.push(u);
     return route.abort();
   });
   page.on('request', (r) => {
     const u = r.url();
-    if (!u.startsWith('data:') && !u.startsWith('blob:') && u.split('#')[0] !== url.split('#')[0] &&
-        !log.requests.includes(u))
+    if (!u.startsWith('data:') && !u.startsWith('blob:') && !allowed(u) && !log.requests.includes(u))
       log.requests.push(u);
   });
   page.on('dialog', (d) => { log.dialogs.push(d.message()); d.dismiss().catch(() => {}); });

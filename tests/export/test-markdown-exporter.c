@@ -95,6 +95,10 @@ test_escaping (Fixture       *f,
 
   g_assert_cmpstr (escaped, ==,
                    "1\\. &lt;b&gt;\\[x\\](javascript:y)&lt;/b&gt; \\*a\\* \\`c\\` &amp; d next");
+  /* A heading keeps its trailing "#" (else it is the heading's closing sequence). */
+  g_clear_pointer (&escaped, g_free);
+  escaped = wm_markdown_escape_inline ("# Press C# ##");
+  g_assert_cmpstr (escaped, ==, "\\# Press C\\# \\#\\#");
   /* No markup and no link target an author wrote survives. */
   g_assert_null (strchr (md, '<'));
   g_assert_null (strstr (md, "](javascript"));
