@@ -149,6 +149,12 @@ test('Watch plays to the end by itself, and pauses', async () => {
   await page.waitForTimeout(1500);
   assert.equal(await page.locator('.wm-counter').textContent(), paused, 'paused stays');
   assert.equal(await page.locator('.wm-pause').textContent(), 'Play');
+  // Space resumes too (and pauses again).
+  await page.locator('.wm-player').focus();
+  await page.keyboard.press('Space');
+  assert.equal(await page.locator('.wm-pause').textContent(), 'Pause');
+  await page.keyboard.press('Space');
+  assert.equal(await page.locator('.wm-pause').textContent(), 'Play');
   await page.locator('.wm-pause').click();
   await page.locator('.wm-done').waitFor({ timeout: 30000 });
   const seen = await events(page);
@@ -291,6 +297,14 @@ test('on a phone the picture fits and the instruction sits under it', async () =
 });
 
 test('reduced motion: no pulsing, no gliding pointer', async () => {
+  {
+    // Without the preference, the hotspot pulses.
+    const { page } = await open(pages.plain + '#mode=try');
+    await page.locator('.wm-hotspot').waitFor();
+    assert.equal(await page.evaluate(() =>
+      getComputedStyle(document.querySelector('.wm-hotspot'), '::after').animationName), 'wm-pulse');
+    await page.close();
+  }
   const { page, log } = await open(pages.plain + '#mode=try', { media: { reducedMotion: 'reduce' } });
   await page.locator('.wm-hotspot').waitFor();
   assert.equal(await page.evaluate(() =>
