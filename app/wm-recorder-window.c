@@ -156,9 +156,10 @@ capture_done (GObject      *source,
   gtk_widget_set_sensitive (self->capture_button, TRUE);
   if (self->needs_trigger && !self->stopping)
     gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
-  if (!wm_recorder_capture_step_finish (WM_RECORDER (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !g_error_matches (error, WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_CANCELLED))
+  /* Stopping cancels quietly; a dialog the user closed is worth a line ("cancelled"). */
+  if (wm_recorder_capture_step_finish (WM_RECORDER (source), result, &error))
+    show_message (self, NULL);
+  else if (!self->stopping && !g_cancellable_is_cancelled (self->cancellable))
     show_message (self, error->message);
 }
 

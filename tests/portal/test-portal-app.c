@@ -95,6 +95,12 @@ shows_refusal (gpointer data)
   return find_label (data, "The desktop refused the screenshot") != NULL;
 }
 
+static gboolean
+shows_cancel (gpointer data)
+{
+  return find_label (data, "The screenshot was cancelled; no step was added") != NULL;
+}
+
 static void
 test_controller (void)
 {
@@ -151,7 +157,21 @@ test_controller (void)
   app_spin (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (r.window)));
   g_assert_cmpuint (wm_recorder_window_get_n_steps (r.window), ==, 2);
+
+  /* Cancelled (the desktop's dialog closed): said too, and the two steps stay. */
+  wm_test_portal_set_responses (1, 0);
+  gtk_widget_activate_action (GTK_WIDGET (r.window), "recorder.capture-step", NULL);
+  app_wait_until (shows_cancel, r.window, 20000);
+  app_wait_until ((gboolean (*) (gpointer)) gtk_widget_get_visible, r.window, 20000);
+  g_assert_cmpuint (wm_recorder_window_get_n_steps (r.window), ==, 2);
+
+  /* Allowed again: the next step is taken and the old warning goes. */
   wm_test_portal_set_responses (0, 0);
+  gtk_widget_activate_action (GTK_WIDGET (r.window), "recorder.capture-step", NULL);
+  wait.n = 3;
+  app_wait_until (has_steps, &wait, 20000);
+  app_wait_until ((gboolean (*) (gpointer)) gtk_widget_get_visible, r.window, 20000);
+  g_assert_false (shows_cancel (r.window));
 
   gtk_widget_activate_action (GTK_WIDGET (r.window), "recorder.stop", NULL);
   app_wait_until (finished, &r, 20000);
@@ -163,7 +183,7 @@ test_controller (void)
                                                            TRUE, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (g_list_model_get_n_items (wm_tutorial_get_steps (stored)), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (wm_tutorial_get_steps (stored)), ==, 3);
   }
 
   g_clear_object (&store);
