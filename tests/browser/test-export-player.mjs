@@ -13,7 +13,6 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import MarkdownIt from 'markdown-it';
 import { launch, openRecorded } from './harness.mjs';
 
 const WAYMARK = process.env.WM_WAYMARK;
@@ -575,6 +574,9 @@ test('the Markdown export, rendered the way a forum does, shows hostile text as 
   const out = join(dir, 'hostile-md');
   execFileSync(WAYMARK, ['--library', library, 'export', 'markdown', id, '-o', out]);
   const tutorial = JSON.parse(execFileSync(WAYMARK, ['--library', library, 'show', id, '--json']));
+  const { default: MarkdownIt } = await import('markdown-it').catch(() => {
+    throw new Error('markdown-it is missing: run “npm install” in tests/browser (.ci/setup does)');
+  });
   const mdName = readdirSync(out).find((n) => n.endsWith('.md'));
   const html = new MarkdownIt({ html: true }).render(readFileSync(join(out, mdName), 'utf8'));
   writeFileSync(join(out, 'post.html'), `<!DOCTYPE html><meta charset="utf-8"><title>post</title><body>${html}</body>`);
