@@ -295,6 +295,21 @@ test_edit_approved_starts_new_version (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "+ Step 4 added"));
   g_assert_cmpint (fixture_run (f, f->library, NULL, "list", "--status", "approved", NULL), ==, 0);
   g_assert_null (strstr (f->out, "Stays intact"));
+
+  /* Published meanwhile, readers get the approved version 1, not the draft. */
+  {
+    g_autofree char *site = g_build_filename (f->dir, "site", NULL);
+    g_autofree char *page_path = g_build_filename (site, "t", "stays-intact", "tutorial.json",
+                                                   NULL);
+    g_autofree char *page = NULL;
+
+    g_assert_cmpint (fixture_run (f, f->library, NULL, "publish", "--to", site, "-q", NULL), ==,
+                     0);
+    g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
+    g_assert_nonnull (strstr (page, "screen-50.png"));
+    g_assert_null (strstr (page, "A better first step"));
+    g_assert_null (strstr (page, "screen-99.png"));
+  }
 }
 
 int
