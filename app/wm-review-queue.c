@@ -24,6 +24,7 @@ struct _WmReviewQueue
   guint         n_inbox_items;
   guint         busy;          /* inbox reads and imports under way */
   char         *error;
+  GtkFileChooserNative *chooser;
 
   GtkStack     *stack;
   GtkListBox   *list;
@@ -40,6 +41,7 @@ enum {
   PROP_STORE,
   PROP_INBOX_LOCATION,
   PROP_BUSY,
+  PROP_DISTINCT_APPROVER,
   N_PROPS
 };
 
@@ -323,6 +325,8 @@ wm_review_queue_reload (WmReviewQueue *self)
   reload_queue (self);
   reload_inbox (self);
   update_page (self);
+  /* Someone may have changed the rule from the command line meanwhile. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTINCT_APPROVER]);
 }
 
 /* Importing ------------------------------------------------------------------------- */
@@ -382,11 +386,9 @@ import_done (GObject      *source,
 }
 
 static void
-import_action (GtkWidget  *widget,
-               const char *action,
-               GVariant   *param)
+start_import (WmReviewQueue *self,
+              GFile         *file)
 {
-  WmReviewQueue *self = WM_REVIEW_QUEUE (widget);
   g_autoptr(GTask) task = NULL;
   ImportData *data;
 
@@ -395,13 +397,84 @@ import_action (GtkWidget  *widget,
 
   data = g_new0 (ImportData, 1);
   data->store = g_object_ref (self->store);
-  data->file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  data->file = g_object_ref (file);
   task = g_task_new (NULL, NULL, import_done, g_object_ref (self));
-  g_task_set_source_tag (task, import_action);
+  g_task_set_source_tag (task, start_import);
   g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
   show_error (self, NULL);
   set_busy (self, TRUE);
   g_task_run_in_thread (task, import_thread);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  start_import (WM_REVIEW_QUEUE (widget), file);
+}
+
+static void
+on_chooser_response (WmReviewQueue *self,
+                     int            response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    start_import (self, file);
+}
+
+static void
+choose_bundle_action (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *param)
+{
+  WmReviewQueue *self = WM_REVIEW_QUEUE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_file_filter_set_name (filter, _("Waymark bundles"));
+  gtk_file_filter_add_suffix (filter, "waymark");
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import a Bundle"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                               NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* The library's rule, kept in the library itself: every reviewer's app sees the same. */
+static gboolean
+get_distinct_approver (WmReviewQueue *self)
+{
+  g_autofree char *value = self->store ? wm_store_get_setting (self->store,
+                                                               WM_REVIEW_DISTINCT_APPROVER)
+                                       : NULL;
+
+  return g_strcmp0 (value, "true") == 0;
+}
+
+static void
+set_distinct_approver (WmReviewQueue *self,
+                       gboolean       distinct)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || distinct == get_distinct_approver (self))
+    return;
+
+  if (!wm_store_set_setting (self->store, WM_REVIEW_DISTINCT_APPROVER,
+                             distinct ? "true" : "false", &error))
+    show_error (self, error->message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTINCT_APPROVER]);
 }
 
 static void
@@ -429,6 +502,9 @@ wm_review_queue_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wm_review_queue_parent_class)->dispose (object);
@@ -458,6 +534,7 @@ wm_review_queue_get_property (GObject    *object,
     case PROP_STORE: g_value_set_object (value, self->store); break;
     case PROP_INBOX_LOCATION: g_value_set_string (value, self->inbox_location); break;
     case PROP_BUSY: g_value_set_boolean (value, self->busy > 0); break;
+    case PROP_DISTINCT_APPROVER: g_value_set_boolean (value, get_distinct_approver (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -476,6 +553,7 @@ wm_review_queue_set_property (GObject      *object,
     case PROP_INBOX_LOCATION:
       wm_review_queue_set_inbox_location (self, g_value_get_string (value));
       break;
+    case PROP_DISTINCT_APPROVER: set_distinct_approver (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -497,6 +575,8 @@ wm_review_queue_class_init (WmReviewQueueClass *klass)
                                                          flags);
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISTINCT_APPROVER] = g_param_spec_boolean ("distinct-approver", NULL, NULL,
+                                                             FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[OPEN_TUTORIAL] =
@@ -517,6 +597,10 @@ wm_review_queue_class_init (WmReviewQueueClass *klass)
   gtk_widget_class_install_action (widget_class, "review-queue.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "review-queue.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "review-queue.import", "s", import_action);
+  gtk_widget_class_install_action (widget_class, "review-queue.choose-bundle", NULL,
+                                   choose_bundle_action);
+  gtk_widget_class_install_property_action (widget_class, "review-queue.distinct-approver",
+                                            "distinct-approver");
 }
 
 static void
@@ -550,6 +634,7 @@ wm_review_queue_set_store (WmReviewQueue *self,
     {
       wm_review_queue_reload (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTINCT_APPROVER]);
     }
 }
 

@@ -19,7 +19,9 @@ G_DECLARE_FINAL_TYPE (WmReviewQueue, wm_review_queue, WM, REVIEW_QUEUE, AdwBin)
 /* Actions: "review-queue.refresh", "review-queue.open" (s: tutorial id) which emits
  * ::open-tutorial for the window to show the review view, "review-queue.import" (s: a
  * bundle's URI) which imports it (checked as untrusted input; any refusal is shown as one
- * line and the library is left as it was) and then opens it. */
+ * line and the library is left as it was) and then opens it, "review-queue.choose-bundle"
+ * which asks for a .waymark file to import the same way, and the stateful
+ * "review-queue.distinct-approver" (the library's WM_REVIEW_DISTINCT_APPROVER setting). */
 GtkWidget  *wm_review_queue_new                (WmStore       *store);
 WmStore    *wm_review_queue_get_store          (WmReviewQueue *self);
 void        wm_review_queue_set_store          (WmReviewQueue *self,

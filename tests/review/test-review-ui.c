@@ -118,6 +118,17 @@ test_queue (Ui           *ui,
   g_assert_true (gtk_widget_activate_action (queue, "review-queue.open", "s", ui->id));
   g_assert_cmpstr (opened, ==, ui->id);
 
+  /* The library's rule, switched from the Review page: the author may not approve. */
+  g_assert_true (gtk_widget_activate_action (queue, "review-queue.distinct-approver", NULL));
+  {
+    g_autofree char *rule = wm_store_get_setting (ui->store, WM_REVIEW_DISTINCT_APPROVER);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpstr (rule, ==, "true");
+    g_assert_false (wm_review_approve (ui->store, ui->id, &alice, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "someone other than the author"));
+  }
+
   /* Once decided, it leaves the queue. */
   g_assert_true (wm_review_approve (ui->store, ui->id, &(WmIdentity) { "Bob", NULL }, NULL, NULL));
   g_assert_true (gtk_widget_activate_action (queue, "review-queue.refresh", NULL));
