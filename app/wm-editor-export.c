@@ -1,4 +1,4 @@
-/* wm-editor-export.c — the editor's Export…: HTML, PDF or Markdown, written off the main thread
+/* wm-editor-export.c — the editor's Export… (HTML, PDF or Markdown) and Publish, off the main thread
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +13,7 @@
 
 #include "wm-editor-private.h"
 #include "wm-export.h"
+#include "wm-site-publisher.h"
 
 static const struct {
   const char     *id;
@@ -51,6 +52,7 @@ set_exporting (WmEditor *self,
   gtk_revealer_set_reveal_child (self->export_revealer, exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export", !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export-to", !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.publish", !exporting);
   if (exporting && self->pulse_id == 0)
     self->pulse_id = g_timeout_add (100, pulse, self);
   else if (!exporting)
@@ -59,14 +61,28 @@ set_exporting (WmEditor *self,
 
 typedef struct {
   WmEditor *editor;
-  GFile    *file;
+  GFile    *file;       /* the export, or the shared library's location */
+  char     *id;         /* the tutorial published */
 } ExportCall;
+
+static ExportCall *
+export_call_new (WmEditor *editor,
+                 GFile    *file)
+{
+  ExportCall *call = g_new0 (ExportCall, 1);
+
+  call->editor = g_object_ref (editor);
+  call->file = g_object_ref (file);
+  call->id = g_strdup (wm_tutorial_get_id (editor->tutorial));
+  return call;
+}
 
 static void
 export_call_free (ExportCall *call)
 {
   g_object_unref (call->editor);
   g_object_unref (call->file);
+  g_free (call->id);
   g_free (call);
 }
 
@@ -102,19 +118,14 @@ start_export (WmEditor   *self,
               const char *format,
               GFile      *file)
 {
-  ExportCall *call;
-
   if (self->tutorial == NULL || self->exporting)
     return;
 
   /* The export library copies the tutorial as it is now; the author may go on editing. */
   _wm_editor_flush (self);
   set_exporting (self, TRUE);
-  call = g_new0 (ExportCall, 1);
-  call->editor = g_object_ref (self);
-  call->file = g_object_ref (file);
   wm_export_async (self->store, self->tutorial, formats[format_index (format)].format, file,
-                   NULL, export_done, call);
+                   NULL, export_done, export_call_new (self, file));
 }
 
 static void
@@ -191,6 +202,136 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
 }
 
+/* Publish: the tutorial's approved version to the shared library ------------------------ */
+
+/* The link readers follow: under the library's web address when Preferences has one,
+ * else the page at the location itself. */
+static char *
+published_link (WmEditor   *self,
+                GFile      *location,
+                const char *slug)
+{
+  g_autofree char *base = g_settings_get_string (self->settings, "publish-base-url");
+  g_autofree char *page = g_strdup_printf ("t/%s/index.html", slug);
+  g_autoptr(GFile) file = NULL;
+
+  g_strstrip (base);
+  if (base[0] != '\0')
+    return g_strdup_printf ("%s%st/%s/", base, g_str_has_suffix (base, "/") ? "" : "/", slug);
+
+  file = g_file_resolve_relative_path (location, page);
+  return g_file_get_uri (file);
+}
+
+static void
+publish_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ExportCall) call = user_data;
+  WmEditor *self = call->editor;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) stored = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *message = NULL;
+
+  set_exporting (self, FALSE);
+  if (!wm_site_publisher_publish_finish (WM_SITE_PUBLISHER (source), result, &error))
+    return _wm_editor_toast (self, error->message);
+
+  /* The slug is fixed in the store at the first publish: read it back from there. */
+  stored = wm_store_load_tutorial (self->store, call->id, FALSE, &error);
+  if (stored == NULL || wm_tutorial_get_slug (stored) == NULL)
+    return _wm_editor_toast (self, error ? error->message : _("Published"));
+
+  link = published_link (self, call->file, wm_tutorial_get_slug (stored));
+  g_free (self->published_link);
+  self->published_link = g_strdup (link);
+  message = g_strdup_printf (_("Published “%s”"), wm_tutorial_get_title (stored));
+  _wm_editor_toast_full (self, message, _("_Copy Link"), "editor.copy-link",
+                         g_variant_new_string (link));
+}
+
+static void
+start_publish (ExportCall *call)
+{
+  WmEditor *self = call->editor;
+  g_autoptr(WmSitePublisher) publisher = wm_site_publisher_new (self->store, call->file);
+  g_autofree char *base = g_settings_get_string (self->settings, "publish-base-url");
+  const char *ids[] = { call->id, NULL };
+
+  g_strstrip (base);
+  wm_site_publisher_set_base_url (publisher, base[0] ? base : NULL);
+  wm_site_publisher_publish_async (publisher, ids, NULL, publish_done, call);
+}
+
+static void
+mount_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ExportCall *call = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_mount_enclosing_volume_finish (G_FILE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_ALREADY_MOUNTED))
+    {
+      g_autofree char *name = g_file_get_parse_name (call->file);
+      g_autofree char *message = g_strdup_printf (_("Cannot publish to “%s”: %s"), name,
+                                                  error->message);
+
+      set_exporting (call->editor, FALSE);
+      _wm_editor_toast (call->editor, message);
+      return export_call_free (call);
+    }
+
+  start_publish (call);
+}
+
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  WmEditor *self = WM_EDITOR (widget);
+  g_autofree char *where = NULL;
+  g_autoptr(GFile) location = NULL;
+  g_autoptr(GMountOperation) operation = NULL;
+  ExportCall *call;
+  GtkRoot *root;
+
+  if (self->tutorial == NULL || self->exporting || self->settings == NULL)
+    return;
+
+  where = g_settings_get_string (self->settings, "shared-library");
+  g_strstrip (where);
+  if (where[0] == '\0')
+    return _wm_editor_toast_full (self, _("Choose the shared library’s location first"),
+                                  _("_Preferences"), "app.preferences", NULL);
+
+  _wm_editor_flush (self);
+  set_exporting (self, TRUE);
+  location = g_file_new_for_commandline_arg (where);
+  call = export_call_new (self, location);
+  if (g_file_is_native (location))
+    return start_publish (call);
+
+  /* sftp://, smb://, dav://: gvfs mounts it, asking for a password if it needs one. */
+  root = gtk_widget_get_root (widget);
+  operation = gtk_mount_operation_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  g_file_mount_enclosing_volume (location, G_MOUNT_MOUNT_NONE, operation, NULL, mount_done,
+                                 call);
+}
+
+static void
+copy_link_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), g_variant_get_string (param, NULL));
+  _wm_editor_toast (WM_EDITOR (widget), _("Link copied"));
+}
+
 static void
 open_uri_action (GtkWidget  *widget,
                  const char *action_name,
@@ -200,6 +341,13 @@ open_uri_action (GtkWidget  *widget,
 
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                 g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
+}
+
+const char *
+wm_editor_get_published_link (WmEditor *self)
+{
+  g_return_val_if_fail (WM_IS_EDITOR (self), NULL);
+  return self->published_link;
 }
 
 gboolean
@@ -215,4 +363,6 @@ _wm_editor_class_add_export_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "editor.export-to", "(ss)", export_to_action);
   gtk_widget_class_install_action (widget_class, "editor.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (widget_class, "editor.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "editor.copy-link", "s", copy_link_action);
 }

@@ -26,7 +26,8 @@ struct _WmEditor
   GCancellable     *image_cancellable;
   GtkFileChooserNative *chooser;
   GtkFileChooserNative *export_chooser;
-  gboolean          exporting;
+  gboolean          exporting;     /* an export or a publish is being written */
+  char             *published_link;
   guint             pulse_id;
   char             *tool;
   guint             save_id;

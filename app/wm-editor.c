@@ -706,6 +706,7 @@ static void
 wm_editor_finalize (GObject *object)
 {
   g_clear_pointer (&WM_EDITOR (object)->tool, g_free);
+  g_clear_pointer (&WM_EDITOR (object)->published_link, g_free);
 
   G_OBJECT_CLASS (wm_editor_parent_class)->finalize (object);
 }

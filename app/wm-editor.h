@@ -34,8 +34,10 @@ const char *wm_editor_get_tutorial_id  (WmEditor       *self);
 const char *wm_editor_get_title        (WmEditor       *self);
 guint       wm_editor_get_selected     (WmEditor       *self);
 WmCanvas   *wm_editor_get_canvas       (WmEditor       *self);
-/* TRUE while an export is being written. */
+/* TRUE while an export or a publish is being written. */
 gboolean    wm_editor_is_exporting     (WmEditor       *self);
+/* The link the last Publish offered to copy, NULL before one. */
+const char *wm_editor_get_published_link (WmEditor     *self);
 /* TRUE once the selected step's screenshot is on the canvas (or it has none). */
 gboolean    wm_editor_is_canvas_ready  (WmEditor       *self);
 

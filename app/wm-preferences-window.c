@@ -22,6 +22,7 @@ struct _WmPreferencesWindow
   AdwEntryRow          *author_row;
   AdwEntryRow          *email_row;
   AdwEntryRow          *shared_library_row;
+  AdwEntryRow          *publish_url_row;
   AdwEntryRow          *roles_row;
   AdwComboRow          *backend_row;
   GtkSwitch            *hide_switch;
@@ -164,6 +165,8 @@ bind_settings (WmPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "shared-library", self->shared_library_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "publish-base-url", self->publish_url_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "default-roles", self->roles_row, "text",
                                 G_SETTINGS_BIND_DEFAULT, strv_to_text, text_to_strv,
                                 NULL, NULL);
@@ -208,6 +211,7 @@ wm_preferences_window_class_init (WmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, email_row);
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow,
                                         shared_library_row);
+  gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, publish_url_row);
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, roles_row);
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, backend_row);
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, hide_switch);

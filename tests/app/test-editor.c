@@ -10,6 +10,7 @@
 
 #include "app-test-util.h"
 #include "wm-editor.h"
+#include "wm-review.h"
 #include "wm-sample.h"
 
 typedef struct {
@@ -412,6 +413,8 @@ test_export (EditorFixture *f,
 {
   g_autofree char *html_path = g_build_filename (f->app.dir, "out.html", NULL);
   g_autofree char *pdf_path = g_build_filename (f->app.dir, "out.pdf", NULL);
+  g_autofree char *md_dir = g_build_filename (f->app.dir, "markdown", NULL);
+  g_autofree char *bad_path = g_build_filename (f->app.dir, "missing", "dir", "out.html", NULL);
   g_autofree char *html = NULL;
   g_autofree char *pdf = NULL;
   gsize pdf_len = 0;
@@ -430,6 +433,92 @@ test_export (EditorFixture *f,
   app_wait_until (export_finished, f->editor, 30000);
   g_assert_true (g_file_get_contents (pdf_path, &pdf, &pdf_len, NULL));
   g_assert_true (pdf_len > 4 && memcmp (pdf, "%PDF", 4) == 0);
+
+  /* Markdown is a folder with the page and its images. */
+  act (f, "editor.export-to", g_variant_new ("(ss)", "markdown", md_dir));
+  app_wait_until (export_finished, f->editor, 30000);
+  g_assert_true (g_file_test (md_dir, G_FILE_TEST_IS_DIR));
+
+  /* A place that cannot be written: a toast, no file, and Export works again. */
+  act (f, "editor.export-to", g_variant_new ("(ss)", "html", bad_path));
+  app_wait_until (export_finished, f->editor, 30000);
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->editor), "editor.export-to",
+                                                     g_variant_new ("(ss)", "html", html_path)));
+  app_wait_until (export_finished, f->editor, 30000);
+}
+
+static void
+clipboard_text_read (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+test_publish (EditorFixture *f,
+              gconstpointer  data)
+{
+  const WmIdentity author = { "Alice Author", "alice@example.org" };
+  const WmIdentity reviewer = { "Rita Reviewer", "rita@example.org" };
+  g_autofree char *site = g_build_filename (f->app.dir, "site", NULL);
+  g_autofree char *t_dir = g_build_filename (site, "t", NULL);
+  g_autofree char *link = NULL;
+  g_autofree char *page_path = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *copied = NULL;
+  g_autoptr(WmTutorial) published = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* No location yet: the toast sends the author to Preferences, nothing starts. */
+  act (f, "editor.publish", NULL);
+  g_assert_false (wm_editor_is_exporting (f->editor));
+
+  g_settings_set_string (f->app.settings, "shared-library", site);
+  g_settings_set_string (f->app.settings, "publish-base-url", "https://help.example.com/tutorials");
+
+  /* A draft is not published: the publisher says why, the location stays empty. */
+  act (f, "editor.publish", NULL);
+  app_wait_until (export_finished, f->editor, 30000);
+  g_assert_null (wm_editor_get_published_link (f->editor));
+  g_assert_false (g_file_test (t_dir, G_FILE_TEST_EXISTS));
+
+  g_assert_true (wm_review_submit (f->app.store, f->id, &author, "Ready", &error));
+  g_assert_true (wm_review_approve (f->app.store, f->id, &reviewer, "Good", &error));
+  g_assert_no_error (error);
+  g_assert_true (wm_window_open_tutorial (f->app.window, f->id));
+  app_wait_until (canvas_ready, f->editor, 5000);
+
+  act (f, "editor.publish", NULL);
+  g_assert_true (wm_editor_is_exporting (f->editor));
+  app_wait_until (export_finished, f->editor, 60000);
+
+  /* The page is at the tutorial's fixed link, and that link is what Copy Link copies. */
+  published = wm_store_load_tutorial (f->app.store, f->id, FALSE, &error);
+  g_assert_nonnull (wm_tutorial_get_slug (published));
+  page_path = g_build_filename (site, "t", wm_tutorial_get_slug (published), "index.html", NULL);
+  g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
+  g_assert_nonnull (strstr (page, "Send your first invoice"));
+  link = g_strdup_printf ("https://help.example.com/tutorials/t/%s/",
+                          wm_tutorial_get_slug (published));
+  g_assert_cmpstr (wm_editor_get_published_link (f->editor), ==, link);
+
+  act (f, "editor.copy-link", g_variant_new_string (wm_editor_get_published_link (f->editor)));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (f->editor)), NULL,
+                                 clipboard_text_read, &copied);
+  app_wait_until (is_set, &copied, 5000);
+  g_assert_cmpstr (copied, ==, wm_editor_get_published_link (f->editor));
 }
 
 int
@@ -447,6 +536,7 @@ main (int    argc,
   ADD ("step-operations", test_step_operations);
   ADD ("tagging", test_tagging);
   ADD ("export", test_export);
+  ADD ("publish", test_publish);
 #undef ADD
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 
 #include "app-test-util.h"
 #include "wm-journey-map.h"
+#include "wm-preferences-window.h"
 
 static guint
 store_count (WmStore *store)
@@ -270,6 +271,74 @@ test_unreadable_library (void)
   g_object_unref (window);
 }
 
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title_prefix)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                        title_prefix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title_prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_preferences (void)
+{
+  AppFixture f = { 0 };
+  WmPreferencesWindow *prefs;
+  GtkWidget *location, *email, *countdown, *web;
+  g_autoptr(GdkTexture) shot = NULL;
+  g_autofree char *saved = NULL;
+
+  app_fixture_set_up (&f, FALSE);
+  g_settings_set_string (f.settings, "author-name", "Alice Author");
+  prefs = wm_preferences_window_new (f.settings);
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 560, 1000);
+  gtk_window_present (GTK_WINDOW (prefs));
+  app_spin (300);
+
+  /* Each row shows its setting, and what is typed there is the setting at once. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (prefs),
+                                                                  "Author Name"))), ==,
+                   "Alice Author");
+  location = find_row (GTK_WIDGET (prefs), "Shared Library");
+  email = find_row (GTK_WIDGET (prefs), "Email");
+  countdown = find_row (GTK_WIDGET (prefs), "Countdown");
+  g_assert_nonnull (location);
+  g_assert_nonnull (email);
+  g_assert_nonnull (countdown);
+  web = find_row (GTK_WIDGET (prefs), "Its Web Address");
+  g_assert_nonnull (web);
+  gtk_editable_set_text (GTK_EDITABLE (web), "https://help.example.com/tutorials/");
+  gtk_editable_set_text (GTK_EDITABLE (location), "sftp://help.example.com/srv/tutorials");
+  gtk_editable_set_text (GTK_EDITABLE (email), "alice@example.org");
+  saved = g_settings_get_string (f.settings, "shared-library");
+  g_assert_cmpstr (saved, ==, "sftp://help.example.com/srv/tutorials");
+  g_clear_pointer (&saved, g_free);
+  saved = g_settings_get_string (f.settings, "author-email");
+  g_assert_cmpstr (saved, ==, "alice@example.org");
+  g_clear_pointer (&saved, g_free);
+  saved = g_settings_get_string (f.settings, "publish-base-url");
+  g_assert_cmpstr (saved, ==, "https://help.example.com/tutorials/");
+  g_settings_set_uint (f.settings, "capture-countdown", 3);
+  app_spin (100);
+  shot = app_render (GTK_WIDGET (prefs));
+  app_save_screenshot (shot, "preferences.png");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  app_fixture_tear_down (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -281,6 +350,7 @@ main (int    argc,
   g_test_add_func ("/app/window/journey-map", test_journey_map);
   g_test_add_func ("/app/window/new-duplicate-delete-undo", test_new_duplicate_delete_undo);
   g_test_add_func ("/app/window/unreadable-library", test_unreadable_library);
+  g_test_add_func ("/app/window/preferences", test_preferences);
 
   return g_test_run ();
 }
