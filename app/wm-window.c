@@ -170,8 +170,11 @@ fill_stage_and_status (WmWindow *self)
     stages[i] = wm_stage_get_title (i);
   for (guint i = 0; i < WM_N_STATUSES; i++)
     statuses[i] = wm_status_get_title (i);
+  /* A new model selects its first row: no filter changed, so no reload of the library. */
+  self->updating_filters = TRUE;
   fill_dropdown (self->stage_dropdown, _("All Stages"), stages, WM_N_STAGES);
   fill_dropdown (self->status_dropdown, _("Any Status"), statuses, WM_N_STATUSES);
+  self->updating_filters = FALSE;
 }
 
 /* Keeps the chosen role selected when the list of roles changes. */
