@@ -370,3 +370,36 @@ wm_review_history_get_diff (WmReviewHistory *self)
   g_return_val_if_fail (WM_IS_REVIEW_HISTORY (self), NULL);
   return self->diff;
 }
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_PICTURE (widget))
+    {
+      GdkPaintable *p = gtk_picture_get_paintable (GTK_PICTURE (widget));
+
+      if (p != NULL)
+        g_string_append_printf (out, "[%d×%d]\n", gdk_paintable_get_intrinsic_width (p),
+                                gdk_paintable_get_intrinsic_height (p));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+char *
+wm_review_history_dup_comparison_text (WmReviewHistory *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (WM_IS_REVIEW_HISTORY (self), NULL);
+
+  out = g_string_new (NULL);
+  collect_text (GTK_WIDGET (self->diff_title), out);
+  collect_text (GTK_WIDGET (self->diff_grid), out);
+  return g_string_free (out, FALSE);
+}

@@ -26,5 +26,8 @@ void       wm_review_history_set_tutorial_id (WmReviewHistory *self,
 guint      wm_review_history_get_n_events   (WmReviewHistory *self);
 /* The diff shown, or NULL when there is a single version. */
 WmDiff    *wm_review_history_get_diff       (WmReviewHistory *self);
+/* What the side-by-side comparison shows, as text: its heading, then for each changed step
+ * what changed, the old step and the new one (each screenshot as "[W×H]", then its text). */
+char      *wm_review_history_dup_comparison_text (WmReviewHistory *self);
 
 G_END_DECLS

@@ -192,7 +192,13 @@ test_history_and_diff (Ui           *ui,
 
   g_assert_true (wm_review_request_changes (ui->store, ui->id, &(WmIdentity) { "Bob", NULL },
                                             "Step 2 is unclear", NULL, NULL));
+  g_autoptr(GBytes) png = fixture_make_png (9, 640, 360);
+  g_autoptr(WmImage) image = wm_image_new_from_png (png, NULL);
+  g_autofree char *shown = NULL;
+
   wm_step_set_instruction (wm_tutorial_get_step (t, 1), "Open the Reports menu");
+  g_assert_true (wm_store_add_image (ui->store, image, NULL));
+  wm_step_set_image_sha256 (wm_tutorial_get_step (t, 0), wm_image_get_sha256 (image));
   wm_tutorial_move_step (t, 3, 0);
   g_assert_true (wm_store_save_tutorial (ui->store, t, NULL));
 
@@ -203,14 +209,26 @@ test_history_and_diff (Ui           *ui,
   /* By default the new version beside the one changes were requested on. */
   diff = wm_review_history_get_diff (WM_REVIEW_HISTORY (history));
   g_assert_nonnull (diff);
-  g_assert_cmpuint (wm_diff_count_changes (diff), ==, 2);
+  g_assert_cmpuint (wm_diff_count_changes (diff), ==, 3);
   g_assert_cmpint (wm_diff_get_entry (diff, 0)->changes, ==, WM_DIFF_MOVED);
+  g_assert_cmpint (wm_diff_get_entry (diff, 1)->changes, ==, WM_DIFF_SCREENSHOT_CHANGED);
   g_assert_cmpint (wm_diff_get_entry (diff, 2)->changes, ==, WM_DIFF_TEXT_CHANGED);
+
+  /* What the page shows: each changed step, the old one beside the new one. */
+  shown = wm_review_history_dup_comparison_text (WM_REVIEW_HISTORY (history));
+  g_test_message ("%s", shown);
+  g_assert_true (g_str_has_prefix (shown, "Version 1 and version 2\n"));
+  g_assert_nonnull (strstr (shown, "Moved\n[480×270]\nClick button 4\n[480×270]\nClick button 4\n"));
+  g_assert_nonnull (strstr (shown, "Screenshot changed\n[480×270]\nClick button 1\n"
+                                   "[640×360]\nClick button 1\n"));
+  g_assert_nonnull (strstr (shown, "Text changed\n[480×270]\nClick button 2\n"
+                                   "[480×270]\nOpen the Reports menu\n"));
+  g_assert_null (strstr (shown, "Click button 3"));
 
   g_assert_true (gtk_widget_activate_action (history, "review-history.compare", "(uu)", 2, 1));
   diff = wm_review_history_get_diff (WM_REVIEW_HISTORY (history));
   g_assert_cmpuint (wm_tutorial_get_version (wm_diff_get_old (diff)), ==, 2);
-  g_assert_cmpuint (wm_diff_count_changes (diff), ==, 2);
+  g_assert_cmpuint (wm_diff_count_changes (diff), ==, 3);
 }
 
 static void
