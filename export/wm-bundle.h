@@ -24,7 +24,8 @@ typedef enum {
 GQuark wm_bundle_error_quark (void);
 
 #define WM_BUNDLE_SUFFIX   ".waymark"
-/* A 200-step tutorial of full-HD screenshots is ~40 MB; this leaves room and no more. */
+/* Busy full-HD desktop screenshots are ~1 MB each: 267 such steps fit (bench/review);
+ * plainer application screens are smaller. Room for a long tutorial, and no more. */
 #define WM_BUNDLE_MAX_SIZE (256 * 1024 * 1024)
 /* Where a shared library location keeps bundles waiting for review. */
 #define WM_BUNDLE_INBOX    "inbox"
