@@ -94,10 +94,10 @@ wm_site_writer_get_bytes_written (WmSiteWriter *self)
 }
 
 static gboolean
-ensure_dir (WmSiteWriter  *self,
-            GFile         *dir,
-            GCancellable  *cancellable,
-            GError       **error)
+make_dir (WmSiteWriter  *self,
+          GFile         *dir,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   g_autofree char *key = g_file_get_uri (dir);
   g_autoptr(GError) local_error = NULL;
@@ -105,7 +105,7 @@ ensure_dir (WmSiteWriter  *self,
   if (g_hash_table_contains (self->made_dirs, key))
     return TRUE;
 
-  if (!g_file_make_directory_with_parents (dir, cancellable, &local_error) &&
+  if (!g_file_make_directory (dir, cancellable, &local_error) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -113,6 +113,37 @@ ensure_dir (WmSiteWriter  *self,
     }
 
   g_hash_table_add (self->made_dirs, g_steal_pointer (&key));
+  return TRUE;
+}
+
+/* Makes @dir, somewhere under the root, and the folders above it, from the top down:
+ * g_file_make_directory_with_parents() climbs up only on NOT_FOUND, and WebDAV servers answer
+ * a missing parent with "409 Conflict", which gvfs passes on as a plain failure. */
+static gboolean
+ensure_dir (WmSiteWriter  *self,
+            GFile         *dir,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autofree char *relative = g_file_get_relative_path (self->root, dir);
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GFile) current = NULL;
+
+  if (relative == NULL)
+    return make_dir (self, dir, cancellable, error);
+
+  parts = g_strsplit (relative, G_DIR_SEPARATOR_S, -1);
+  current = g_object_ref (self->root);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      GFile *child = g_file_get_child (current, parts[i]);
+
+      g_object_unref (current);
+      current = child;
+      if (!make_dir (self, current, cancellable, error))
+        return FALSE;
+    }
+
   return TRUE;
 }
 
