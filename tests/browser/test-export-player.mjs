@@ -461,6 +461,23 @@ test('annotations are drawn on the picture', async () => {
     const [r, g, b, a] = c.getContext('2d').getImageData(at.x, at.y, 1, 1).data;
     return a === 255 && r > 170 && g < 60 && b < 70;
   }, at);
+  // Step 5 has a callout: a pale yellow label with its text.
+  for (let i = 1; i < 5; i++) await page.locator('.wm-hotspot').click();
+  assert.equal(await page.locator('.wm-counter').textContent(), `Step 5 of ${N}`);
+  const callout = await page.evaluate(() => {
+    const model = JSON.parse(document.getElementById('waymark-model').textContent);
+    return model.steps[4].annotations.find((a) => a.kind === 'callout');
+  });
+  assert.equal(callout.text, 'Here');
+  await page.waitForFunction((a) => {
+    const ctx = document.querySelector('.wm-screen').getContext('2d');
+    const fill = ctx.getImageData(a.x + a.width - 12, a.y + 8, 1, 1).data;
+    // Dark text pixels inside the label's left part.
+    const text = ctx.getImageData(a.x, a.y, Math.min(a.width, 120), a.height).data;
+    let dark = 0;
+    for (let i = 0; i < text.length; i += 4) if (text[i] < 80 && text[i + 1] < 80) dark++;
+    return fill[0] === 255 && fill[1] === 248 && fill[2] === 197 && dark > 20;
+  }, callout);
   await assertQuiet(log, page);
   await page.close();
 });
