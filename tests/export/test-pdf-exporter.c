@@ -165,6 +165,73 @@ test_hostile_text_is_text (Fixture       *f,
     }
 }
 
+/* The pictures the PDF embeds, as pdfimages extracts them (losslessly: cairo stores image
+ * surfaces deflated), not as any viewer draws them. */
+static GPtrArray *
+embedded_images (Fixture    *f,
+                 const char *pdf)
+{
+  g_autofree char *prefix = g_build_filename (f->dir, "embedded", NULL);
+  const char *argv[] = { "pdfimages", "-png", pdf, prefix, NULL };
+  g_autoptr(GError) error = NULL;
+  GPtrArray *images = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  dir = g_dir_open (f->dir, 0, &error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "embedded") && g_str_has_suffix (name, ".png"))
+      {
+        g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+        g_ptr_array_add (images, cairo_image_surface_create_from_png (path));
+      }
+  return images;
+}
+
+/* The redaction is a flat fill in the embedded picture itself: its pixels are in no stream
+ * of the file for a tool to pull out. */
+static void
+test_redaction (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTutorial) t = wm_fixture_make_tutorial (f->store, 1, WM_FIXTURE_REDACT, &error);
+  g_autofree char *pdf = export_pdf (f, t, WM_PAPER_A4);
+  g_autoptr(GPtrArray) images = embedded_images (f, pdf);
+  cairo_surface_t *image;
+  int x0 = G_MAXINT, y0 = G_MAXINT, x1 = -1, y1 = -1, stride;
+  const guint8 *pixels;
+
+  g_assert_cmpuint (images->len, ==, 1);
+  image = images->pdata[0];
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  pixels = cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image);
+
+  /* The box the fill colour covers… */
+  for (int y = 0; y < cairo_image_surface_get_height (image); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (image); x++)
+      if ((((const guint32 *) (pixels + y * stride))[x] & 0xffffff) == 0x3d3846)
+        {
+          x0 = MIN (x0, x);
+          y0 = MIN (y0, y);
+          x1 = MAX (x1, x);
+          y1 = MAX (y1, y);
+        }
+  /* …is the whole redaction, and every pixel in it is the fill. */
+  g_assert_cmpint (x1 - x0 + 1, ==, WM_FIXTURE_REDACT_WIDTH);
+  g_assert_cmpint (y1 - y0 + 1, ==, WM_FIXTURE_REDACT_HEIGHT);
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++)
+      g_assert_cmphex (((const guint32 *) (pixels + y * stride))[x] & 0xffffff, ==, 0x3d3846);
+}
+
 static void
 test_no_steps_writes_nothing (Fixture       *f,
                               gconstpointer  data)
@@ -253,6 +320,7 @@ main (int    argc,
   ADD ("/export/pdf/one-block-per-step", test_one_block_per_step);
   ADD ("/export/pdf/letter", test_letter);
   ADD ("/export/pdf/hostile-text-is-text", test_hostile_text_is_text);
+  ADD ("/export/pdf/redaction", test_redaction);
   ADD ("/export/pdf/no-steps-writes-nothing", test_no_steps_writes_nothing);
   ADD ("/export/pdf/corrupt-image", test_corrupt_image);
   ADD ("/export/async/each-format", test_async_each_format);
