@@ -445,6 +445,11 @@ wm_canvas_set_step (WmCanvas   *self,
   g_set_object (&self->step, step);
   if (g_set_object (&self->texture, texture))
     download_pixels (self);
+  /* A screen reader names the picture by what the step asks the reader to do. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  step && wm_step_get_instruction (step)
+                                    ? wm_step_get_instruction (step) : _("Screenshot"),
+                                  -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

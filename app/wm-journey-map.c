@@ -93,6 +93,7 @@ cell_button (const char *role,
                                                         count)
                                          : _("nothing yet"));
   g_autofree char *tooltip = NULL;
+  g_autofree char *spoken = NULL;
 
   gtk_widget_add_css_class (count_label, count ? "title-1" : "title-4");
   gtk_widget_add_css_class (count_label, "numeric");
@@ -115,6 +116,16 @@ cell_button (const char *role,
   tooltip = g_strdup_printf (_("Show %s tutorials for “%s”"), wm_stage_get_title (stage),
                              role[0] ? role : _("No role"));
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* What a screen reader says: the cell's place in the grid as well as its count. */
+  if (count == 0)
+    spoken = g_strdup_printf (_("%s, %s: a gap, no tutorial yet"), role[0] ? role : _("No role"),
+                              wm_stage_get_title (stage));
+  else
+    spoken = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s: %u tutorial",
+                                           "%s, %s: %u tutorials", count),
+                              role[0] ? role : _("No role"), wm_stage_get_title (stage), count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                  -1);
 
   return button;
 }
