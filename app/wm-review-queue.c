@@ -128,7 +128,8 @@ make_row (WmTutorial *t)
   g_autofree char *described = describe (t, from);
   GtkWidget *row = text_row (wm_tutorial_get_title (t), described);
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "review-queue.open");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", wm_tutorial_get_id (t));

@@ -347,10 +347,17 @@ show_review_queue_action (GtkWidget  *widget,
 static void
 on_review_decided (WmWindow *self)
 {
-  wm_window_toast (self, _("Review saved"), NULL, NULL, NULL);
+  const char *id = wm_review_view_get_tutorial_id (self->review_view);
+  g_autoptr(WmTutorial) t = wm_store_load_tutorial (self->store, id, FALSE, NULL);
+  WmStatus status = t ? wm_tutorial_get_status (t) : WM_STATUS_DRAFT;
+
+  /* Say what happened, in the words of the status it led to. */
+  wm_window_toast (self, status == WM_STATUS_IN_REVIEW ? _("Submitted for review")
+                       : status == WM_STATUS_APPROVED ? _("Approved")
+                       : status == WM_STATUS_CHANGES_REQUESTED ? _("Changes requested")
+                       : _("Review saved"), NULL, NULL, NULL);
   wm_window_library_changed (self);
-  wm_review_history_set_tutorial_id (self->review_history,
-                                     wm_review_view_get_tutorial_id (self->review_view));
+  wm_review_history_set_tutorial_id (self->review_history, id);
 }
 
 /* The list ---------------------------------------------------------------------------- */

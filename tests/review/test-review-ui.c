@@ -218,7 +218,8 @@ test_history_and_diff (Ui           *ui,
   shown = wm_review_history_dup_comparison_text (WM_REVIEW_HISTORY (history));
   g_test_message ("%s", shown);
   g_assert_true (g_str_has_prefix (shown, "Version 1 and version 2\n"));
-  g_assert_nonnull (strstr (shown, "Moved\n[480×270]\nClick button 4\n[480×270]\nClick button 4\n"));
+  g_assert_nonnull (strstr (shown, "Moved\n[480×270]\nClick button 4\n"
+                                   "[480×270]\nClick button 4\n"));
   g_assert_nonnull (strstr (shown, "Screenshot changed\n[480×270]\nClick button 1\n"
                                    "[640×360]\nClick button 1\n"));
   g_assert_nonnull (strstr (shown, "Text changed\n[480×270]\nClick button 2\n"
