@@ -78,6 +78,17 @@ ensure_atspi (void)
   return !atspi_failed;
 }
 
+void
+wm_atspi_target_copy (WmAtspiTarget       *dest,
+                      const WmAtspiTarget *src)
+{
+  wm_atspi_target_clear (dest);
+  dest->name = g_strdup (src->name);
+  dest->role = g_strdup (src->role);
+  dest->app_name = g_strdup (src->app_name);
+  dest->is_password = src->is_password;
+}
+
 gboolean
 wm_atspi_init (GError **error)
 {
@@ -442,11 +453,11 @@ begin (Walk          *walk,
 
 static gboolean
 describe_point (GPid           pid,
-                         const char    *window_title,
-                         int            window_x,
-                         int            window_y,
-                         gint64         budget_usec,
-                         WmAtspiTarget *target)
+                const char    *window_title,
+                int            window_x,
+                int            window_y,
+                gint64         budget_usec,
+                WmAtspiTarget *target)
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_object_unref);
   Walk walk = { 0 };
@@ -506,9 +517,9 @@ find_focus (Walk            *walk,
 
 static gboolean
 describe_focus (GPid           pid,
-                         const char    *window_title,
-                         gint64         budget_usec,
-                         WmAtspiTarget *target)
+                const char    *window_title,
+                gint64         budget_usec,
+                WmAtspiTarget *target)
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(AtspiAccessible) window = NULL;

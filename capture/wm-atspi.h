@@ -17,6 +17,9 @@ typedef struct {
 } WmAtspiTarget;
 
 void     wm_atspi_target_clear    (WmAtspiTarget *target);
+/* Replaces @dest's fields with copies of @src's. */
+void     wm_atspi_target_copy     (WmAtspiTarget       *dest,
+                                   const WmAtspiTarget *src);
 
 /* Every function here blocks on D-Bus: call them from a worker thread, never from the
  * UI or the capture path. They serialise on one lock around the AT-SPI connection.

@@ -38,6 +38,7 @@ typedef struct {
   /* Worker-only state */
   struct Prepared *held;
   WmAtspiTarget last_click;
+  gboolean      hinted_chromium;
 } Worker;
 
 typedef struct Prepared {
@@ -218,6 +219,28 @@ apply_target (WmStep              *step,
                       wm_step_get_window_title (step));
 }
 
+/* Chromium and Electron show their widgets to AT-SPI only when accessibility is switched
+ * on; without it every click in them reads "Click in …". Said once per recording. */
+static void
+hint_about_chromium (Worker *w,
+                     WmStep *step)
+{
+  g_autofree char *app = NULL;
+
+  if (w->hinted_chromium || wm_step_get_app_name (step) == NULL)
+    return;
+
+  app = g_utf8_casefold (wm_step_get_app_name (step), -1);
+  if (strstr (app, "chrom") == NULL && strstr (app, "electron") == NULL)
+    return;
+
+  w->hinted_chromium = TRUE;
+  post (w, NULL, g_error_new (WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_UNSUPPORTED,
+                              _("%s does not say what was clicked: start it with "
+                                "--force-renderer-accessibility for steps that name buttons"),
+                              wm_step_get_app_name (step)), FALSE);
+}
+
 /* What was clicked or typed into, from AT-SPI; for typing the focused element, or when
  * the application does not say, the field clicked last. */
 static gboolean
@@ -231,23 +254,16 @@ describe (Worker         *w,
 
   if (is_click (step))
     {
-      wm_atspi_describe_point (frame->pid, title, wm_step_get_x (step) - frame->window_x,
-                               wm_step_get_y (step) - frame->window_y,
-                               DESCRIBE_BUDGET_USEC, &target);
-      wm_atspi_target_clear (&w->last_click);
-      w->last_click = (WmAtspiTarget) { g_strdup (target.name), g_strdup (target.role),
-                                        g_strdup (target.app_name), target.is_password };
+      if (!wm_atspi_describe_point (frame->pid, title, wm_step_get_x (step) - frame->window_x,
+                                    wm_step_get_y (step) - frame->window_y,
+                                    DESCRIBE_BUDGET_USEC, &target))
+        hint_about_chromium (w, step);
+      wm_atspi_target_copy (&w->last_click, &target);
     }
   else if (wm_step_get_kind (step) == WM_STEP_TYPE)
     {
       if (!wm_atspi_describe_focus (frame->pid, title, DESCRIBE_BUDGET_USEC, &target))
-        {
-          wm_atspi_target_clear (&target);
-          target = (WmAtspiTarget) { g_strdup (w->last_click.name),
-                                     g_strdup (w->last_click.role),
-                                     g_strdup (w->last_click.app_name),
-                                     w->last_click.is_password };
-        }
+        wm_atspi_target_copy (&target, &w->last_click);
       is_password = target.is_password;
     }
 
