@@ -23,6 +23,8 @@
 /* An application that timed out is not asked again for this long, so one hung program
  * costs one timeout, not one per step. */
 #define HUNG_APP_BACKOFF_USEC (10 * G_USEC_PER_SEC)
+/* Between two tries at an application that did not answer. */
+#define RETRY_PAUSE_USEC (50 * G_TIME_SPAN_MILLISECOND)
 #define MAX_DEPTH 40
 #define MAX_FOCUS_NODES 2000
 
@@ -39,6 +41,7 @@ typedef struct {
   GPid   pid;
   guint  visited;
   gboolean timed_out;
+  gboolean unanswered;   /* a call got no answer in time: ask again, or give up on the app */
 } Walk;
 
 void
@@ -129,7 +132,8 @@ walk_expired (Walk *walk)
   return walk->timed_out;
 }
 
-/* Every failing call goes through here: a timeout marks the application as hung. */
+/* Every failing call goes through here. A timeout ends this walk; describe() decides
+ * whether to ask again. */
 static gboolean
 check (Walk    *walk,
        GError  *error)
@@ -141,13 +145,40 @@ check (Walk    *walk,
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
       strstr (error->message, "imeout") != NULL || strstr (error->message, "NoReply") != NULL)
     {
-      g_hash_table_insert (hung_until, GINT_TO_POINTER (walk->pid),
-                           (gpointer) (gintptr) (g_get_monotonic_time () + HUNG_APP_BACKOFF_USEC));
-      walk->timed_out = TRUE;
+      g_debug ("Application %d did not answer: %s", (int) walk->pid, error->message);
+      walk->unanswered = walk->timed_out = TRUE;
     }
 
   g_error_free (error);
   return FALSE;
+}
+
+/* libatspi 2.46 answers -1 without an error when the application did not answer in time
+ * (seen with a GTK application busy opening a context menu on the press). */
+static int
+child_count (Walk            *walk,
+             AtspiAccessible *acc)
+{
+  GError *error = NULL;
+  int n = atspi_accessible_get_child_count (acc, &error);
+
+  if (!check (walk, error))
+    return -1;
+  if (n < 0)
+    {
+      g_debug ("Application %d did not say how many children it has", (int) walk->pid);
+      walk->unanswered = walk->timed_out = TRUE;
+    }
+
+  return n;
+}
+
+static void
+mark_hung (GPid pid)
+{
+  g_debug ("Application %d is not answering: not asked again for a while", (int) pid);
+  g_hash_table_insert (hung_until, GINT_TO_POINTER (pid),
+                       (gpointer) (gintptr) (g_get_monotonic_time () + HUNG_APP_BACKOFF_USEC));
 }
 
 static gboolean
@@ -203,10 +234,7 @@ find_window (Walk            *walk,
 {
   g_autoptr(AtspiAccessible) active = NULL;
   GError *error = NULL;
-  int n = atspi_accessible_get_child_count (app, &error);
-
-  if (!check (walk, error))
-    return NULL;
+  int n = child_count (walk, app);
 
   for (int i = 0; i < n && !walk_expired (walk); i++)
     {
@@ -278,11 +306,7 @@ child_at (Walk            *walk,
           int              x,
           int              y)
 {
-  GError *error = NULL;
-  int n = atspi_accessible_get_child_count (parent, &error);
-
-  if (!check (walk, error))
-    return NULL;
+  int n = child_count (walk, parent);
 
   for (int i = n - 1; i >= 0 && !walk_expired (walk); i--)
     {
@@ -348,7 +372,7 @@ name_from_content (Walk            *walk,
                    AtspiAccessible *acc,
                    int              depth)
 {
-  int n = atspi_accessible_get_child_count (acc, NULL);
+  int n = child_count (walk, acc);
 
   for (int i = 0; i < n && depth < 3 && !walk_expired (walk); i++)
     {
@@ -414,14 +438,14 @@ static AtspiAccessible *
 begin (Walk          *walk,
        GPid           pid,
        const char    *title,
-       gint64         budget_usec,
+       gint64         deadline,
        WmAtspiTarget *target)
 {
   g_autoptr(AtspiAccessible) app = NULL;
   AtspiAccessible *window;
 
   walk->pid = pid;
-  walk->deadline = g_get_monotonic_time () + budget_usec;
+  walk->deadline = deadline;
 
   /* Never ask ourselves: a blocking call into our own process would wait on itself. */
   if (atspi_failed || pid <= 0 || pid == getpid () || app_is_hung (pid))
@@ -445,25 +469,25 @@ begin (Walk          *walk,
 
   window = find_window (walk, app, title);
   /* A pid reused by another program, or an application that went away. */
-  if (window == NULL && !walk->timed_out)
+  if (window == NULL && !walk->timed_out && !walk->unanswered)
     g_hash_table_remove (apps, GINT_TO_POINTER (pid));
 
   return window;
 }
 
 static gboolean
-describe_point (GPid           pid,
+describe_point (Walk          *walk,
+                GPid           pid,
                 const char    *window_title,
                 int            window_x,
                 int            window_y,
-                gint64         budget_usec,
+                gint64         deadline,
                 WmAtspiTarget *target)
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_object_unref);
-  Walk walk = { 0 };
   AtspiAccessible *node;
 
-  node = begin (&walk, pid, window_title, budget_usec, target);
+  node = begin (walk, pid, window_title, deadline, target);
   /* An untitled window is a popup (menu, popover): which accessible it is cannot be told
    * reliably, and naming the wrong control is worse than naming none. */
   if (window_title == NULL)
@@ -471,7 +495,7 @@ describe_point (GPid           pid,
   while (node != NULL && path->len < MAX_DEPTH)
     {
       g_ptr_array_add (path, node);
-      node = child_at (&walk, node, window_x, window_y);
+      node = child_at (walk, node, window_x, window_y);
     }
   g_clear_object (&node);
 
@@ -479,7 +503,7 @@ describe_point (GPid           pid,
   if (path->len > 0)
     g_ptr_array_remove_index (path, 0);
 
-  describe_path (&walk, path, target);
+  describe_path (walk, path, target);
 
   return target->role != NULL;
 }
@@ -502,7 +526,7 @@ find_focus (Walk            *walk,
   if (atspi_state_set_contains (states, ATSPI_STATE_FOCUSED))
     return TRUE;
 
-  n = atspi_accessible_get_child_count (acc, NULL);
+  n = child_count (walk, acc);
   for (int i = 0; i < n; i++)
     {
       g_autoptr(AtspiAccessible) child = atspi_accessible_get_child_at_index (acc, i, NULL);
@@ -516,23 +540,64 @@ find_focus (Walk            *walk,
 }
 
 static gboolean
-describe_focus (GPid           pid,
+describe_focus (Walk          *walk,
+                GPid           pid,
                 const char    *window_title,
-                gint64         budget_usec,
+                gint64         deadline,
                 WmAtspiTarget *target)
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(AtspiAccessible) window = NULL;
-  Walk walk = { 0 };
 
-  window = begin (&walk, pid, window_title, budget_usec, target);
-  if (window == NULL || !find_focus (&walk, window, path))
+  window = begin (walk, pid, window_title, deadline, target);
+  if (window == NULL || !find_focus (walk, window, path))
     return FALSE;
 
   g_ptr_array_remove_index (path, 0);
-  describe_path (&walk, path, target);
+  describe_path (walk, path, target);
 
   return target->role != NULL;
+}
+
+/* What to describe: the element at a point of a window, or the one with the focus. */
+typedef struct {
+  GPid        pid;
+  const char *window_title;
+  gboolean    focus;
+  int         x, y;
+} Query;
+
+/* An application busy answering the very press (a GTK context menu opening) can miss a
+ * call's timeout although it is not hung: ask again while the budget lasts. One that
+ * never answers within the budget is left alone for a while, so a hung program costs
+ * one budget, not one per step. */
+static gboolean
+describe (const Query   *query,
+          gint64         budget_usec,
+          WmAtspiTarget *target)
+{
+  gint64 deadline = g_get_monotonic_time () + budget_usec;
+  gboolean found;
+  Walk walk;
+
+  lock_atspi ();
+  for (;;)
+    {
+      walk = (Walk) { 0 };
+      wm_atspi_target_clear (target);
+      found = query->focus
+        ? describe_focus (&walk, query->pid, query->window_title, deadline, target)
+        : describe_point (&walk, query->pid, query->window_title, query->x, query->y,
+                          deadline, target);
+      if (found || !walk.unanswered || g_get_monotonic_time () + RETRY_PAUSE_USEC >= deadline)
+        break;
+      g_usleep (RETRY_PAUSE_USEC);
+    }
+  if (!found && walk.unanswered)
+    mark_hung (query->pid);
+  unlock_atspi ();
+
+  return found;
 }
 
 gboolean
@@ -543,13 +608,9 @@ wm_atspi_describe_point (GPid           pid,
                          gint64         budget_usec,
                          WmAtspiTarget *target)
 {
-  gboolean found;
+  Query query = { pid, window_title, FALSE, window_x, window_y };
 
-  lock_atspi ();
-  found = describe_point (pid, window_title, window_x, window_y, budget_usec, target);
-  unlock_atspi ();
-
-  return found;
+  return describe (&query, budget_usec, target);
 }
 
 gboolean
@@ -558,11 +619,7 @@ wm_atspi_describe_focus (GPid           pid,
                          gint64         budget_usec,
                          WmAtspiTarget *target)
 {
-  gboolean found;
+  Query query = { pid, window_title, TRUE, 0, 0 };
 
-  lock_atspi ();
-  found = describe_focus (pid, window_title, budget_usec, target);
-  unlock_atspi ();
-
-  return found;
+  return describe (&query, budget_usec, target);
 }

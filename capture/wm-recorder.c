@@ -21,9 +21,10 @@
 #include "wm-png-encoder.h"
 #include "wm-recorder.h"
 
-/* Describing one step may take this long in all before we settle for less. A hung
- * application costs one call's timeout (wm-atspi.c); this bounds a slow, busy one. */
-#define DESCRIBE_BUDGET_USEC (1500 * G_TIME_SPAN_MILLISECOND)
+/* Describing one step may take this long in all before we settle for less: an
+ * application busy answering the press gets asked again within it, and a hung one costs
+ * it once, then is left alone for a while (wm-atspi.c). Only commits wait on it. */
+#define DESCRIBE_BUDGET_USEC (3 * G_USEC_PER_SEC)
 #define WORKER_NICE 5
 
 /* The half of the recorder that lives on the worker thread: plain data, shared by
