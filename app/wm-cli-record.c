@@ -131,14 +131,16 @@ record (WmCli            *cli,
   /* `waymark --capture-step` (the portal's only trigger) reaches this recording. */
   remote = wm_cli_capture_step_serve (cli, recorder, countdown);
 
+  /* Ready for Ctrl+C before saying so: a script may signal as soon as it has the id. */
+  sigint = g_unix_signal_add (SIGINT, on_stop_signal, &rec);
+  sigterm = g_unix_signal_add (SIGTERM, on_stop_signal, &rec);
+
   /* The id first, so a script can follow along; then one line per step. */
   g_printerr (_("Recording “%s” (%s); press Ctrl+C to stop.\n"), wm_tutorial_get_title (tutorial),
               wm_tutorial_get_id (tutorial));
   g_print ("%s\n", wm_tutorial_get_id (tutorial));
   fflush (stdout);
 
-  sigint = g_unix_signal_add (SIGINT, on_stop_signal, &rec);
-  sigterm = g_unix_signal_add (SIGTERM, on_stop_signal, &rec);
   g_main_loop_run (loop);
   g_source_remove (sigint);
   g_source_remove (sigterm);

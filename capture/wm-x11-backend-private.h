@@ -29,6 +29,15 @@ typedef struct {
   gboolean is_ours;     /* Waymark's own: never recorded */
 } WmX11Window;
 
+/* A copy of the whole root window in shared memory, and when it was taken: the serial
+ * of the XShmGetImage request (see wm-x11-screen.c for why a serial, not a time). */
+typedef struct {
+  XShmSegmentInfo  shm;
+  XImage          *image;
+  gulong           serial;
+  gboolean         valid;
+} WmX11Frame;
+
 /* Everything the capture thread owns. Only that thread touches it after start(). */
 typedef struct {
   Display         *dpy;
@@ -37,11 +46,12 @@ typedef struct {
   int              damage_event;
   Damage           damage;
 
-  /* The current frame: the whole root window, kept up to date on XDamage. */
-  XShmSegmentInfo  shm;
-  XImage          *image;
+  /* The screen as it was before each press still to be handled: two frames, the newest
+   * taken after the last XDamage once every event before it was handled. */
+  WmX11Frame       frames[2];
+  guint            newest;           /* index into frames */
   gboolean         have_shm;
-  gboolean         frame_valid;
+  gboolean         dirty;            /* damaged since frames[newest] was taken */
 
   Atom             net_wm_pid, net_wm_name, utf8_string, wm_state;
 
@@ -64,13 +74,16 @@ typedef struct {
 gboolean         wm_x11_screen_init        (WmX11Thread     *t,
                                             GError         **error);
 void             wm_x11_screen_clear       (WmX11Thread     *t);
+/* Takes a new frame. Call it only with no event waiting in Xlib's queue. */
 void             wm_x11_screen_refresh     (WmX11Thread     *t);
 void             wm_x11_screen_resize      (WmX11Thread     *t);
 WmX11Rect        wm_x11_monitor_at         (WmX11Thread     *t,
                                             int              x,
                                             int              y);
+/* The pixels of @area as they were when the event of @serial happened. */
 GBytes          *wm_x11_screen_copy        (WmX11Thread     *t,
                                             const WmX11Rect *area,
+                                            gulong           serial,
                                             guint           *stride);
 gboolean         wm_x11_window_at_pointer  (WmX11Thread     *t,
                                             WmX11Window     *window,

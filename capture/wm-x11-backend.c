@@ -31,10 +31,21 @@ struct _WmX11Backend
   int               wake[2];         /* wakes the thread: stop, pause, manual step */
   int               stopping;        /* atomic */
   int               paused;          /* atomic */
+  GMutex            pauses_lock;
+  GArray           *pauses;          /* Toggle: when pause and resume happened */
   int               manual_requests; /* atomic */
   GAsyncQueue      *outbox;          /* WmCaptureFrame*: thread → main context */
   GQueue            manual_tasks;    /* GTask*, main context only */
 };
+
+/* A pause or resume, at g_get_monotonic_time(). */
+typedef struct {
+  gint64   at;
+  gboolean paused;
+} Toggle;
+
+/* How long we remember pauses: far longer than events wait in the queue. */
+#define PAUSES_KEPT_USEC (60 * G_USEC_PER_SEC)
 
 G_DEFINE_FINAL_TYPE (WmX11Backend, wm_x11_backend, WM_TYPE_CAPTURE_BACKEND)
 
@@ -140,20 +151,21 @@ modifiers_from_mask (guint mask)
   return m;
 }
 
-/* A frame of the monitor at (@x, @y) for @step: the pixels first, before anything
- * else costs a round trip to the server. */
+/* A frame of the monitor at (@x, @y) for @step, as the screen was when the event of
+ * @serial happened: the pixels first, before anything else costs a round trip. */
 static WmCaptureFrame *
 make_frame (WmX11Backend *self,
             WmStep       *step,
             int           x,
             int           y,
-            gint64        pressed_at)
+            gint64        pressed_at,
+            gulong        serial)
 {
   WmX11Rect monitor = wm_x11_monitor_at (&self->x, x, y);
   WmCaptureFrame *frame = wm_capture_frame_new (step);
 
   frame->pressed_at = pressed_at;
-  frame->pixels = wm_x11_screen_copy (&self->x, &monitor, &frame->stride);
+  frame->pixels = wm_x11_screen_copy (&self->x, &monitor, serial, &frame->stride);
   frame->width = monitor.width;
   frame->height = monitor.height;
   frame->framed_at = g_get_monotonic_time ();
@@ -227,10 +239,10 @@ locate_press (WmX11Backend *self,
 
 static void
 on_button_press (WmX11Backend *self,
-                 int           button,
-                 Time          time,
+                 XIRawEvent   *raw,
                  gint64        pressed_at)
 {
+  int button = raw->detail;
   g_autoptr(WmStep) step = NULL;
   g_autoptr(WmCaptureFrame) frame = NULL;
   WmX11Window window = { 0 };
@@ -242,14 +254,14 @@ on_button_press (WmX11Backend *self,
     return;
 
   flush_typing (self);
-  if (!locate_press (self, time, button, &x, &y, &mask))
+  if (!locate_press (self, raw->time, button, &x, &y, &mask))
     return;
 
   step = wm_step_new (button == 3 ? WM_STEP_RIGHT_CLICK : WM_STEP_CLICK);
   wm_step_set_point (step, x, y);
   wm_step_set_button (step, button);
   wm_step_set_modifiers (step, modifiers_from_mask (mask));
-  frame = make_frame (self, step, x, y, pressed_at);
+  frame = make_frame (self, step, x, y, pressed_at, raw->serial);
 
   if (wm_x11_window_at (&self->x, x, y, &window) && !window.is_ours)
     {
@@ -261,7 +273,8 @@ on_button_press (WmX11Backend *self,
 
 static void
 start_typing (WmX11Backend *self,
-              gint64        pressed_at)
+              gint64        pressed_at,
+              gulong        serial)
 {
   g_autoptr(WmStep) step = wm_step_new (WM_STEP_TYPE);
   WmX11Window window = { 0 };
@@ -271,7 +284,8 @@ start_typing (WmX11Backend *self,
   if (!window.is_ours)
     {
       wm_step_set_point (step, -1, -1);
-      self->x.typing = make_frame (self, step, window.x + 1, window.y + 1, pressed_at);
+      self->x.typing = make_frame (self, step, window.x + 1, window.y + 1, pressed_at,
+                                   serial);
       set_window (self->x.typing, &window);
     }
   wm_x11_window_clear (&window);
@@ -280,7 +294,8 @@ start_typing (WmX11Backend *self,
 static void
 key_step (WmX11Backend *self,
           char         *combination,
-          gint64        pressed_at)
+          gint64        pressed_at,
+          gulong        serial)
 {
   g_autoptr(WmStep) step = wm_step_new (WM_STEP_KEY);
   WmX11Window window = { 0 };
@@ -294,7 +309,7 @@ key_step (WmX11Backend *self,
       wm_step_set_point (step, -1, -1);
       wm_step_set_text (step, combination);
       wm_step_set_modifiers (step, self->x.modifiers);
-      frame = make_frame (self, step, window.x + 1, window.y + 1, pressed_at);
+      frame = make_frame (self, step, window.x + 1, window.y + 1, pressed_at, serial);
       set_window (frame, &window);
       send_frame (self, frame);
     }
@@ -303,16 +318,16 @@ key_step (WmX11Backend *self,
 
 static void
 on_key_press (WmX11Backend *self,
-              guint         keycode,
+              XIRawEvent   *raw,
               gint64        pressed_at)
 {
   g_autofree char *text = NULL;
 
-  switch (wm_x11_keyboard_translate (&self->x, keycode, &text))
+  switch (wm_x11_keyboard_translate (&self->x, raw->detail, &text))
     {
     case WM_X11_KEY_TEXT:
       if (self->x.typed->len == 0 && self->x.typing == NULL)
-        start_typing (self, pressed_at);
+        start_typing (self, pressed_at, raw->serial);
       if (self->x.typing != NULL)
         g_string_append (self->x.typed, text);
       memset (text, 0, strlen (text));
@@ -323,7 +338,7 @@ on_key_press (WmX11Backend *self,
       break;
 
     case WM_X11_KEY_STEP:
-      key_step (self, text, pressed_at);
+      key_step (self, text, pressed_at, raw->serial);
       break;
 
     case WM_X11_KEY_IGNORE:
@@ -341,10 +356,12 @@ manual_step (WmX11Backend *self)
   int x = 0, y = 0;
   guint mask;
 
+  /* The screen now: a fresh frame, before any round trip may queue a press. */
   flush_typing (self);
+  wm_x11_screen_refresh (&self->x);
   wm_x11_window_at_pointer (&self->x, &window, &x, &y, &mask);
   wm_step_set_point (step, -1, -1);
-  frame = make_frame (self, step, x, y, g_get_monotonic_time ());
+  frame = make_frame (self, step, x, y, g_get_monotonic_time (), G_MAXULONG);
   set_window (frame, &window);
   send_frame (self, frame);
   wm_x11_window_clear (&window);
@@ -367,26 +384,52 @@ press_time_to_monotonic (Time   time,
   return now - (gint64) age_ms * 1000;
 }
 
+/* Whether recording was paused when something happened at @at: a click made while
+ * paused may reach us after resume on a busy machine, and one made before the pause
+ * after it; what counts is when it happened. */
+static gboolean
+was_paused_at (WmX11Backend *self,
+               gint64        at)
+{
+  gboolean paused = FALSE;
+
+  g_mutex_lock (&self->pauses_lock);
+  for (guint i = 0; i < self->pauses->len; i++)
+    {
+      const Toggle *toggle = &g_array_index (self->pauses, Toggle, i);
+
+      if (toggle->at > at)
+        break;
+      paused = toggle->paused;
+    }
+  if (self->pauses->len > 0 && g_array_index (self->pauses, Toggle, 0).at > at)
+    paused = !g_array_index (self->pauses, Toggle, 0).paused;
+  g_mutex_unlock (&self->pauses_lock);
+
+  return paused;
+}
+
 static void
 handle_xi_event (WmX11Backend *self,
                  XIRawEvent   *raw,
                  gint64        now)
 {
-  gboolean paused = g_atomic_int_get (&self->paused);
+  gboolean paused;
 
   now = press_time_to_monotonic (raw->time, now);
+  paused = was_paused_at (self, now);
 
   switch (raw->evtype)
     {
     case XI_RawButtonPress:
       if (!paused)
-        on_button_press (self, raw->detail, raw->time, now);
+        on_button_press (self, raw, now);
       break;
 
     case XI_RawKeyPress:
       wm_x11_keyboard_update (&self->x, raw->detail, TRUE);
       if (!paused)
-        on_key_press (self, raw->detail, now);
+        on_key_press (self, raw, now);
       break;
 
     case XI_RawKeyRelease:
@@ -406,8 +449,9 @@ handle_event (WmX11Backend *self,
   XGenericEventCookie *cookie = &event->xcookie;
   gint64 now = g_get_monotonic_time ();
 
+  /* Refreshed once the queue is empty (see wm-x11-screen.c). */
   if (event->type == t->damage_event + XDamageNotify)
-    wm_x11_screen_refresh (t);
+    t->dirty = TRUE;
   else if (event->type == ConfigureNotify && event->xconfigure.window == t->root)
     wm_x11_screen_resize (t);
   else if (event->type == MapNotify && event->xmap.override_redirect)
@@ -425,6 +469,15 @@ handle_event (WmX11Backend *self,
 }
 
 static void
+handle_next_event (WmX11Backend *self)
+{
+  XEvent event;
+
+  XNextEvent (self->x.dpy, &event);
+  handle_event (self, &event);
+}
+
+static void
 drain_wake_pipe (WmX11Backend *self)
 {
   char buf[64];
@@ -433,7 +486,8 @@ drain_wake_pipe (WmX11Backend *self)
     ;
 }
 
-static void
+/* One manual step at a time: each takes a frame, which needs an empty event queue. */
+static gboolean
 handle_requests (WmX11Backend *self)
 {
   drain_wake_pipe (self);
@@ -441,11 +495,14 @@ handle_requests (WmX11Backend *self)
   if (g_atomic_int_get (&self->paused))
     flush_typing (self);
 
-  while (g_atomic_int_get (&self->manual_requests) > 0)
+  if (g_atomic_int_get (&self->manual_requests) > 0)
     {
       g_atomic_int_add (&self->manual_requests, -1);
       manual_step (self);
+      return TRUE;
     }
+
+  return FALSE;
 }
 
 static gpointer
@@ -460,21 +517,32 @@ capture_thread (gpointer data)
 
   while (!g_atomic_int_get (&self->stopping))
     {
-      while (XPending (self->x.dpy))
+      if (XPending (self->x.dpy))
         {
-          XEvent event;
+          handle_next_event (self);
+          continue;
+        }
 
-          XNextEvent (self->x.dpy, &event);
-          handle_event (self, &event);
+      /* Every event read so far is handled: a new frame may replace the older one.
+       * Events it brings in with its reply are handled before anything else. */
+      if (self->x.dirty)
+        {
+          wm_x11_screen_refresh (&self->x);
+          continue;
         }
 
       wm_x11_presses_read (&self->x);
-      handle_requests (self);
+      if (handle_requests (self))
+        continue;
       if (poll (fds, G_N_ELEMENTS (fds), -1) < 0 && errno != EINTR)
         break;
     }
 
-  /* Typing in progress when recording stops is still a step. */
+  /* Every press the server made before stop() is a step, however late we are: the round
+   * trip brings them all into the queue. Typing in progress is still a step too. */
+  XSync (self->x.dpy, False);
+  while (XEventsQueued (self->x.dpy, QueuedAlready) > 0)
+    handle_next_event (self);
   flush_typing (self);
   return NULL;
 }
@@ -632,6 +700,15 @@ wm_x11_backend_set_paused (WmCaptureBackend *backend,
 {
   WmX11Backend *self = WM_X11_BACKEND (backend);
 
+  Toggle toggle = { g_get_monotonic_time (), paused };
+
+  g_mutex_lock (&self->pauses_lock);
+  g_array_append_val (self->pauses, toggle);
+  while (self->pauses->len > 1 &&
+         toggle.at - g_array_index (self->pauses, Toggle, 1).at > PAUSES_KEPT_USEC)
+    g_array_remove_index (self->pauses, 0);
+  g_mutex_unlock (&self->pauses_lock);
+
   g_atomic_int_set (&self->paused, paused);
   wake_thread (self);
 }
@@ -679,6 +756,8 @@ wm_x11_backend_finalize (GObject *object)
   WmX11Backend *self = WM_X11_BACKEND (object);
 
   g_clear_pointer (&self->outbox, g_async_queue_unref);
+  g_clear_pointer (&self->pauses, g_array_unref);
+  g_mutex_clear (&self->pauses_lock);
   g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (wm_x11_backend_parent_class)->finalize (object);
@@ -706,6 +785,8 @@ wm_x11_backend_init (WmX11Backend *self)
   self->wake[0] = self->wake[1] = -1;
   self->outbox = g_async_queue_new_full ((GDestroyNotify) wm_capture_frame_free);
   g_queue_init (&self->manual_tasks);
+  g_mutex_init (&self->pauses_lock);
+  self->pauses = g_array_new (FALSE, FALSE, sizeof (Toggle));
 }
 
 WmCaptureBackend *

@@ -21,11 +21,20 @@
 /* Why XShm + XDamage: the screenshot must show the screen as it was at the press, but
  * the press reaches us at the same time as the application, which may already be
  * redrawing. So we never grab at the press: we keep a copy of the whole root window
- * in a shared-memory XImage and refresh it whenever XDamage reports a change, which
- * on an idle desktop is never and costs one XShmGetImage (about 2 ms for 1080p; a plain
+ * in a shared-memory XImage and refresh it when XDamage reports a change, which on an
+ * idle desktop is never and costs one XShmGetImage (about 2 ms for 1080p; a plain
  * XGetImage costs about 50 ms) when something moved. At the press we only copy the
- * monitor out of memory we already have. The damage a click causes arrives after the
- * click itself, so the copy is the screen before the application reacted. */
+ * monitor out of memory we already have.
+ *
+ * Which copy is "before the press" is decided by the X server's own order, not by
+ * clocks. Every event carries the serial of the last request of ours the server had
+ * handled when it made the event; so an event whose serial is below a GetImage's was
+ * made before that image was taken, and the image may already show what the press
+ * did (on a loaded machine we read events late, and a refresh for damage from before
+ * the press can run after the application redrew). Such a press gets the frame before.
+ * One older frame is always enough because we refresh only with Xlib's event queue
+ * empty: every event made before a refresh is read with its reply, so it is handled
+ * before the next refresh can overwrite the older frame. */
 
 /* XDestroyImage is a macro: g_clear_pointer needs a function. */
 static void
@@ -35,45 +44,65 @@ free_image (XImage *image)
 }
 
 static gboolean
-create_shm_image (WmX11Thread *t)
+create_shm_image (WmX11Thread *t,
+                  WmX11Frame  *frame)
 {
   XWindowAttributes attrs;
 
   XGetWindowAttributes (t->dpy, t->root, &attrs);
-  t->image = XShmCreateImage (t->dpy, attrs.visual, attrs.depth, ZPixmap, NULL, &t->shm,
-                              attrs.width, attrs.height);
-  if (t->image == NULL)
+  frame->image = XShmCreateImage (t->dpy, attrs.visual, attrs.depth, ZPixmap, NULL,
+                                  &frame->shm, attrs.width, attrs.height);
+  if (frame->image == NULL)
     return FALSE;
 
-  t->shm.shmid = shmget (IPC_PRIVATE, (size_t) t->image->bytes_per_line * t->image->height,
-                         IPC_CREAT | 0600);
-  if (t->shm.shmid < 0)
+  frame->shm.shmid = shmget (IPC_PRIVATE,
+                             (size_t) frame->image->bytes_per_line * frame->image->height,
+                             IPC_CREAT | 0600);
+  if (frame->shm.shmid < 0)
     {
-      g_clear_pointer (&t->image, free_image);
+      g_clear_pointer (&frame->image, free_image);
       return FALSE;
     }
 
-  t->shm.shmaddr = t->image->data = shmat (t->shm.shmid, NULL, 0);
-  t->shm.readOnly = False;
-  XShmAttach (t->dpy, &t->shm);
+  frame->shm.shmaddr = frame->image->data = shmat (frame->shm.shmid, NULL, 0);
+  frame->shm.readOnly = False;
+  XShmAttach (t->dpy, &frame->shm);
   XSync (t->dpy, False);
   /* Marked for removal now: the segment goes away with us even after a crash. */
-  shmctl (t->shm.shmid, IPC_RMID, NULL);
+  shmctl (frame->shm.shmid, IPC_RMID, NULL);
 
-  return t->shm.shmaddr != (char *) -1;
+  return frame->shm.shmaddr != (char *) -1;
 }
 
 static void
-destroy_shm_image (WmX11Thread *t)
+destroy_shm_image (WmX11Thread *t,
+                   WmX11Frame  *frame)
 {
-  if (t->image == NULL)
+  if (frame->image == NULL)
     return;
 
-  XShmDetach (t->dpy, &t->shm);
-  shmdt (t->shm.shmaddr);
-  t->image->data = NULL;
-  g_clear_pointer (&t->image, free_image);
-  t->frame_valid = FALSE;
+  XShmDetach (t->dpy, &frame->shm);
+  shmdt (frame->shm.shmaddr);
+  frame->image->data = NULL;
+  g_clear_pointer (&frame->image, free_image);
+  frame->valid = FALSE;
+}
+
+static gboolean
+create_frames (WmX11Thread *t)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (t->frames); i++)
+    if (!create_shm_image (t, &t->frames[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+destroy_frames (WmX11Thread *t)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (t->frames); i++)
+    destroy_shm_image (t, &t->frames[i]);
 }
 
 /* Pixels copy straight into cairo's ARGB32/RGB24 layout only from a 32-bit TrueColor
@@ -113,7 +142,9 @@ wm_x11_screen_init (WmX11Thread  *t,
       return FALSE;
     }
 
-  t->have_shm = XShmQueryExtension (t->dpy) && create_shm_image (t);
+  t->have_shm = XShmQueryExtension (t->dpy) && create_frames (t);
+  if (!t->have_shm)
+    destroy_frames (t);
   t->damage = XDamageCreate (t->dpy, t->root, XDamageReportNonEmpty);
   XSelectInput (t->dpy, t->root, StructureNotifyMask | SubstructureNotifyMask);
   find_popups (t);
@@ -128,19 +159,26 @@ wm_x11_screen_clear (WmX11Thread *t)
   if (t->damage != None)
     XDamageDestroy (t->dpy, t->damage);
   t->damage = None;
-  destroy_shm_image (t);
+  destroy_frames (t);
   g_clear_pointer (&t->popups, g_hash_table_unref);
 }
 
-/* Called on XDamage: take the damage first, then the pixels, so a change during the
- * read is reported again instead of lost. */
+/* Takes the damage first, then the pixels, so a change during the read is reported
+ * again instead of lost. The new frame replaces the older one. */
 void
 wm_x11_screen_refresh (WmX11Thread *t)
 {
-  XDamageSubtract (t->dpy, t->damage, None, None);
+  WmX11Frame *frame = &t->frames[!t->newest];
 
-  if (t->have_shm)
-    t->frame_valid = XShmGetImage (t->dpy, t->root, t->image, 0, 0, AllPlanes);
+  XDamageSubtract (t->dpy, t->damage, None, None);
+  t->dirty = FALSE;
+  if (!t->have_shm)
+    return;
+
+  frame->serial = NextRequest (t->dpy);
+  frame->valid = XShmGetImage (t->dpy, t->root, frame->image, 0, 0, AllPlanes);
+  if (frame->valid)
+    t->newest = !t->newest;
 }
 
 void
@@ -149,9 +187,33 @@ wm_x11_screen_resize (WmX11Thread *t)
   if (!t->have_shm)
     return;
 
-  destroy_shm_image (t);
-  t->have_shm = create_shm_image (t);
-  wm_x11_screen_refresh (t);
+  /* Until the next refresh, presses find no frame and read the screen as it is. */
+  destroy_frames (t);
+  t->have_shm = create_frames (t);
+  if (!t->have_shm)
+    destroy_frames (t);
+  t->dirty = TRUE;
+}
+
+/* The newest frame taken before the event of @serial: images are requests of ours, so
+ * an image whose serial is above the event's was taken after the server made it. */
+static XImage *
+frame_before (WmX11Thread *t,
+              gulong       serial)
+{
+  WmX11Frame *newest = &t->frames[t->newest];
+  WmX11Frame *older = &t->frames[!t->newest];
+
+  if (!newest->valid)
+    return NULL;
+  if (newest->serial > serial && older->valid)
+    {
+      g_debug ("Event %lu came before frame %lu: using frame %lu", serial, newest->serial,
+               older->serial);
+      return older->image;
+    }
+
+  return newest->image;
 }
 
 /* The monitor under the point (XRandR 1.5 monitors), or the whole screen. */
@@ -189,20 +251,26 @@ wm_x11_monitor_at (WmX11Thread *t,
   return rect;
 }
 
-/* The pixels of @area, as cairo ARGB32 rows. From the current frame when we keep one;
- * otherwise (no MIT-SHM, e.g. a remote display) read now, which is slower. */
+/* The pixels of @area, as cairo ARGB32 rows. From the frame before the event when we
+ * keep frames; otherwise (no MIT-SHM, e.g. a remote display) read now, which is slower
+ * and may already show the application's answer to the press. */
 GBytes *
 wm_x11_screen_copy (WmX11Thread     *t,
                     const WmX11Rect *area,
+                    gulong           serial,
                     guint           *stride)
 {
-  XImage *src = t->frame_valid ? t->image : NULL;
+  XImage *src = t->have_shm ? frame_before (t, serial) : NULL;
   XImage *fetched = NULL;
   int sx = area->x, sy = area->y;
   guint8 *dest;
 
   if (area->width <= 0 || area->height <= 0)
     return NULL;
+
+  /* The screen grew and the frames do not know yet. */
+  if (src != NULL && (area->x + area->width > src->width || area->y + area->height > src->height))
+    src = NULL;
 
   if (src == NULL)
     {

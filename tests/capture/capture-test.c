@@ -11,6 +11,8 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <X11/Xlib.h>
+#include <X11/Xutil.h>
 
 #include "capture-test.h"
 
@@ -131,6 +133,42 @@ test_wait (guint msec)
 
   g_timeout_add (msec, quit_loop, loop);
   g_main_loop_run (loop);
+}
+
+guint32
+test_screen_pixel (int x,
+                   int y)
+{
+  static Display *dpy;
+  XImage *image;
+  guint32 rgb;
+
+  if (dpy == NULL)
+    dpy = XOpenDisplay (NULL);
+  g_assert_nonnull (dpy);
+  image = XGetImage (dpy, DefaultRootWindow (dpy), x, y, 1, 1, AllPlanes, ZPixmap);
+  g_assert_nonnull (image);
+  rgb = XGetPixel (image, 0, 0) & 0xffffff;
+  XDestroyImage (image);
+
+  return rgb;
+}
+
+gboolean
+test_wait_for_pixel (int     x,
+                     int     y,
+                     guint32 rgb)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (test_screen_pixel (x, y) != rgb)
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      test_wait (20);
+    }
+
+  return TRUE;
 }
 
 WmStore *

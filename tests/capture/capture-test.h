@@ -37,6 +37,14 @@ void         test_click            (int          x,
                                     int          button);
 /* Runs the default main context for @msec. */
 void         test_wait             (guint        msec);
+/* The RGB of a pixel on the screen now, as 0xRRGGBB. */
+guint32      test_screen_pixel     (int          x,
+                                    int          y);
+/* Waits until the screen shows @rgb at (@x, @y): an application on a loaded machine
+ * redraws when it gets to it. FALSE after 30 s. */
+gboolean     test_wait_for_pixel   (int          x,
+                                    int          y,
+                                    guint32      rgb);
 
 /* A fresh library in a new temporary folder, with one empty tutorial. */
 WmStore     *test_store_new        (char       **tutorial_id);

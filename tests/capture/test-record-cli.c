@@ -10,8 +10,14 @@
 
 #include <gio/gio.h>
 #include <signal.h>
+#include <X11/Xlib.h>
 
 #include "capture-test.h"
+
+#define RED 0xc01c28
+#define GREEN 0x26a269
+/* Generous: under ASan on a loaded 2-core machine a step takes seconds, not ms. */
+#define WAIT_USEC (60 * G_USEC_PER_SEC)
 
 static TestFixture *fixture;
 
@@ -21,6 +27,7 @@ typedef struct {
   char             *dir;
   char             *library;
   char             *id;
+  char             *errors;   /* the recorder's stderr, shown when it fails */
 } Recorder;
 
 typedef struct {
@@ -40,12 +47,12 @@ on_line (GObject      *source,
   read->done = TRUE;
 }
 
-/* The next line of the recorder's output, or NULL after 10 s. */
+/* The next line of the recorder's output, or NULL after WAIT_USEC. */
 static char *
 read_line (Recorder *rec)
 {
   LineRead read = { NULL, FALSE };
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + WAIT_USEC;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 
   g_data_input_stream_read_line_async (rec->out, G_PRIORITY_DEFAULT, cancellable, on_line,
@@ -68,6 +75,7 @@ recorder_start (const char *first_arg,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   Recorder *rec = g_new0 (Recorder, 1);
   va_list args;
 
@@ -85,9 +93,11 @@ recorder_start (const char *first_arg,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  rec->process = g_subprocess_newv ((const char * const *) argv->pdata,
-                                    G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                    G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  rec->errors = g_build_filename (rec->dir, "stderr.txt", NULL);
+  g_subprocess_launcher_set_stderr_file_path (launcher, rec->errors);
+  rec->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
+                                               &error);
   g_assert_no_error (error);
   rec->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (rec->process));
   rec->id = read_line (rec);
@@ -95,6 +105,61 @@ recorder_start (const char *first_arg,
   g_assert_cmpuint (strlen (rec->id), ==, 36);
 
   return rec;
+}
+
+static void
+on_exited (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Sends @signum and waits until the recorder has exited: it first saves what is in
+ * flight, which under load takes a while. */
+static void
+recorder_stop (Recorder *rec,
+               int       signum)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_USEC;
+  gboolean exited = FALSE;
+
+  g_subprocess_send_signal (rec->process, signum);
+  g_subprocess_wait_async (rec->process, NULL, on_exited, &exited);
+  while (!exited && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (5000);
+  if (!exited)
+    g_error ("waymark record did not exit within %d s of signal %d",
+             (int) (WAIT_USEC / G_USEC_PER_SEC), signum);
+}
+
+/* After SIGINT: exited by itself, with status 0; if not, says what it printed. */
+static void
+recorder_assert_exited_ok (Recorder *rec)
+{
+  g_autofree char *errors = NULL;
+
+  if (g_subprocess_get_if_exited (rec->process) &&
+      g_subprocess_get_exit_status (rec->process) == 0)
+    return;
+
+  g_file_get_contents (rec->errors, &errors, NULL, NULL);
+  g_error ("waymark record ended with %s %d; it said:\n%s",
+           g_subprocess_get_if_exited (rec->process) ? "status" : "signal",
+           g_subprocess_get_if_exited (rec->process) ? g_subprocess_get_exit_status (rec->process)
+                                                      : g_subprocess_get_term_sig (rec->process),
+           errors ? errors : "");
+}
+
+static WmStore *
+recorder_open_library (Recorder *rec)
+{
+  g_autoptr(GError) error = NULL;
+  WmStore *store = wm_store_open (rec->library, &error);
+
+  g_assert_no_error (error);
+  return store;
 }
 
 static void
@@ -107,6 +172,7 @@ recorder_free (Recorder *rec)
   g_free (rec->library);
   g_free (rec->dir);
   g_free (rec->id);
+  g_free (rec->errors);
   g_free (rec);
 }
 
@@ -135,14 +201,10 @@ test_prints_steps_and_stops_on_sigint (void)
   line = read_line (rec);
   g_assert_cmpstr (line, ==, "1  Click the Save button in Fixture");
 
-  g_subprocess_send_signal (rec->process, SIGINT);
-  g_subprocess_wait (rec->process, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (rec->process));
-  g_assert_cmpint (g_subprocess_get_exit_status (rec->process), ==, 0);
+  recorder_stop (rec, SIGINT);
+  recorder_assert_exited_ok (rec);
 
-  store = wm_store_open (rec->library, &error);
-  g_assert_no_error (error);
+  store = recorder_open_library (rec);
   tutorial = wm_store_load_tutorial (store, rec->id, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (wm_tutorial_get_title (tutorial), ==, "From the CLI");
@@ -174,12 +236,10 @@ test_kill_keeps_committed_steps (void)
       g_assert_true (g_str_has_prefix (line, i == 0 ? "1  " : i == 1 ? "2  " : "3  "));
     }
 
-  g_subprocess_send_signal (rec->process, SIGKILL);
-  g_subprocess_wait (rec->process, NULL, NULL);
+  recorder_stop (rec, SIGKILL);
   g_assert_true (g_subprocess_get_if_signaled (rec->process));
 
-  store = wm_store_open (rec->library, &error);
-  g_assert_no_error (error);
+  store = recorder_open_library (rec);
   steps = test_store_steps (store, rec->id);
   g_assert_cmpuint (steps->len, ==, 3);
   for (guint i = 0; i < steps->len; i++)
@@ -190,6 +250,53 @@ test_kill_keeps_committed_steps (void)
     }
   g_assert_cmpstr (wm_step_get_target_name (g_ptr_array_index (steps, 2)), ==, "Password");
   recorder_free (rec);
+}
+
+/* Something else changes the screen (a window of ours appears), then the button is
+ * clicked and turns green, all while the recorder is frozen, as a loaded machine can
+ * freeze it. Once it runs again it reads the change before the press: refreshing its
+ * frame for that change must not give the press a frame from after the click. */
+static void
+test_late_recorder_frames_before_click (void)
+{
+  Recorder *rec = recorder_start ("--title", "Late", NULL);
+  Display *dpy = XOpenDisplay (NULL);
+  g_autoptr(WmStore) store = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *first = NULL, *line = NULL;
+  Window other;
+  int x, y;
+
+  g_assert_nonnull (dpy);
+  /* One step first: the recorder is up and talking to the accessibility bus. */
+  click_widget ("save");
+  first = read_line (rec);
+  g_assert_cmpstr (first, ==, "1  Click the Save button in Fixture");
+
+  test_fixture_centre (fixture, "colour", &x, &y);
+  x -= 40;   /* beside the label, on the button's background */
+  g_assert_cmphex (test_screen_pixel (x, y), ==, RED);
+
+  kill (atoi (g_subprocess_get_identifier (rec->process)), SIGSTOP);
+  other = XCreateSimpleWindow (dpy, DefaultRootWindow (dpy), 900, 500, 100, 100, 0, 0, 0x3584e4);
+  XMapWindow (dpy, other);
+  XSync (dpy, False);
+  test_click (x, y, 1);
+  g_assert_true (test_wait_for_pixel (x, y, GREEN));
+  kill (atoi (g_subprocess_get_identifier (rec->process)), SIGCONT);
+
+  line = read_line (rec);
+  g_assert_cmpstr (line, ==, "2  Click the Colour button in Fixture");
+  recorder_stop (rec, SIGINT);
+  recorder_assert_exited_ok (rec);
+
+  store = recorder_open_library (rec);
+  steps = test_store_steps (store, rec->id);
+  g_assert_cmpuint (steps->len, ==, 2);
+  g_assert_cmphex (test_step_pixel (store, g_ptr_array_index (steps, 1), x, y), ==, RED);
+  recorder_free (rec);
+  XDestroyWindow (dpy, other);
+  XCloseDisplay (dpy);
 }
 
 static void
@@ -242,6 +349,8 @@ main (int    argc,
   g_test_add_func ("/capture/cli/prints-steps-and-stops-on-sigint",
                    test_prints_steps_and_stops_on_sigint);
   g_test_add_func ("/capture/cli/kill-keeps-committed-steps", test_kill_keeps_committed_steps);
+  g_test_add_func ("/capture/cli/late-recorder-frames-before-click",
+                   test_late_recorder_frames_before_click);
   g_test_add_func ("/capture/cli/no-display", test_no_display);
   g_test_add_func ("/capture/cli/bad-stage", test_bad_stage);
 

@@ -68,10 +68,9 @@ recording_start (Recording *rec)
 static GPtrArray *
 recording_finish (Recording *rec)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
-  /* Let the last press's damage and double-click window pass before stopping. */
-  test_wait (100);
+  /* No waiting first: every press the server saw before stop() must become a step. */
   wm_recorder_stop (rec->recorder);
   while (!rec->finished && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
@@ -170,8 +169,10 @@ test_screenshot_before_click (void)
   recording_start (&rec);
   test_fixture_centre (fixture, "colour", &x, &y);
   x -= 40;   /* beside the label, on the button's background */
+  g_assert_cmphex (test_screen_pixel (x, y), ==, RED);
   test_click (x, y, 1);
-  test_wait (600);
+  /* However late the fixture redraws, the manual step must see it green. */
+  g_assert_true (test_wait_for_pixel (x, y, GREEN));
   wm_recorder_capture_step_async (rec.recorder, NULL, on_manual_done, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
@@ -197,7 +198,7 @@ test_double_and_right_click (void)
   test_fixture_centre (fixture, "save", &x, &y);
   xs = g_strdup_printf ("%d", x);
   ys = g_strdup_printf ("%d", y);
-  test_xdotool ("mousemove", xs, ys, "click", "--repeat", "2", "--delay", "80", "1", NULL);
+  test_xdotool ("mousemove", xs, ys, "click", "--repeat", "2", "--delay", "20", "1", NULL);
   test_wait (600);
   click_widget ("name", 3, NULL, NULL);
   steps = recording_finish (&rec);
