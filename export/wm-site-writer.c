@@ -319,8 +319,18 @@ wm_site_writer_write_if_changed (WmSiteWriter  *self,
 {
   g_autoptr(GBytes) current = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
 
   g_return_val_if_fail (WM_IS_SITE_WRITER (self), FALSE);
+
+  /* A catalogue of 10,000 tutorials is megabytes: read it back only when its size says the
+   * bytes may be the same. */
+  file = g_file_resolve_relative_path (self->root, path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info == NULL || (guint64) g_file_info_get_size (info) != g_bytes_get_size (bytes))
+    return wm_site_writer_replace (self, path, bytes, cancellable, error);
 
   current = wm_site_writer_load (self, path, cancellable, &local_error);
   if (current != NULL && g_bytes_equal (current, bytes))
