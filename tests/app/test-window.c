@@ -272,6 +272,93 @@ test_unreadable_library (void)
 }
 
 static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class,
+                 gboolean    with)
+{
+  if (gtk_widget_has_css_class (widget, "journey-cell") &&
+      gtk_widget_has_css_class (widget, css_class) == with)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class, with);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+luminance_at (GdkTexture *shot,
+              GtkWidget  *window,
+              GtkWidget  *widget)
+{
+  gsize stride;
+  g_autofree guchar *data = app_download (shot, &stride);
+  graphene_rect_t bounds;
+  guint32 pixel;
+
+  /* Just inside the widget's top-left corner, past its rounded edge. */
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  pixel = app_pixel (data, stride, bounds.origin.x + 16, bounds.origin.y + 16);
+  /* BGRA in memory: 0.2126 R + 0.7152 G + 0.0722 B. */
+  return (2126 * ((pixel >> 16) & 0xff) + 7152 * ((pixel >> 8) & 0xff) +
+          722 * (pixel & 0xff)) / 10000;
+}
+
+static void
+test_dark_style (void)
+{
+  AppFixture f = { 0 };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GtkCssProvider) dark_css = gtk_css_provider_new ();
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  GtkWidget *map, *cell, *gap;
+  guint light_bg, dark_bg, dark_cell, dark_gap;
+
+  app_fixture_set_up (&f, FALSE);
+  fill_library (&f);
+  app_fixture_show (&f);
+  activate (&f, "win.show-journey", NULL);
+  app_spin (300);
+  map = GTK_WIDGET (wm_window_get_journey_map (f.window));
+  cell = find_with_class (map, "gap", FALSE);
+  gap = find_with_class (map, "gap", TRUE);
+  g_assert_nonnull (cell);
+  g_assert_nonnull (gap);
+  light = app_render (GTK_WIDGET (f.window));
+  light_bg = luminance_at (light, GTK_WIDGET (f.window), map);
+
+  /* What the app does for Preferences' Dark (AdwApplication adds style-dark.css). */
+  gtk_css_provider_load_from_resource (dark_css, "/org/waymark/Waymark/style-dark.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (dark_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  app_spin (300);
+  dark = app_render (GTK_WIDGET (f.window));
+  app_save_screenshot (dark, "journey-map-dark.png");
+  dark_bg = luminance_at (dark, GTK_WIDGET (f.window), map);
+  dark_cell = luminance_at (dark, GTK_WIDGET (f.window), cell);
+  dark_gap = luminance_at (dark, GTK_WIDGET (f.window), gap);
+
+  /* The page turns dark, and cells and gaps still stand apart from it and each other. */
+  g_assert_cmpuint (light_bg, >, 180);
+  g_assert_cmpuint (dark_bg, <, 80);
+  g_assert_cmpuint (dark_cell, !=, dark_bg);
+  g_assert_cmpuint (dark_gap, !=, dark_cell);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (dark_css));
+  app_fixture_tear_down (&f);
+}
+
+static GtkWidget *
 find_row (GtkWidget  *widget,
           const char *title_prefix)
 {
@@ -351,6 +438,7 @@ main (int    argc,
   g_test_add_func ("/app/window/new-duplicate-delete-undo", test_new_duplicate_delete_undo);
   g_test_add_func ("/app/window/unreadable-library", test_unreadable_library);
   g_test_add_func ("/app/window/preferences", test_preferences);
+  g_test_add_func ("/app/window/dark-style", test_dark_style);
 
   return g_test_run ();
 }
