@@ -337,6 +337,13 @@ check_location (WmSitePublisher  *self,
       g_clear_error (&local_error);
       if (g_file_make_directory (self->location, cancellable, &local_error))
         return TRUE;
+      /* Another publisher made it meanwhile: what it is decides, as for any location. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_clear_error (&local_error);
+          info = g_file_query_info (self->location, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                    G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+        }
     }
   if (info == NULL)
     return location_error (self, local_error, error);
