@@ -29,6 +29,17 @@ two_steps (gpointer data)
   return controller && wm_recorder_window_get_n_steps (WM_RECORDER_WINDOW (controller)) >= 2;
 }
 
+static guint n_steps;
+
+static gboolean
+one_more_step (gpointer data)
+{
+  AppFixture *f = data;
+  GtkWindow *controller = wm_window_get_recorder (f->window);
+
+  return controller && wm_recorder_window_get_n_steps (WM_RECORDER_WINDOW (controller)) > n_steps;
+}
+
 static gboolean
 editor_open (gpointer data)
 {
@@ -79,6 +90,19 @@ test_record_fixture_app (void)
     app_save_screenshot (shot, "recording-controller.png");
   }
 
+  /* Paused, a click is no step; resumed, Capture adds the screen as it is. */
+  n_steps = wm_recorder_window_get_n_steps (WM_RECORDER_WINDOW (controller));
+  gtk_widget_activate_action (GTK_WIDGET (controller), "recorder.toggle-pause", NULL);
+  app_spin (200);
+  test_fixture_centre (app, "save", &x, &y);
+  test_click (x, y, 1);
+  app_spin (3000);
+  g_assert_cmpuint (wm_recorder_window_get_n_steps (WM_RECORDER_WINDOW (controller)), ==,
+                    n_steps);
+  gtk_widget_activate_action (GTK_WIDGET (controller), "recorder.toggle-pause", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (controller), "recorder.capture-step", NULL);
+  app_wait_until (one_more_step, &f, 15000);
+
   /* Stop: every step is in the store, and the editor opens on the new tutorial. */
   gtk_widget_activate_action (GTK_WIDGET (controller), "recorder.stop", NULL);
   app_wait_until (editor_open, f.window, 15000);
@@ -91,7 +115,7 @@ test_record_fixture_app (void)
                                      TRUE, NULL);
   g_assert_cmpint (wm_tutorial_get_stage (recorded), ==, WM_STAGE_ORIENTATION);
   g_assert_true (wm_tutorial_has_role (recorded, "admin"));
-  g_assert_cmpuint (g_list_model_get_n_items (wm_tutorial_get_steps (recorded)), >=, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (wm_tutorial_get_steps (recorded)), ==, n_steps + 1);
   g_assert_nonnull (wm_step_get_image_sha256 (wm_tutorial_get_step (recorded, 0)));
   /* AT-SPI named what was clicked. */
   g_assert_nonnull (strstr (wm_step_get_instruction (wm_tutorial_get_step (recorded, 0)), "Save"));
