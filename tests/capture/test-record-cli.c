@@ -288,12 +288,12 @@ test_late_recorder_frames_before_click (void)
   line = read_line (rec);
   g_assert_cmpstr (line, ==, "2  Click the Colour button in Fixture");
   recorder_stop (rec, SIGINT);
-  recorder_assert_exited_ok (rec);
 
   store = recorder_open_library (rec);
   steps = test_store_steps (store, rec->id);
   g_assert_cmpuint (steps->len, ==, 2);
   g_assert_cmphex (test_step_pixel (store, g_ptr_array_index (steps, 1), x, y), ==, RED);
+  recorder_assert_exited_ok (rec);
   recorder_free (rec);
   XDestroyWindow (dpy, other);
   XCloseDisplay (dpy);

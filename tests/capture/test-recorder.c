@@ -12,6 +12,7 @@
 #include <X11/Xlib.h>
 #include <X11/Xatom.h>
 #include <X11/Xutil.h>
+#include <X11/extensions/Xrandr.h>
 #include <string.h>
 
 #include "capture-test.h"
@@ -355,6 +356,91 @@ test_pause_resume (void)
   recording_clear (&rec);
 }
 
+/* Two monitors side by side on the one Xvfb screen (RandR 1.5 monitors), or back to one. */
+static void
+split_screen (gboolean split)
+{
+  Display *dpy = XOpenDisplay (NULL);
+  Window root = DefaultRootWindow (dpy);
+  const char *names[] = { "WM-LEFT", "WM-RIGHT" };
+
+  for (int i = 0; i < 2; i++)
+    {
+      Atom name = XInternAtom (dpy, names[i], False);
+
+      if (split)
+        {
+          XRRMonitorInfo *m = XRRAllocateMonitor (dpy, 0);
+
+          m->name = name;
+          m->primary = i == 0;
+          m->x = 640 * i;
+          m->width = 640;
+          m->height = 800;
+          m->mwidth = 169;
+          m->mheight = 212;
+          XRRSetMonitor (dpy, root, m);
+          XRRFreeMonitors (m);
+        }
+      else
+        XRRDeleteMonitor (dpy, root, name);
+    }
+  XSync (dpy, False);
+  XCloseDisplay (dpy);
+}
+
+static void
+assert_image_size (Recording *rec,
+                   WmStep    *step,
+                   guint      width,
+                   guint      height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmImage) image = wm_store_load_image (rec->store, wm_step_get_image_sha256 (step),
+                                                  &error);
+  g_autofree guint8 *pixels = NULL;
+  guint w, h;
+
+  g_assert_no_error (error);
+  pixels = test_png_decode (wm_image_get_png (image), &w, &h);
+  g_assert_cmpuint (w, ==, width);
+  g_assert_cmpuint (h, ==, height);
+}
+
+/* The screenshot is the monitor under the pointer, the point relative to it; the press
+ * keeps its modifiers and names its application. */
+static void
+test_monitor_and_modifiers (void)
+{
+  Recording rec = { 0 };
+  g_autoptr(GPtrArray) steps = NULL;
+  WmStep *save, *right;
+  int sx, sy;
+
+  split_screen (TRUE);
+  recording_start (&rec);
+  click_widget ("save", 1, &sx, &sy);
+  test_xdotool ("mousemove", "900", "400", "keydown", "ctrl", "click", "1", "keyup", "ctrl",
+                NULL);
+  steps = recording_finish (&rec);
+  split_screen (FALSE);
+
+  g_assert_cmpuint (steps->len, ==, 2);
+  save = g_ptr_array_index (steps, 0);
+  right = g_ptr_array_index (steps, 1);
+  g_assert_cmpint (sx, <, 640);
+  g_assert_cmpint (wm_step_get_x (save), ==, sx);
+  assert_image_size (&rec, save, 640, 800);
+  g_assert_nonnull (wm_step_get_app_name (save));   /* AT-SPI's name, else WM_CLASS */
+  g_assert_cmpint (wm_step_get_modifiers (save), ==, 0);
+
+  g_assert_cmpint (wm_step_get_x (right), ==, 900 - 640);
+  g_assert_cmpint (wm_step_get_y (right), ==, 400);
+  assert_image_size (&rec, right, 640, 800);
+  g_assert_cmpint (wm_step_get_modifiers (right), ==, WM_MODIFIER_CONTROL);
+  recording_clear (&rec);
+}
+
 /* Fast clicks on different spots: every one is a step, none merged or lost. */
 static void
 test_burst_keeps_every_click (void)
@@ -414,6 +500,7 @@ main (int    argc,
   g_test_add_func ("/capture/recorder/own-window-ignored", test_own_window_ignored);
   g_test_add_func ("/capture/recorder/pause-resume", test_pause_resume);
   g_test_add_func ("/capture/recorder/burst-keeps-every-click", test_burst_keeps_every_click);
+  g_test_add_func ("/capture/recorder/monitor-and-modifiers", test_monitor_and_modifiers);
 
   fixture = test_fixture_start ();
   rc = g_test_run ();
