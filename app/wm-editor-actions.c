@@ -449,17 +449,16 @@ set_text_action (GtkWidget  *widget,
   _wm_editor_end_edit (self, FALSE);
 }
 
+/* "stage" is the tutorial's stage: a property action, so the five rows show as radio
+ * buttons and follow undo by themselves. */
 static void
-set_stage_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+set_stage (WmEditor   *self,
+           const char *name)
 {
-  WmEditor *self = WM_EDITOR (widget);
   WmStage stage;
 
-  if (self->tutorial == NULL || self->updating ||
-      !wm_stage_from_string (g_variant_get_string (param, NULL), &stage) ||
-      stage == wm_tutorial_get_stage (self->tutorial))
+  if (self->tutorial == NULL || self->updating || name == NULL ||
+      !wm_stage_from_string (name, &stage) || stage == wm_tutorial_get_stage (self->tutorial))
     return;
 
   _wm_editor_begin_edit (self, NULL);
@@ -797,6 +796,7 @@ on_tool_changed (WmEditor *self)
 enum {
   PROP_0,
   PROP_TOOL,
+  PROP_STAGE,
   N_PROPS
 };
 
@@ -806,8 +806,14 @@ editor_get_property (GObject    *object,
                      GValue     *value,
                      GParamSpec *pspec)
 {
+  WmEditor *self = WM_EDITOR (object);
+
   if (prop_id == PROP_TOOL)
-    g_value_set_string (value, WM_EDITOR (object)->tool);
+    g_value_set_string (value, self->tool);
+  else if (prop_id == PROP_STAGE)
+    g_value_set_string (value, self->tutorial
+                               ? wm_stage_to_string (wm_tutorial_get_stage (self->tutorial))
+                               : "");
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -820,6 +826,11 @@ editor_set_property (GObject      *object,
 {
   WmEditor *self = WM_EDITOR (object);
 
+  if (prop_id == PROP_STAGE)
+    {
+      set_stage (self, g_value_get_string (value));
+      return;
+    }
   if (prop_id != PROP_TOOL)
     {
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -912,7 +923,6 @@ _wm_editor_class_add_actions (GtkWidgetClass *widget_class)
     { "editor.set-notes", "s", set_text_action },
     { "editor.set-title", "s", set_text_action },
     { "editor.set-summary", "s", set_text_action },
-    { "editor.set-stage", "s", set_stage_action },
     { "editor.toggle-role", "s", role_action },
     { "editor.add-role", "s", role_action },
     { "editor.add-annotation", "(siiiis)", add_annotation_action },
@@ -930,8 +940,15 @@ _wm_editor_class_add_actions (GtkWidgetClass *widget_class)
                                                         G_PARAM_EXPLICIT_NOTIFY |
                                                         G_PARAM_STATIC_STRINGS));
 
+  g_object_class_install_property (object_class, PROP_STAGE,
+                                   g_param_spec_string ("stage", NULL, NULL, "",
+                                                        G_PARAM_READWRITE |
+                                                        G_PARAM_EXPLICIT_NOTIFY |
+                                                        G_PARAM_STATIC_STRINGS));
+
   for (guint i = 0; i < G_N_ELEMENTS (a); i++)
     gtk_widget_class_install_action (widget_class, a[i].name, a[i].type, a[i].cb);
   gtk_widget_class_install_property_action (widget_class, "editor.tool", "tool");
+  gtk_widget_class_install_property_action (widget_class, "editor.set-stage", "stage");
   add_bindings (widget_class);
 }

@@ -47,7 +47,6 @@ struct _WmEditor
   AdwEntryRow      *title_row;
   GtkTextView      *summary_view;
   AdwPreferencesGroup *stage_group;
-  GtkCheckButton   *stage_checks[WM_N_STAGES];
   GtkFlowBox       *roles_box;
   GtkEntry         *new_role_entry;
   GtkLabel         *status_label;

@@ -309,9 +309,7 @@ _wm_editor_refresh (WmEditor *self)
   refresh_header (self);
   set_entry (GTK_EDITABLE (self->title_row), wm_tutorial_get_title (self->tutorial));
   set_text_view (self->summary_view, wm_tutorial_get_summary (self->tutorial));
-  for (guint i = 0; i < WM_N_STAGES; i++)
-    gtk_check_button_set_active (self->stage_checks[i],
-                                 wm_tutorial_get_stage (self->tutorial) == i);
+  g_object_notify (G_OBJECT (self), "stage");
   refresh_roles (self);
   show_current_step (self);
   self->updating--;
@@ -517,7 +515,6 @@ build_stage_rows (WmEditor *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->stage_group, row);
-      self->stage_checks[i] = GTK_CHECK_BUTTON (check);
       group = group ? group : GTK_CHECK_BUTTON (check);
     }
 }
