@@ -9,6 +9,7 @@
 
 #include "app-test-util.h"
 #include "wm-application.h"
+#include "wm-recorder-window.h"
 #include "wm-sample.h"
 
 void
@@ -230,4 +231,71 @@ app_make_tutorial (WmStore    *store,
   g_assert_no_error (error);
 
   return wm_store_load_tutorial (store, wm_tutorial_get_id (tutorial), TRUE, NULL);
+}
+
+static gboolean
+recorder_shown (gpointer data)
+{
+  GtkWindow *controller = wm_window_get_recorder (data);
+
+  return controller != NULL && gtk_widget_get_mapped (GTK_WIDGET (controller));
+}
+
+GtkWindow *
+app_start_recording (AppFixture *fixture,
+                     const char *title,
+                     const char *stage,
+                     const char *role)
+{
+  g_settings_set_boolean (fixture->settings, "hide-window-while-recording", TRUE);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window),
+                                                     "win.start-recording",
+                                                     g_variant_new ("(ss^as)", title, stage,
+                                                                    (const char *[]) { role, NULL })));
+  app_wait_until (recorder_shown, fixture->window, 5000);
+
+  return wm_window_get_recorder (fixture->window);
+}
+
+typedef struct {
+  WmWindow *window;
+  guint     n_steps;
+} StepsWait;
+
+static gboolean
+has_steps (gpointer data)
+{
+  StepsWait *wait = data;
+  GtkWindow *controller = wm_window_get_recorder (wait->window);
+
+  return controller != NULL &&
+         wm_recorder_window_get_n_steps (WM_RECORDER_WINDOW (controller)) >= wait->n_steps;
+}
+
+void
+app_wait_recorded_steps (AppFixture *fixture,
+                         guint       n_steps,
+                         guint       timeout_ms)
+{
+  StepsWait wait = { fixture->window, n_steps };
+
+  app_wait_until (has_steps, &wait, timeout_ms);
+}
+
+static gboolean
+editor_open (gpointer data)
+{
+  return g_strcmp0 (wm_window_get_visible_page (data), "editor") == 0 &&
+         wm_window_get_recorder (data) == NULL;
+}
+
+void
+app_stop_recording (AppFixture *fixture)
+{
+  GtkWindow *controller = wm_window_get_recorder (fixture->window);
+
+  g_assert_nonnull (controller);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (controller), "recorder.stop", NULL));
+  app_wait_until (editor_open, fixture->window, 15000);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 }

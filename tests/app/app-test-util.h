@@ -56,4 +56,17 @@ WmTutorial *app_make_tutorial        (WmStore     *store,
                                       const char  *role,
                                       guint        n_steps);
 
+/* Recording from the window (needs a real X11 display and the AT-SPI bus): starts
+ * win.start-recording with the main window hidden and returns the controller once shown. */
+GtkWindow  *app_start_recording      (AppFixture  *fixture,
+                                      const char  *title,
+                                      const char  *stage,
+                                      const char  *role);
+/* Waits until the controller has recorded at least @n_steps steps. */
+void        app_wait_recorded_steps  (AppFixture  *fixture,
+                                      guint        n_steps,
+                                      guint        timeout_ms);
+/* Stops the recording and waits until the editor is open on what was recorded. */
+void        app_stop_recording       (AppFixture  *fixture);
+
 G_END_DECLS

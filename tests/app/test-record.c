@@ -13,40 +13,6 @@
 #include "wm-editor.h"
 #include "wm-recorder-window.h"
 
-static gboolean
-recorder_shown (gpointer data)
-{
-  GtkWindow *controller = wm_window_get_recorder (data);
-
-  return controller != NULL && gtk_widget_get_mapped (GTK_WIDGET (controller));
-}
-
-static gboolean
-two_steps (gpointer data)
-{
-  GtkWindow *controller = wm_window_get_recorder (data);
-
-  return controller && wm_recorder_window_get_n_steps (WM_RECORDER_WINDOW (controller)) >= 2;
-}
-
-static guint n_steps;
-
-static gboolean
-one_more_step (gpointer data)
-{
-  AppFixture *f = data;
-  GtkWindow *controller = wm_window_get_recorder (f->window);
-
-  return controller && wm_recorder_window_get_n_steps (WM_RECORDER_WINDOW (controller)) > n_steps;
-}
-
-static gboolean
-editor_open (gpointer data)
-{
-  return g_strcmp0 (wm_window_get_visible_page (data), "editor") == 0 &&
-         wm_window_get_recorder (data) == NULL;
-}
-
 static void
 test_record_fixture_app (void)
 {
@@ -56,18 +22,14 @@ test_record_fixture_app (void)
   g_autoptr(GPtrArray) rows = NULL;
   WmFilter filter = WM_FILTER_INIT;
   GtkWindow *controller;
+  guint n_steps;
   int x, y;
 
   app_fixture_set_up (&f, FALSE);
-  g_settings_set_boolean (f.settings, "hide-window-while-recording", TRUE);
   app_fixture_show (&f);
   app = test_fixture_start ();
 
-  gtk_widget_activate_action_variant (GTK_WIDGET (f.window), "win.start-recording",
-                                      g_variant_new ("(ss^as)", "Save and recolour", "orientation",
-                                                     (const char *[]) { "admin", NULL }));
-  app_wait_until (recorder_shown, f.window, 5000);
-  controller = wm_window_get_recorder (f.window);
+  controller = app_start_recording (&f, "Save and recolour", "orientation", "admin");
 
   /* The main window got out of the way; the controller says which backend records. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f.window)));
@@ -82,7 +44,7 @@ test_record_fixture_app (void)
   app_spin (700);
   test_fixture_centre (app, "colour", &x, &y);
   test_click (x, y, 1);
-  app_wait_until (two_steps, f.window, 15000);
+  app_wait_recorded_steps (&f, 2, 15000);
   app_spin (1100);
   {
     g_autoptr(GdkTexture) shot = app_render (GTK_WIDGET (controller));
@@ -101,12 +63,10 @@ test_record_fixture_app (void)
                     n_steps);
   gtk_widget_activate_action (GTK_WIDGET (controller), "recorder.toggle-pause", NULL);
   gtk_widget_activate_action (GTK_WIDGET (controller), "recorder.capture-step", NULL);
-  app_wait_until (one_more_step, &f, 15000);
+  app_wait_recorded_steps (&f, n_steps + 1, 15000);
 
   /* Stop: every step is in the store, and the editor opens on the new tutorial. */
-  gtk_widget_activate_action (GTK_WIDGET (controller), "recorder.stop", NULL);
-  app_wait_until (editor_open, f.window, 15000);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f.window)));
+  app_stop_recording (&f);
 
   filter.search = "recolour";
   rows = wm_store_list_tutorials (f.store, &filter, NULL);

@@ -9,6 +9,9 @@
 #include <glib/gstdio.h>
 
 #include "app-test-util.h"
+#include "capture-test.h"
+#include "wm-editor.h"
+#include "wm-recorder-window.h"
 #include "wm-review.h"
 #include "wm-site-publisher.h"
 
@@ -119,16 +122,57 @@ status_of (AppFixture *f,
   return wm_tutorial_get_status (t);
 }
 
-/* The whole cycle as two people do it in the app: the author submits from the editor, the
+/* The author records three clicks on the fixture app through the app's recorder (real X11
+ * capture, AT-SPI names) and lands in the editor on the new tutorial; returns its id. */
+static char *
+record_three_steps (AppFixture *f)
+{
+  TestFixture *app = test_fixture_start ();
+  const char *clicks[] = { "save", "colour", "save" };
+  g_autoptr(WmTutorial) recorded = NULL;
+  g_autofree char *id = NULL;
+  GtkWindow *controller;
+  g_autoptr(GError) error = NULL;
+  int x, y;
+
+  controller = app_start_recording (f, "Export a monthly report", "orientation", "admin");
+  g_assert_cmpstr (wm_recorder_window_get_backend_name (WM_RECORDER_WINDOW (controller)), ==,
+                   "x11");
+  /* Without a window manager it maps at the origin: move it off the fixture's controls. */
+  test_xdotool ("search", "--name", "^Recording$", "windowmove", "900", "560", NULL);
+  app_spin (300);
+  for (guint i = 0; i < G_N_ELEMENTS (clicks); i++)
+    {
+      test_fixture_centre (app, clicks[i], &x, &y);
+      test_click (x, y, 1);
+      app_wait_recorded_steps (f, i + 1, 15000);
+    }
+  app_stop_recording (f);
+  test_fixture_stop (app);
+
+  id = g_strdup (wm_editor_get_tutorial_id (wm_window_get_editor (f->window)));
+  recorded = wm_store_load_tutorial (f->store, id, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wm_tutorial_get_title (recorded), ==, "Export a monthly report");
+  g_assert_cmpint (wm_tutorial_get_status (recorded), ==, WM_STATUS_DRAFT);
+  g_assert_cmpuint (g_list_model_get_n_items (wm_tutorial_get_steps (recorded)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_nonnull (wm_step_get_image_sha256 (wm_tutorial_get_step (recorded, i)));
+  /* AT-SPI named what was clicked. */
+  g_assert_nonnull (strstr (wm_step_get_instruction (wm_tutorial_get_step (recorded, 1)),
+                            "Colour"));
+
+  return g_steal_pointer (&id);
+}
+
+/* The whole cycle as two people do it in the app: the author records and submits from the editor, the
  * reviewer pins a comment to step 3 and requests changes, the author sees it on step 3,
  * fixes the step and resubmits, the reviewer approves; publishing shows the fix. */
 static void
 test_whole_cycle_in_app (AppFixture    *f,
                          gconstpointer  data)
 {
-  g_autoptr(WmTutorial) t = app_make_tutorial (f->store, "Export a monthly report",
-                                               WM_STAGE_ORIENTATION, "admin", 4);
-  g_autofree char *id = g_strdup (wm_tutorial_get_id (t));
+  g_autofree char *id = NULL;
   g_autofree char *site_path = g_build_filename (f->dir, "site", NULL);
   g_autofree char *page_path = g_build_filename (site_path, "t", "export-a-monthly-report",
                                                  "tutorial.json", NULL);
@@ -149,6 +193,9 @@ test_whole_cycle_in_app (AppFixture    *f,
   g_settings_set_string (f->settings, "shared-library", shared);
   app_fixture_show (f);
   view = wm_window_get_review_view (f->window);
+
+  /* Alice records the tutorial in the app; the editor opens on it. */
+  id = record_three_steps (f);
 
   /* Alice, in the editor, opens Review and submits with a message. */
   activate (f->window, "win.open-tutorial", "s", id);
