@@ -296,7 +296,9 @@ test('widget.js on a host page lists the role\'s tutorials and plays one in an o
   assert.ok(inner, 'the overlay shows the embed page');
   await shot(page, 'widget-overlay');
   await playTry(inner);
-  await page.waitForFunction(() => true);
+  // The completion crosses two frames by postMessage: wait for it to arrive, not a fixed time.
+  for (let i = 0; i < 100 && !events.includes('invite-your-first-teammate'); i++)
+    await new Promise((r) => setTimeout(r, 100));
   await shot(page, 'widget-overlay-done');
   assert.ok(events.includes('invite-your-first-teammate'), 'the host heard waymark:complete');
 
