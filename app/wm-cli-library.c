@@ -52,25 +52,13 @@ parse_status (WmCli      *cli,
 }
 
 static void
-add_string_member (JsonBuilder *b,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_time_member (JsonBuilder *b,
                  const char  *name,
                  gint64       usec)
 {
   g_autofree char *text = format_time (usec);
 
-  add_string_member (b, name, text);
+  wm_cli_json_add_string (b, name, text);
 }
 
 static void
@@ -88,21 +76,21 @@ build_tutorial_fields (JsonBuilder *b,
 {
   const char * const *roles = wm_tutorial_get_roles (t);
 
-  add_string_member (b, "id", wm_tutorial_get_id (t));
-  add_string_member (b, "slug", wm_tutorial_get_slug (t));
-  add_string_member (b, "title", wm_tutorial_get_title (t));
-  add_string_member (b, "summary", wm_tutorial_get_summary (t));
-  add_string_member (b, "stage", wm_stage_to_string (wm_tutorial_get_stage (t)));
+  wm_cli_json_add_string (b, "id", wm_tutorial_get_id (t));
+  wm_cli_json_add_string (b, "slug", wm_tutorial_get_slug (t));
+  wm_cli_json_add_string (b, "title", wm_tutorial_get_title (t));
+  wm_cli_json_add_string (b, "summary", wm_tutorial_get_summary (t));
+  wm_cli_json_add_string (b, "stage", wm_stage_to_string (wm_tutorial_get_stage (t)));
   json_builder_set_member_name (b, "roles");
   json_builder_begin_array (b);
   for (guint i = 0; roles[i]; i++)
     json_builder_add_string_value (b, roles[i]);
   json_builder_end_array (b);
-  add_string_member (b, "status", wm_status_to_string (wm_tutorial_get_status (t)));
+  wm_cli_json_add_string (b, "status", wm_status_to_string (wm_tutorial_get_status (t)));
   add_int_member (b, "version", wm_tutorial_get_version (t));
   add_int_member (b, "approved_version", wm_tutorial_get_approved_version (t));
-  add_string_member (b, "author", wm_tutorial_get_author (t));
-  add_string_member (b, "contributor", wm_tutorial_get_contributor (t));
+  wm_cli_json_add_string (b, "author", wm_tutorial_get_author (t));
+  wm_cli_json_add_string (b, "contributor", wm_tutorial_get_contributor (t));
   add_int_member (b, "steps", wm_tutorial_get_n_steps (t));
   add_time_member (b, "created", wm_tutorial_get_created_at (t));
   add_time_member (b, "updated", wm_tutorial_get_updated_at (t));
@@ -116,22 +104,22 @@ build_step (JsonBuilder *b,
 
   json_builder_begin_object (b);
   add_int_member (b, "position", wm_step_get_position (s) + 1);
-  add_string_member (b, "id", wm_step_get_id (s));
-  add_string_member (b, "kind", wm_step_kind_to_string (wm_step_get_kind (s)));
-  add_string_member (b, "instruction", wm_step_get_instruction (s));
+  wm_cli_json_add_string (b, "id", wm_step_get_id (s));
+  wm_cli_json_add_string (b, "kind", wm_step_kind_to_string (wm_step_get_kind (s)));
+  wm_cli_json_add_string (b, "instruction", wm_step_get_instruction (s));
   json_builder_set_member_name (b, "instruction_edited");
   json_builder_add_boolean_value (b, wm_step_get_instruction_edited (s));
-  add_string_member (b, "notes", wm_step_get_notes (s));
+  wm_cli_json_add_string (b, "notes", wm_step_get_notes (s));
   add_int_member (b, "x", wm_step_get_x (s));
   add_int_member (b, "y", wm_step_get_y (s));
   add_int_member (b, "button", wm_step_get_button (s));
   add_int_member (b, "modifiers", wm_step_get_modifiers (s));
-  add_string_member (b, "text", wm_step_get_text (s));
-  add_string_member (b, "target_name", wm_step_get_target_name (s));
-  add_string_member (b, "target_role", wm_step_get_target_role (s));
-  add_string_member (b, "app_name", wm_step_get_app_name (s));
-  add_string_member (b, "window_title", wm_step_get_window_title (s));
-  add_string_member (b, "image", wm_step_get_image_sha256 (s));
+  wm_cli_json_add_string (b, "text", wm_step_get_text (s));
+  wm_cli_json_add_string (b, "target_name", wm_step_get_target_name (s));
+  wm_cli_json_add_string (b, "target_role", wm_step_get_target_role (s));
+  wm_cli_json_add_string (b, "app_name", wm_step_get_app_name (s));
+  wm_cli_json_add_string (b, "window_title", wm_step_get_window_title (s));
+  wm_cli_json_add_string (b, "image", wm_step_get_image_sha256 (s));
   add_time_member (b, "captured", wm_step_get_captured_at (s));
   json_builder_set_member_name (b, "annotations");
   json_builder_begin_array (b);
@@ -140,29 +128,16 @@ build_step (JsonBuilder *b,
       WmAnnotation *a = g_ptr_array_index (annotations, i);
 
       json_builder_begin_object (b);
-      add_string_member (b, "kind", wm_annotation_kind_to_string (wm_annotation_get_kind (a)));
+      wm_cli_json_add_string (b, "kind", wm_annotation_kind_to_string (wm_annotation_get_kind (a)));
       add_int_member (b, "x", wm_annotation_get_x (a));
       add_int_member (b, "y", wm_annotation_get_y (a));
       add_int_member (b, "width", wm_annotation_get_width (a));
       add_int_member (b, "height", wm_annotation_get_height (a));
-      add_string_member (b, "text", wm_annotation_get_text (a));
+      wm_cli_json_add_string (b, "text", wm_annotation_get_text (a));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-}
-
-static void
-print_json (JsonBuilder *b)
-{
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_root (gen, root);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
 }
 
 /* list ------------------------------------------------------------------------------ */
@@ -243,7 +218,7 @@ wm_cli_list (WmCli  *cli,
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
-      print_json (b);
+      wm_cli_json_print (b);
     }
   else
     print_list_table (tutorials);
@@ -323,7 +298,7 @@ wm_cli_show (WmCli  *cli,
         build_step (b, wm_tutorial_get_step (t, i));
       json_builder_end_array (b);
       json_builder_end_object (b);
-      print_json (b);
+      wm_cli_json_print (b);
     }
   else
     print_tutorial (t);

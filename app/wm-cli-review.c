@@ -352,18 +352,6 @@ print_event (WmHistoryEvent *ev)
 }
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 build_event_json (JsonBuilder    *b,
                   WmHistoryEvent *ev)
 {
@@ -376,12 +364,12 @@ build_event_json (JsonBuilder    *b,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "version");
   json_builder_add_int_value (b, wm_history_event_get_version (ev));
-  add_string (b, "from", from == WM_HISTORY_NO_STATUS ? NULL : wm_status_to_string (from));
-  add_string (b, "to", wm_status_to_string (wm_history_event_get_to_status (ev)));
-  add_string (b, "who", wm_history_event_get_who (ev));
-  add_string (b, "email", wm_history_event_get_email (ev));
-  add_string (b, "message", wm_history_event_get_message (ev));
-  add_string (b, "at", at);
+  wm_cli_json_add_string (b, "from", from == WM_HISTORY_NO_STATUS ? NULL : wm_status_to_string (from));
+  wm_cli_json_add_string (b, "to", wm_status_to_string (wm_history_event_get_to_status (ev)));
+  wm_cli_json_add_string (b, "who", wm_history_event_get_who (ev));
+  wm_cli_json_add_string (b, "email", wm_history_event_get_email (ev));
+  wm_cli_json_add_string (b, "message", wm_history_event_get_message (ev));
+  wm_cli_json_add_string (b, "at", at);
   json_builder_set_member_name (b, "step_comments");
   json_builder_begin_array (b);
   for (guint i = 0; i < pins->len; i++)
@@ -391,25 +379,12 @@ build_event_json (JsonBuilder    *b,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "step");
       json_builder_add_int_value (b, c->position + 1);
-      add_string (b, "step_id", c->step_id);
-      add_string (b, "comment", c->comment);
+      wm_cli_json_add_string (b, "step_id", c->step_id);
+      wm_cli_json_add_string (b, "comment", c->comment);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-}
-
-static void
-print_json (JsonBuilder *b)
-{
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_root (gen, root);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
 }
 
 int
@@ -447,7 +422,7 @@ wm_cli_history (WmCli  *cli,
       for (guint i = 0; i < events->len; i++)
         build_event_json (b, g_ptr_array_index (events, i));
       json_builder_end_array (b);
-      print_json (b);
+      wm_cli_json_print (b);
       return WM_CLI_OK;
     }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "wm-store.h"
 
@@ -65,5 +66,11 @@ int          wm_cli_usage             (WmCli      *cli,
 char        *wm_cli_resolve_id        (WmCli      *cli,
                                        const char *arg,
                                        GError    **error);
+
+/* --json output: a string member (NULL as null), and the document printed pretty. */
+void         wm_cli_json_add_string   (JsonBuilder *b,
+                                       const char  *name,
+                                       const char  *value);
+void         wm_cli_json_print        (JsonBuilder *b);
 
 G_END_DECLS
