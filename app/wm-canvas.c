@@ -153,13 +153,14 @@ draw_arrow (cairo_t *cr,
   cairo_fill (cr);
 }
 
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
+/* Also draws the sample library's screens (wm-sample.c), so marks and samples match. */
+void
+wm_canvas_rounded_rect (cairo_t *cr,
+                        double   x,
+                        double   y,
+                        double   w,
+                        double   h,
+                        double   r)
 {
   cairo_new_sub_path (cr);
   cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
@@ -188,7 +189,7 @@ draw_callout (WmCanvas *self,
   pango_font_description_set_absolute_size (font, line * 5.5 * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
-  rounded_rect (cr, x, y, w, h, line * 2.5);
+  wm_canvas_rounded_rect (cr, x, y, w, h, line * 2.5);
   cairo_set_source_rgba (cr, 0.14, 0.12, 0.19, 0.94);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 0.96, 0.83, 0.18);
@@ -219,7 +220,7 @@ draw_annotation (WmCanvas     *self,
   switch (wm_annotation_get_kind (a))
     {
     case WM_ANNOTATION_HIGHLIGHT:
-      rounded_rect (cr, x, y, w, h, 6);
+      wm_canvas_rounded_rect (cr, x, y, w, h, 6);
       cairo_set_source_rgba (cr, 0.96, 0.83, 0.18, 0.28);
       cairo_fill_preserve (cr);
       cairo_set_source_rgba (cr, 0.90, 0.65, 0.04, 0.95);
@@ -227,7 +228,7 @@ draw_annotation (WmCanvas     *self,
       cairo_stroke (cr);
       break;
     case WM_ANNOTATION_BOX:
-      rounded_rect (cr, x, y, w, h, 4);
+      wm_canvas_rounded_rect (cr, x, y, w, h, 4);
       cairo_set_source_rgb (cr, 0.88, 0.11, 0.14);
       cairo_set_line_width (cr, line);
       cairo_stroke (cr);

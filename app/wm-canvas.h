@@ -38,4 +38,11 @@ void        wm_canvas_get_image_area  (WmCanvas        *self,
  * the pixels. @data is cairo ARGB32/RGB24. */
 #define WM_REDACT_BLOCK 14
 
+void          wm_canvas_rounded_rect      (cairo_t  *cr,
+                                           double    x,
+                                           double    y,
+                                           double    w,
+                                           double    h,
+                                           double    r);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "wm-canvas.h"
 #include "wm-sample.h"
 
 #define SCREEN_W 1280
@@ -26,22 +27,6 @@ static const Rect controls[] = {
   { 560, 300, 420, 40 },   /* Name field */
   { 1080, 112, 130, 40 },  /* Export */
 };
-
-static void
-rounded (cairo_t *cr,
-         double   x,
-         double   y,
-         double   w,
-         double   h,
-         double   r)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
 
 static void
 text (cairo_t    *cr,
@@ -72,7 +57,7 @@ button (cairo_t    *cr,
         gboolean    suggested,
         gboolean    pressed)
 {
-  rounded (cr, rect->x, rect->y, rect->w, rect->h, 6);
+  wm_canvas_rounded_rect (cr, rect->x, rect->y, rect->w, rect->h, 6);
   if (suggested)
     cairo_set_source_rgb (cr, pressed ? 0.10 : 0.21, pressed ? 0.40 : 0.52, pressed ? 0.75 : 0.89);
   else
@@ -92,7 +77,7 @@ draw_app (cairo_t *cr,
   /* Desktop, window, header bar, sidebar. */
   cairo_set_source_rgb (cr, 0.16, 0.32, 0.55);
   cairo_paint (cr);
-  rounded (cr, 40, 40, SCREEN_W - 80, SCREEN_H - 80, 12);
+  wm_canvas_rounded_rect (cr, 40, 40, SCREEN_W - 80, SCREEN_H - 80, 12);
   cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
   cairo_fill (cr);
   cairo_rectangle (cr, 40, 40 + 12, SCREEN_W - 80, 46);
@@ -118,7 +103,7 @@ draw_app (cairo_t *cr,
 
   text (cr, "New Report", 320, 200, "Sans Bold 20", 0.15, 0.15, 0.2);
   text (cr, "Name", 320, 308, "Sans 12", 0.3, 0.3, 0.35);
-  rounded (cr, controls[1].x, controls[1].y, controls[1].w, controls[1].h, 6);
+  wm_canvas_rounded_rect (cr, controls[1].x, controls[1].y, controls[1].w, controls[1].h, 6);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, step == 1 ? 0.21 : 0.8, step == 1 ? 0.52 : 0.8, step == 1 ? 0.89 : 0.8);
