@@ -37,7 +37,7 @@ wm_application_new (void)
 {
   return g_object_new (WM_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/waymark/Waymark",
                        NULL);
 }
@@ -208,6 +208,32 @@ wm_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* `waymark FILE.waymark`, or a bundle opened from the file manager or a mail client:
+ * the reviewer's queue imports it as a submitted draft, as its Import button would. */
+static void
+wm_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  GtkWindow *window;
+  GtkWidget *queue;
+
+  g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (!WM_IS_WINDOW (window))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review-queue", NULL);
+  queue = GTK_WIDGET (wm_window_get_review_queue (WM_WINDOW (window)));
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      gtk_widget_activate_action (queue, "review-queue.import", "s", uri);
+    }
+}
+
 static void
 wm_application_dispose (GObject *object)
 {
@@ -239,6 +265,7 @@ wm_application_class_init (WmApplicationClass *klass)
   object_class->finalize = wm_application_finalize;
   app_class->startup = wm_application_startup;
   app_class->activate = wm_application_activate;
+  app_class->open = wm_application_open;
 }
 
 static void

@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "wm-bundle.h"
 #include "wm-cli-commands.h"
 
 struct _WmCli
@@ -255,6 +257,14 @@ run_command (WmCli              *cli,
   return rc;
 }
 
+/* A word that is not a command but a bundle, a path or a URI: never a mistyped command. */
+static gboolean
+names_file (const char *arg)
+{
+  return g_str_has_suffix (arg, WM_BUNDLE_SUFFIX) || strchr (arg, G_DIR_SEPARATOR) != NULL ||
+         g_uri_peek_scheme (arg) != NULL;
+}
+
 int
 wm_cli_run (int    argc,
             char **argv)
@@ -292,8 +302,9 @@ wm_cli_run (int    argc,
   if (command == NULL)
     {
       g_free (cli.library_path);
-      /* Options (GApplication's own, --capture-step, …) belong to the app. */
-      if (argv[first][0] == '-')
+      /* Options (GApplication's own, --capture-step, …) and files to open
+       * (`waymark FILE.waymark`, the desktop file's %U) belong to the app. */
+      if (argv[first][0] == '-' || names_file (argv[first]))
         return -1;
 
       g_printerr ("waymark: unknown command “%s” (see “waymark --help”)\n", argv[first]);
