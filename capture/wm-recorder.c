@@ -25,6 +25,26 @@
  * application busy answering the press gets asked again within it, and a hung one costs
  * it once, then is left alone for a while (wm-atspi.c). Only commits wait on it. */
 #define DESCRIBE_BUDGET_USEC (3 * G_USEC_PER_SEC)
+
+/* $WAYMARK_DESCRIBE_TIMEOUT_MS replaces the budget: for machines where accessible apps are
+ * slow to answer (sanitizer builds, loaded CI), so a slow answer is not taken for none. */
+static gint64
+describe_budget_usec (void)
+{
+  static gsize budget;
+
+  if (g_once_init_enter (&budget))
+    {
+      const char *env = g_getenv ("WAYMARK_DESCRIBE_TIMEOUT_MS");
+      guint64 ms = 0;
+
+      if (env == NULL || !g_ascii_string_to_unsigned (env, 10, 1, 600000, &ms, NULL))
+        g_once_init_leave (&budget, DESCRIBE_BUDGET_USEC);
+      else
+        g_once_init_leave (&budget, (gsize) ms * 1000);
+    }
+  return budget;
+}
 #define WORKER_NICE 5
 
 /* The half of the recorder that lives on the worker thread: plain data, shared by
@@ -257,13 +277,13 @@ describe (Worker         *w,
     {
       if (!wm_atspi_describe_point (frame->pid, title, wm_step_get_x (step) - frame->window_x,
                                     wm_step_get_y (step) - frame->window_y,
-                                    DESCRIBE_BUDGET_USEC, &target))
+                                    describe_budget_usec (), &target))
         hint_about_chromium (w, step);
       wm_atspi_target_copy (&w->last_click, &target);
     }
   else if (wm_step_get_kind (step) == WM_STEP_TYPE)
     {
-      if (!wm_atspi_describe_focus (frame->pid, title, DESCRIBE_BUDGET_USEC, &target))
+      if (!wm_atspi_describe_focus (frame->pid, title, describe_budget_usec (), &target))
         wm_atspi_target_copy (&target, &w->last_click);
       is_password = target.is_password;
     }
