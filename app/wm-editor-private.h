@@ -23,6 +23,9 @@ struct _WmEditor
   WmTutorial       *tutorial;
   WmUndoStack      *undo;
   GtkSingleSelection *selection;
+  GtkSliceListModel *shown_steps;  /* the steps; the first screenful until the canvas is up */
+  guint             grow_id;
+  gboolean          holding_thumbnails;
   GCancellable     *image_cancellable;
   GtkFileChooserNative *chooser;
   GtkFileChooserNative *export_chooser;

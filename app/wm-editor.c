@@ -317,6 +317,52 @@ _wm_editor_refresh (WmEditor *self)
 
 /* The canvas and the step form -------------------------------------------------------- */
 
+/* A long tutorial opens with one screenful of step rows (GTK 4.8's list view would make
+ * ~200 at once) and the canvas; then the list grows a few rows per idle to every step. The
+ * slice starts at 0, so positions in it are positions in the tutorial. */
+#define FIRST_STEP_ROWS 16
+#define GROW_STEP_ROWS 48
+#define GTK_MAX_ROWS 256
+
+static void
+show_all_steps (WmEditor *self)
+{
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  gtk_slice_list_model_set_size (self->shown_steps, G_MAXUINT);
+}
+
+static gboolean
+grow_steps (gpointer user_data)
+{
+  WmEditor *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->shown_steps);
+
+  if (size >= GTK_MAX_ROWS - GROW_STEP_ROWS)
+    {
+      self->grow_id = 0;
+      gtk_slice_list_model_set_size (self->shown_steps, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->shown_steps, size + GROW_STEP_ROWS);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+release_thumbnails (WmEditor *self)
+{
+  if (self->holding_thumbnails)
+    wm_thumbnailer_release (self->thumbnailer);
+  self->holding_thumbnails = FALSE;
+}
+
+static void
+canvas_shown (WmEditor *self)
+{
+  release_thumbnails (self);
+  if (self->grow_id == 0 && gtk_slice_list_model_get_size (self->shown_steps) != G_MAXUINT)
+    self->grow_id = g_idle_add_full (G_PRIORITY_LOW, grow_steps, self, NULL);
+}
+
 static void
 image_loaded (GObject      *source,
               GAsyncResult *result,
@@ -328,12 +374,11 @@ image_loaded (GObject      *source,
   WmStep *step;
 
   texture = wm_thumbnailer_load_finish (WM_THUMBNAILER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  canvas_shown (self);
   if (texture == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _wm_editor_toast (self, error->message);
-      return;
-    }
+    return _wm_editor_toast (self, error->message);
 
   step = _wm_editor_get_current_step (self);
   if (step != NULL)
@@ -354,8 +399,12 @@ show_canvas_image (WmEditor *self,
   if (cached != NULL || sha == NULL)
     wm_canvas_set_step (self->canvas, step, cached);
   if (sha == NULL || cached != NULL)
-    return;
+    return canvas_shown (self);
 
+  /* The step list's thumbnails wait for the canvas: it is what the author looks at first. */
+  if (!self->holding_thumbnails)
+    wm_thumbnailer_hold (self->thumbnailer);
+  self->holding_thumbnails = TRUE;
   self->image_cancellable = g_cancellable_new ();
   wm_thumbnailer_load_async (self->full_images, sha, self->image_cancellable, image_loaded,
                              g_object_ref (self));
@@ -397,6 +446,8 @@ _wm_editor_select (WmEditor *self,
     return show_current_step (self);
 
   position = MIN (position, n - 1);
+  if (position >= gtk_slice_list_model_get_size (self->shown_steps))
+    show_all_steps (self);
   wm_undo_stack_break (self->undo);
   gtk_single_selection_set_selected (self->selection, position);
   /* GTK 4.8 has no gtk_list_view_scroll_to(); the list's own action does it. */
@@ -639,7 +690,8 @@ wm_editor_open (WmEditor    *self,
   self->tutorial = g_steal_pointer (&tutorial);
   wm_undo_stack_clear (self->undo);
   self->updating++;
-  gtk_single_selection_set_model (self->selection, wm_tutorial_get_steps (self->tutorial));
+  gtk_slice_list_model_set_size (self->shown_steps, FIRST_STEP_ROWS);
+  gtk_slice_list_model_set_model (self->shown_steps, wm_tutorial_get_steps (self->tutorial));
   gtk_single_selection_set_selected (self->selection, 0);
   self->updating--;
   _wm_editor_refresh (self);
@@ -666,8 +718,10 @@ wm_editor_forget (WmEditor *self)
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
+  release_thumbnails (self);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   self->updating++;
-  gtk_single_selection_set_model (self->selection, NULL);
+  gtk_slice_list_model_set_model (self->shown_steps, NULL);
   self->updating--;
   wm_canvas_set_step (self->canvas, NULL, NULL);
   g_clear_object (&self->tutorial);
@@ -690,6 +744,7 @@ wm_editor_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown_steps);
   g_clear_object (&self->undo);
   g_clear_object (&self->full_images);
   g_clear_object (&self->thumbnailer);
@@ -754,7 +809,8 @@ wm_editor_init (WmEditor *self)
 
   self->tool = g_strdup ("select");
   self->undo = wm_undo_stack_new (200);
-  self->selection = gtk_single_selection_new (NULL);
+  self->shown_steps = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown_steps)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_list_view_set_model (self->step_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected",

@@ -15,6 +15,8 @@ struct _WmJourneyMap
 {
   GtkWidget  parent_instance;
 
+  WmStore   *store;    /* set by refresh(); the counts are read when first needed */
+  gboolean   stale;
   GStrv      roles;
   guint     *counts;
   guint      n_gaps;
@@ -148,22 +150,19 @@ update_summary (WmJourneyMap *self,
   gtk_label_set_text (self->summary_label, text);
 }
 
-void
-wm_journey_map_refresh (WmJourneyMap *self,
-                        WmStore      *store)
+static void
+reload (WmJourneyMap *self)
 {
   g_autoptr(GError) error = NULL;
   guint n_roles;
 
-  g_return_if_fail (WM_IS_JOURNEY_MAP (self));
-  g_return_if_fail (WM_IS_STORE (store));
-
+  self->stale = FALSE;
   g_clear_pointer (&self->roles, g_strfreev);
   g_clear_pointer (&self->counts, g_free);
   clear_grid (self);
   self->n_gaps = 0;
 
-  if (!wm_store_count_journey (store, &self->roles, &self->counts, &error))
+  if (!wm_store_count_journey (self->store, &self->roles, &self->counts, &error))
     {
       gtk_label_set_text (self->summary_label, error->message);
       return;
@@ -190,6 +189,35 @@ wm_journey_map_refresh (WmJourneyMap *self,
   update_summary (self, n_roles * WM_N_STAGES);
 }
 
+static void
+ensure_loaded (WmJourneyMap *self)
+{
+  if (self->stale)
+    reload (self);
+}
+
+/* Counting every tutorial and building a grid of buttons is work the first frame does not
+ * need: the map is read when it is shown (or asked), and at once if it is on screen. */
+void
+wm_journey_map_refresh (WmJourneyMap *self,
+                        WmStore      *store)
+{
+  g_return_if_fail (WM_IS_JOURNEY_MAP (self));
+  g_return_if_fail (WM_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+}
+
+static void
+wm_journey_map_map (GtkWidget *widget)
+{
+  ensure_loaded (WM_JOURNEY_MAP (widget));
+  GTK_WIDGET_CLASS (wm_journey_map_parent_class)->map (widget);
+}
+
 guint
 wm_journey_map_get_count (WmJourneyMap *self,
                           const char   *role,
@@ -197,6 +225,7 @@ wm_journey_map_get_count (WmJourneyMap *self,
 {
   g_return_val_if_fail (WM_IS_JOURNEY_MAP (self), 0);
 
+  ensure_loaded (self);
   for (guint r = 0; self->roles && self->roles[r]; r++)
     if (g_strcmp0 (self->roles[r], role) == 0)
       return self->counts[r * WM_N_STAGES + stage];
@@ -209,6 +238,7 @@ wm_journey_map_get_n_gaps (WmJourneyMap *self)
 {
   g_return_val_if_fail (WM_IS_JOURNEY_MAP (self), 0);
 
+  ensure_loaded (self);
   return self->n_gaps;
 }
 
@@ -224,6 +254,7 @@ wm_journey_map_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->roles, g_strfreev);
   g_clear_pointer (&self->counts, g_free);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wm_journey_map_parent_class)->dispose (object);
 }
@@ -235,6 +266,7 @@ wm_journey_map_class_init (WmJourneyMapClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wm_journey_map_dispose;
+  widget_class->map = wm_journey_map_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/waymark/Waymark/ui/wm-journey-map.ui");

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WmJourneyMap, wm_journey_map, WM, JOURNEY_MAP, GtkWidget)
 
-/* Re-reads the counts. Each cell activates "win.filter-journey-cell" with (role, stage). */
+/* Re-reads the counts: now if the map is on screen, else when it is shown or asked.
+ * Each cell activates "win.filter-journey-cell" with (role, stage). */
 void   wm_journey_map_refresh    (WmJourneyMap *self,
                                   WmStore      *store);
 /* The count shown in a cell, and how many cells are gaps (for tests). */

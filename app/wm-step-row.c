@@ -19,6 +19,7 @@ struct _WmStepRow
   WmStep        *step;
   GCancellable  *cancellable;
   GBinding      *number_binding;
+  gboolean       wants_thumbnail;
 
   GtkLabel      *number_label;
   GtkPicture    *thumbnail;
@@ -63,12 +64,28 @@ update_thumbnail (WmStepRow *self)
   g_clear_object (&self->cancellable);
   gtk_picture_set_paintable (self->thumbnail, GDK_PAINTABLE (cached));
   gtk_widget_set_visible (self->placeholder, cached == NULL);
-  if (sha == NULL || cached != NULL)
-    return;
+  /* Decoding waits until the row is drawn: a list binds many more rows than it shows, and
+   * a long tutorial's first screenshot on the canvas comes first. */
+  self->wants_thumbnail = sha != NULL && cached == NULL;
+  if (self->wants_thumbnail)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
 
-  self->cancellable = g_cancellable_new ();
-  wm_thumbnailer_load_async (self->thumbnailer, sha, self->cancellable, thumbnail_loaded,
-                             g_object_ref (self));
+static void
+wm_step_row_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  WmStepRow *self = WM_STEP_ROW (widget);
+
+  if (self->wants_thumbnail)
+    {
+      self->wants_thumbnail = FALSE;
+      self->cancellable = g_cancellable_new ();
+      wm_thumbnailer_load_async (self->thumbnailer, wm_step_get_image_sha256 (self->step),
+                                 self->cancellable, thumbnail_loaded, g_object_ref (self));
+    }
+
+  GTK_WIDGET_CLASS (wm_step_row_parent_class)->snapshot (widget, snapshot);
 }
 
 static void
@@ -141,6 +158,7 @@ wm_step_row_class_init (WmStepRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wm_step_row_dispose;
+  widget_class->snapshot = wm_step_row_snapshot;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/waymark/Waymark/ui/wm-step-row.ui");

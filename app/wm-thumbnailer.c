@@ -25,6 +25,8 @@ struct _WmThumbnailer
   GHashTable *pending;      /* sha256 → GPtrArray of GTask waiting for the same decode */
   GThreadPool *pool;        /* a few decoders: each holds a whole decoded screen meanwhile */
   GQueue      lru;          /* sha256 (owned by cache keys), most recent first */
+  guint       hold_count;
+  GPtrArray  *held;         /* worker GTasks waiting for release() */
 };
 
 G_DEFINE_FINAL_TYPE (WmThumbnailer, wm_thumbnailer, G_TYPE_OBJECT)
@@ -217,7 +219,36 @@ wm_thumbnailer_load_async (WmThumbnailer       *self,
    * still want it, and it is cached either way. */
   worker = g_task_new (self, NULL, load_done, g_strdup (sha256));
   g_task_set_task_data (worker, data, (GDestroyNotify) load_data_free);
-  g_thread_pool_push (self->pool, g_steal_pointer (&worker), NULL);
+  if (self->hold_count > 0)
+    g_ptr_array_add (self->held, g_steal_pointer (&worker));
+  else
+    g_thread_pool_push (self->pool, g_steal_pointer (&worker), NULL);
+}
+
+/* Until as many release() as hold(), decodes wait: the window's first frame is drawn before
+ * any screenshot competes with it for the CPU. */
+void
+wm_thumbnailer_hold (WmThumbnailer *self)
+{
+  g_return_if_fail (WM_IS_THUMBNAILER (self));
+
+  self->hold_count++;
+}
+
+void
+wm_thumbnailer_release (WmThumbnailer *self)
+{
+  g_return_if_fail (WM_IS_THUMBNAILER (self));
+  g_return_if_fail (self->hold_count > 0);
+
+  if (--self->hold_count > 0)
+    return;
+  for (guint i = 0; i < self->held->len; i++)
+    g_thread_pool_push (self->pool, g_ptr_array_index (self->held, i), NULL);
+  /* The pool owns them now. */
+  g_ptr_array_set_free_func (self->held, NULL);
+  g_ptr_array_set_size (self->held, 0);
+  g_ptr_array_set_free_func (self->held, g_object_unref);
 }
 
 GdkTexture *
@@ -255,6 +286,7 @@ wm_thumbnailer_finalize (GObject *object)
   g_queue_clear (&self->lru);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_object (&self->reader);
   g_mutex_clear (&self->reader_lock);
   g_clear_pointer (&self->path, g_free);
@@ -278,6 +310,7 @@ wm_thumbnailer_init (WmThumbnailer *self)
   self->pool = g_thread_pool_new (load_thread, NULL, MIN (g_get_num_processors (), 3), FALSE,
                                   NULL);
   g_queue_init (&self->lru);
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 WmThumbnailer *

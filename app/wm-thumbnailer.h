@@ -33,6 +33,8 @@ GdkTexture    *wm_thumbnailer_load_finish (WmThumbnailer       *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 /* Drops every cached texture (e.g. after an image was replaced). */
+void           wm_thumbnailer_hold        (WmThumbnailer       *self);
+void           wm_thumbnailer_release     (WmThumbnailer       *self);
 void           wm_thumbnailer_forget      (WmThumbnailer       *self,
                                            const char          *sha256);
 /* Decodes @png fully (on the calling thread) into a texture; for the editor canvas. */

@@ -28,7 +28,10 @@ struct _WmWindow
   GSettings            *settings;
   WmLibraryModel       *library;
   WmThumbnailer        *thumbnailer;
+  GtkSliceListModel    *first_page;      /* the library, one screenful until the first frame */
   GtkSingleSelection   *selection;
+  gulong                after_paint_id;
+  guint                 grow_id;
   GStrv                 roles;           /* the role filter's choices, after "All roles" */
   GPtrArray            *deleted;         /* WmTutorial snapshots an undo toast can restore */
   WmRecorderWindow     *recorder_window;
@@ -398,6 +401,81 @@ on_library_activate (WmWindow *self,
     wm_window_open_tutorial (self, wm_tutorial_get_id (tutorial));
 }
 
+/* Start-up ------------------------------------------------------------------------------
+ *
+ * GTK 4.8's list view makes ~200 rows for any long model, and decoding screenshots competes
+ * with the first frame for the CPU. So the window starts with one screenful of rows and no
+ * decoding; once the first frame is on screen, the thumbnails are decoded and the list grows
+ * to the whole library a few rows per idle (the positions are the same: the slice starts at 0),
+ * so no single main-loop turn makes all the rows. */
+#define FIRST_PAGE_ROWS 24
+#define GROW_ROWS 48
+#define GTK_MAX_ROWS 256
+
+static gboolean
+grow_library (gpointer user_data)
+{
+  WmWindow *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->first_page);
+
+  if (size == G_MAXUINT)
+    return G_SOURCE_REMOVE;
+  if (size == FIRST_PAGE_ROWS)
+    wm_thumbnailer_release (self->thumbnailer);
+  if (size + GROW_ROWS >= GTK_MAX_ROWS)
+    {
+      gtk_slice_list_model_set_size (self->first_page, G_MAXUINT);
+      self->grow_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->first_page, size + GROW_ROWS);
+  return G_SOURCE_CONTINUE;
+}
+
+/* At once, what the idles would do in steps (opening the editor, closing the window). */
+static void
+first_frame_drawn (WmWindow *self)
+{
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  if (self->first_page == NULL || gtk_slice_list_model_get_size (self->first_page) == G_MAXUINT)
+    return;
+
+  if (gtk_slice_list_model_get_size (self->first_page) == FIRST_PAGE_ROWS)
+    wm_thumbnailer_release (self->thumbnailer);
+  gtk_slice_list_model_set_size (self->first_page, G_MAXUINT);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                WmWindow      *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  if (self->grow_id == 0)
+    self->grow_id = g_idle_add_full (G_PRIORITY_LOW, grow_library, self, NULL);
+}
+
+static void
+wm_window_map (GtkWidget *widget)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (wm_window_parent_class)->map (widget);
+
+  if (self->after_paint_id == 0 && self->first_page != NULL &&
+      gtk_slice_list_model_get_size (self->first_page) != G_MAXUINT)
+    self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                             G_CALLBACK (on_after_paint), self);
+}
+
+static void
+wm_window_unmap (GtkWidget *widget)
+{
+  WmWindow *self = WM_WINDOW (widget);
+
+  g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (widget));
+  GTK_WIDGET_CLASS (wm_window_parent_class)->unmap (widget);
+}
+
 static void
 setup_library (WmWindow *self)
 {
@@ -405,8 +483,11 @@ setup_library (WmWindow *self)
 
   /* Thumbnails are 2× the row's 128×72 so they stay sharp on HiDPI screens. */
   self->thumbnailer = wm_thumbnailer_new (self->store, 256, 144, 256);
+  wm_thumbnailer_hold (self->thumbnailer);
   self->library = wm_library_model_new (self->store);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->library)));
+  self->first_page = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->library)), 0,
+                                               FIRST_PAGE_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_page)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
@@ -432,6 +513,8 @@ wm_window_open_tutorial (WmWindow   *self,
 
   g_return_val_if_fail (WM_IS_WINDOW (self), FALSE);
 
+  /* The editor's step thumbnails come from the same decoders: start-up is over. */
+  first_frame_drawn (self);
   if (!wm_editor_open (self->editor, id, &error))
     {
       toast_error (self, error);
@@ -895,7 +978,10 @@ wm_window_dispose (GObject *object)
   if (self->recorder_window)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->recorder_window)));
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_WINDOW);
+  /* Held decodes keep the thumbnailer alive: let them run out. */
+  first_frame_drawn (self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_page);
   g_clear_object (&self->library);
   g_clear_object (&self->thumbnailer);
   g_clear_object (&self->store);
@@ -948,6 +1034,8 @@ wm_window_class_init (WmWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = wm_window_dispose;
+  widget_class->map = wm_window_map;
+  widget_class->unmap = wm_window_unmap;
   window_class->close_request = wm_window_close_request;
 
   g_type_ensure (WM_TYPE_EDITOR);

@@ -135,8 +135,16 @@ fill_library (WmStore *store,
   g_printerr ("  library made in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
 }
 
-/* Child mode: start like the app, print the monotonic time of the first painted frame. */
+/* Child mode: start like the app, print the monotonic time of each phase, the last one
+ * being the first painted frame. */
 static gboolean first_painted;
+static GString *phases;
+
+static void
+phase (const char *name)
+{
+  g_string_append_printf (phases, "%s %" G_GINT64_FORMAT "\n", name, g_get_monotonic_time ());
+}
 
 static void
 after_paint (GdkFrameClock *clock,
@@ -145,7 +153,8 @@ after_paint (GdkFrameClock *clock,
   if (!first_painted)
     {
       first_painted = TRUE;
-      g_print ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      phase ("frame");
+      g_print ("%s", phases->str);
       exit (0);
     }
 }
@@ -153,6 +162,7 @@ after_paint (GdkFrameClock *clock,
 static void
 on_map (GtkWidget *window)
 {
+  phase ("map");
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (after_paint), NULL);
 }
@@ -162,17 +172,39 @@ child_first_frame (const char *library)
 {
   g_autoptr(WmStore) store = NULL;
   g_autoptr(GSettings) settings = NULL;
-  WmWindow *window;
+  GtkWidget *window;
 
+  phases = g_string_new (NULL);
+  phase ("main");
   gtk_init ();
+  phase ("gtk-init");
   adw_init ();
-  wm_resources_ensure ();
-  store = wm_store_open (library, NULL);
-  settings = g_settings_new (APP_ID);
-  g_settings_set_boolean (settings, "sample-offered", TRUE);
-  window = wm_window_new (NULL, store, settings, NULL);
+  phase ("adw-init");
+  if (library != NULL)
+    {
+      wm_resources_ensure ();
+      phase ("resources");
+      store = wm_store_open (library, NULL);
+      phase ("store-open");
+      settings = g_settings_new (APP_ID);
+      g_settings_set_boolean (settings, "sample-offered", TRUE);
+      window = GTK_WIDGET (wm_window_new (NULL, store, settings, NULL));
+    }
+  else
+    {
+      /* The baseline: a bare libadwaita window with a header bar and a label. */
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      window = adw_application_window_new (NULL);
+      gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+      gtk_box_append (GTK_BOX (box), gtk_label_new ("Bare window"));
+      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+    }
+  phase ("window-new");
   g_signal_connect (window, "map", G_CALLBACK (on_map), NULL);
   gtk_window_present (GTK_WINDOW (window));
+  phase ("present");
   while (TRUE)
     g_main_context_iteration (NULL, TRUE);
   return 1;
@@ -188,35 +220,118 @@ compare_doubles (gconstpointer a,
 }
 
 static double
-children_cpu_ms (void)
+cpu_ms (int who)
 {
   struct rusage usage;
 
-  getrusage (RUSAGE_CHILDREN, &usage);
+  getrusage (who, &usage);
   return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
 }
 
-/* Wall time to the first painted frame; @cpu_ms: the CPU time the child used for it, the
- * figure that a loaded machine (other jobs on the same cores) does not inflate. */
-static double
+#define children_cpu_ms() cpu_ms (RUSAGE_CHILDREN)
+#define self_cpu_ms() cpu_ms (RUSAGE_SELF)
+
+static const char *phase_names[] = {
+  "main", "gtk-init", "adw-init", "resources", "store-open", "window-new", "present", "map",
+  "frame",
+};
+#define N_PHASES G_N_ELEMENTS (phase_names)
+#define N_RUNS 5
+
+/* One fresh process: wall time from spawn to each phase (ms, < 0 if the child has no such
+ * phase) and the CPU time the child used, the figure that a loaded machine (other jobs on
+ * the same cores) inflates least. */
+typedef struct {
+  double at[N_PHASES];
+  double cpu;
+} Run;
+
+static void
 measure_first_frame (const char *self_path,
                      const char *library,
-                     double     *cpu_ms)
+                     Run        *run)
 {
   const char *argv[] = { self_path, "--child-first-frame", library, NULL };
   g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
   double cpu_before = children_cpu_ms ();
   int status;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
-                     &status, &error) || out == NULL)
+                     &status, &error) || out == NULL || !g_spawn_check_wait_status (status, NULL))
     g_error ("child: %s", error ? error->message : "no output");
-  *cpu_ms = children_cpu_ms () - cpu_before;
+  run->cpu = children_cpu_ms () - cpu_before;
 
-  return (g_ascii_strtoll (out, NULL, 10) - start) / 1000.0;
+  for (guint p = 0; p < N_PHASES; p++)
+    run->at[p] = -1;
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], " ", 2);
+
+      for (guint p = 0; f[0] && f[1] && p < N_PHASES; p++)
+        if (g_str_equal (f[0], phase_names[p]))
+          run->at[p] = (g_ascii_strtoll (f[1], NULL, 10) - start) / 1000.0;
+    }
+  if (run->at[N_PHASES - 1] < 0)
+    g_error ("child: no frame");
+}
+
+static double
+median_of (const Run *runs,
+           gssize     phase)
+{
+  double v[N_RUNS];
+
+  for (guint i = 0; i < N_RUNS; i++)
+    v[i] = phase < 0 ? runs[i].cpu : runs[i].at[phase];
+  qsort (v, N_RUNS, sizeof v[0], compare_doubles);
+  return v[N_RUNS / 2];
+}
+
+static double
+min_of (const Run *runs)
+{
+  double m = G_MAXDOUBLE;
+
+  for (guint i = 0; i < N_RUNS; i++)
+    m = MIN (m, runs[i].at[N_PHASES - 1]);
+  return m;
+}
+
+/* "gtk-init 40 (+25)": median time since spawn at which each phase ended, and its share. */
+static void
+print_phases (const char *label,
+              const Run  *runs)
+{
+  double prev = 0;
+
+  g_print ("  %s phases (median ms since spawn):", label);
+  for (guint p = 0; p < N_PHASES; p++)
+    {
+      double at = median_of (runs, p);
+
+      if (at < 0)
+        continue;
+      g_print (" %s %.0f (+%.0f)", phase_names[p], at, at - prev);
+      prev = at;
+    }
+  g_print ("\n");
+}
+
+static char *
+load_average (void)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) f = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return g_strdup ("?");
+  f = g_strsplit (text, " ", 4);
+  return g_strdup_printf ("%s %s %s", f[0], f[1], f[2]);
 }
 
 static void
@@ -264,7 +379,9 @@ measure_in_process (const char *library,
                     double     *rss_mb,
                     double     *hwm_mb,
                     guint      *n_rows,
-                    double     *scroll_s)
+                    double     *scroll_s,
+                    gboolean    scroll,
+                    double     *open_cpu_ms)
 {
   g_autoptr(WmStore) store = wm_store_open (library, NULL);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -274,6 +391,7 @@ measure_in_process (const char *library,
   GtkWidget *list;
   GtkAdjustment *adj;
   gint64 start;
+  double cpu_start;
 
   gtk_init ();
   adw_init ();
@@ -291,7 +409,7 @@ measure_in_process (const char *library,
   adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (list)));
   *n_rows = g_list_model_get_n_items (wm_window_get_library (window));
   start = g_get_monotonic_time ();
-  while (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) <
+  while (scroll && gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) <
          gtk_adjustment_get_upper (adj) - 1)
     {
       gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) +
@@ -311,11 +429,13 @@ measure_in_process (const char *library,
   rows = wm_store_list_tutorials (store, &filter, NULL);
   g_assert (rows && rows->len == 1);
   start = g_get_monotonic_time ();
+  cpu_start = self_cpu_ms ();
   wm_window_open_tutorial (window, wm_tutorial_get_id (g_ptr_array_index (rows, 0)));
   while (!wm_editor_is_canvas_ready (wm_window_get_editor (window)))
     g_main_context_iteration (NULL, TRUE);
   wait_frame (GTK_WIDGET (window));
   *open_ms = (g_get_monotonic_time () - start) / 1000.0;
+  *open_cpu_ms = self_cpu_ms () - cpu_start;
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -327,20 +447,25 @@ main (int    argc,
   g_autofree char *library = NULL;
   g_autofree char *self_path = NULL;
   int n = 10000;
+  gboolean no_scroll = FALSE;
   GOptionEntry entries[] = {
     { "tutorials", 0, 0, G_OPTION_ARG_INT, &n, "Tutorials in the library", "N" },
     { "library", 0, 0, G_OPTION_ARG_FILENAME, &library, "Library file to build or reuse", "PATH" },
+    { "no-scroll", 0, 0, G_OPTION_ARG_NONE, &no_scroll,
+      "Skip scrolling the whole library (the memory figure)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— the app with a big library");
-  double runs[5], cpu[5], open_ms, rss_mb, hwm_mb, scroll_s;
+  Run runs[N_RUNS], bare[N_RUNS];
+  g_autofree char *load_before = NULL, *load_after = NULL;
+  double open_ms, rss_mb, hwm_mb, scroll_s, open_cpu;
   guint n_rows;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
     g_setenv ("GSETTINGS_SCHEMA_DIR", WM_SCHEMA_DIR, TRUE);
 
-  if (argc == 3 && g_str_equal (argv[1], "--child-first-frame"))
+  if (argc >= 2 && g_str_equal (argv[1], "--child-first-frame"))
     return child_first_frame (argv[2]);
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -360,21 +485,35 @@ main (int    argc,
     }
 
   self_path = g_file_read_link ("/proc/self/exe", NULL);
-  /* The first run warms the page cache, as a second start finds it. */
-  measure_first_frame (self_path, library, &cpu[0]);
-  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
-    runs[i] = measure_first_frame (self_path, library, &cpu[i]);
-  qsort (runs, G_N_ELEMENTS (runs), sizeof runs[0], compare_doubles);
-  qsort (cpu, G_N_ELEMENTS (cpu), sizeof cpu[0], compare_doubles);
+  /* The first runs warm the page cache, as a second start finds it. Then the app and a
+   * bare libadwaita window take turns, so both see the same load. */
+  measure_first_frame (self_path, library, &runs[0]);
+  measure_first_frame (self_path, NULL, &bare[0]);
+  load_before = load_average ();
+  for (guint i = 0; i < N_RUNS; i++)
+    {
+      measure_first_frame (self_path, library, &runs[i]);
+      measure_first_frame (self_path, NULL, &bare[i]);
+    }
+  load_after = load_average ();
 
-  measure_in_process (library, &open_ms, &rss_mb, &hwm_mb, &n_rows, &scroll_s);
+  measure_in_process (library, &open_ms, &rss_mb, &hwm_mb, &n_rows, &scroll_s, !no_scroll,
+                      &open_cpu);
 
   g_print ("library: %u tutorials (+1 of 200 steps), renderer %s\n", n_rows,
            g_getenv ("GSK_RENDERER") ?: "default");
-  g_print ("first-frame: %.0f ms median (min %.0f, max %.0f; aim < 300); CPU %.0f ms median\n",
-           runs[2], runs[0], runs[4], cpu[2]);
-  g_print ("open-200: %.0f ms (aim < 200)\n", open_ms);
-  g_print ("rss after scrolling all %u rows: %.0f MB (peak %.0f MB; aim < 200); scroll took %.1f s\n",
+  g_print ("load average: %s before the start runs, %s after\n", load_before, load_after);
+  g_print ("first-frame: %.0f ms median (min %.0f; aim < 300); CPU %.0f ms median\n",
+           median_of (runs, N_PHASES - 1), min_of (runs), median_of (runs, -1));
+  g_print ("  baseline, a bare libadwaita window at the same time: %.0f ms median "
+           "(min %.0f); CPU %.0f ms median\n",
+           median_of (bare, N_PHASES - 1), min_of (bare), median_of (bare, -1));
+  print_phases ("app", runs);
+  print_phases ("bare window", bare);
+  g_print ("open-200: %.0f ms (aim < 200); CPU %.0f ms (all threads); load %s\n", open_ms,
+           open_cpu, load_after);
+  if (!no_scroll)
+    g_print ("rss after scrolling all %u rows: %.0f MB (peak %.0f MB; aim < 200); scroll took %.1f s\n",
            n_rows, rss_mb, hwm_mb, scroll_s);
   return 0;
 }
