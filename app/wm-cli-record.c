@@ -108,7 +108,8 @@ record (WmCli            *cli,
         WmStore          *store,
         WmTutorial       *tutorial,
         WmCaptureBackend *backend,
-        guint             countdown)
+        guint             countdown,
+        gboolean          no_keys)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(WmRecorder) recorder = wm_recorder_new (store, wm_tutorial_get_id (tutorial),
@@ -118,6 +119,7 @@ record (WmCli            *cli,
   Recording rec = { cli, recorder, loop, FALSE };
   guint sigint, sigterm;
 
+  wm_recorder_set_record_keys (recorder, !no_keys);
   g_signal_connect (recorder, "step-committed", G_CALLBACK (on_step_committed), &rec);
   g_signal_connect (recorder, "error", G_CALLBACK (on_error), &rec);
   g_signal_connect (recorder, "finished", G_CALLBACK (on_finished), &rec);
@@ -158,6 +160,7 @@ wm_cli_record (WmCli  *cli,
 {
   g_autofree char *title = NULL, *stage_arg = NULL, *backend_name = NULL;
   int countdown = 0;
+  gboolean no_keys = FALSE;
   g_auto(GStrv) roles = NULL;
   GOptionEntry entries[] = {
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The title (required)"), N_("TITLE") },
@@ -169,6 +172,8 @@ wm_cli_record (WmCli  *cli,
       N_("NAME") },
     { "countdown", 0, 0, G_OPTION_ARG_INT, &countdown,
       N_("Seconds between “waymark --capture-step” and the shot (portal; 0–10)"), N_("N") },
+    { "no-keys", 0, 0, G_OPTION_ARG_NONE, &no_keys,
+      N_("Record clicks only: no steps for typing or key combinations"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = wm_cli_option_context (cli, "record", NULL,
@@ -198,5 +203,5 @@ wm_cli_record (WmCli  *cli,
       !(tutorial = create_tutorial (store, title, stage, roles, &error)))
     return wm_cli_fail_error (cli, error);
 
-  return record (cli, store, tutorial, backend, countdown);
+  return record (cli, store, tutorial, backend, countdown, no_keys);
 }

@@ -203,6 +203,7 @@ start_recorder (WmRecorderWindow *self,
                 GError          **error)
 {
   g_autoptr(WmCaptureBackend) backend = wm_capture_backend_new_for_name (backend_name, error);
+  g_autoptr(GSettings) settings = NULL;
   WmCaptureCapabilities caps;
 
   if (backend == NULL)
@@ -211,6 +212,9 @@ start_recorder (WmRecorderWindow *self,
   self->backend_name = g_strdup (wm_capture_backend_get_name (backend));
   caps = wm_capture_backend_get_capabilities (backend);
   self->recorder = wm_recorder_new (store, self->tutorial_id, backend);
+  /* Preferences ▸ “Record typing and shortcuts”, also when switched mid-recording. */
+  settings = g_settings_new (APP_ID);
+  g_settings_bind (settings, "capture-keys", self->recorder, "record-keys", G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->recorder, "step-committed", G_CALLBACK (on_step_committed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->recorder, "error", G_CALLBACK (on_recorder_error), self,

@@ -86,6 +86,7 @@ struct _WmRecorder
   gulong            frame_handler;
   guint             n_steps;
   guint             running : 1;
+  guint             record_keys : 1;
 };
 
 G_DEFINE_FINAL_TYPE (WmRecorder, wm_recorder, G_TYPE_OBJECT)
@@ -96,6 +97,7 @@ enum {
   PROP_N_STEPS,
   PROP_PAUSED,
   PROP_RUNNING,
+  PROP_RECORD_KEYS,
   N_PROPS
 };
 
@@ -475,13 +477,27 @@ worker_main (gpointer data)
 
 /* The recorder, on its main context ------------------------------------------------ */
 
+static gboolean
+is_key (WmStep *step)
+{
+  WmStepKind kind = wm_step_get_kind (step);
+
+  return kind == WM_STEP_TYPE || kind == WM_STEP_KEY;
+}
+
 static void
 on_frame (WmCaptureBackend *backend,
           WmCaptureFrame   *frame,
           WmRecorder       *self)
 {
   Worker *w = self->worker;
-  Job *job = g_new0 (Job, 1);
+  Job *job;
+
+  /* Typing and shortcuts switched off: nothing of them reaches the worker or the library. */
+  if (!self->record_keys && is_key (frame->step))
+    return;
+
+  job = g_new0 (Job, 1);
 
   job->frame = g_memdup2 (frame, sizeof *frame);
   job->frame->step = g_object_ref (frame->step);
@@ -590,6 +606,10 @@ wm_recorder_get_property (GObject    *object,
       g_value_set_boolean (value, self->running);
       break;
 
+    case PROP_RECORD_KEYS:
+      g_value_set_boolean (value, self->record_keys);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -610,6 +630,10 @@ wm_recorder_set_property (GObject      *object,
         wm_recorder_pause (self);
       else
         wm_recorder_resume (self);
+      break;
+
+    case PROP_RECORD_KEYS:
+      wm_recorder_set_record_keys (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -647,6 +671,13 @@ wm_recorder_class_init (WmRecorderClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /* Whether text typed and key combinations pressed become steps (a GSettings switch, and
+   * `waymark record --no-keys`). Clicks are recorded either way. */
+  properties[PROP_RECORD_KEYS] =
+    g_param_spec_boolean ("record-keys", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A step is in the library: it survives a crash from now on. */
@@ -677,6 +708,7 @@ wm_recorder_class_init (WmRecorderClass *klass)
 static void
 wm_recorder_init (WmRecorder *self)
 {
+  self->record_keys = TRUE;
 }
 
 WmRecorder *
@@ -696,6 +728,27 @@ wm_recorder_new (WmStore          *store,
   self->backend = g_object_ref (backend);
 
   return self;
+}
+
+gboolean
+wm_recorder_get_record_keys (WmRecorder *self)
+{
+  g_return_val_if_fail (WM_IS_RECORDER (self), FALSE);
+
+  return self->record_keys;
+}
+
+void
+wm_recorder_set_record_keys (WmRecorder *self,
+                             gboolean    record_keys)
+{
+  g_return_if_fail (WM_IS_RECORDER (self));
+
+  record_keys = !!record_keys;
+  if (self->record_keys == (guint) record_keys)
+    return;
+  self->record_keys = record_keys;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_KEYS]);
 }
 
 WmCaptureBackend *

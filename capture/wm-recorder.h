@@ -39,6 +39,9 @@ guint             wm_recorder_get_n_steps   (WmRecorder        *self);
 gboolean          wm_recorder_get_paused    (WmRecorder        *self);
 /* TRUE from start() until every step is committed after stop(). */
 gboolean          wm_recorder_get_running   (WmRecorder        *self);
+gboolean          wm_recorder_get_record_keys (WmRecorder      *self);
+void              wm_recorder_set_record_keys (WmRecorder      *self,
+                                               gboolean         record_keys);
 
 /* Opens the worker's store and starts the backend; ::step-committed and ::error are
  * emitted on the thread-default main context of this call. */

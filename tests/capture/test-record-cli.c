@@ -216,6 +216,34 @@ test_prints_steps_and_stops_on_sigint (void)
   recorder_free (rec);
 }
 
+/* --no-keys: typing and a shortcut between two clicks make no step. */
+static void
+test_no_keys (void)
+{
+  Recorder *rec = recorder_start ("--title", "Clicks only", "--no-keys", NULL);
+  g_autoptr(WmStore) store = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+
+  click_widget ("name");
+  first = read_line (rec);
+  g_assert_cmpstr (first, ==, "1  Click the Name field in Fixture");
+  test_xdotool ("type", "--delay", "20", "not a step", NULL);
+  test_xdotool ("key", "ctrl+a", NULL);
+  click_widget ("save");
+  second = read_line (rec);
+  g_assert_cmpstr (second, ==, "2  Click the Save button in Fixture");
+
+  recorder_stop (rec, SIGINT);
+  recorder_assert_exited_ok (rec);
+  store = recorder_open_library (rec);
+  steps = test_store_steps (store, rec->id);
+  g_assert_cmpuint (steps->len, ==, 2);
+  for (guint i = 0; i < steps->len; i++)
+    g_assert_cmpint (wm_step_get_kind (g_ptr_array_index (steps, i)), ==, WM_STEP_CLICK);
+  recorder_free (rec);
+}
+
 /* A crash loses nothing already committed: each printed step is in the file. */
 static void
 test_kill_keeps_committed_steps (void)
@@ -349,6 +377,7 @@ main (int    argc,
   g_test_add_func ("/capture/cli/prints-steps-and-stops-on-sigint",
                    test_prints_steps_and_stops_on_sigint);
   g_test_add_func ("/capture/cli/kill-keeps-committed-steps", test_kill_keeps_committed_steps);
+  g_test_add_func ("/capture/cli/no-keys", test_no_keys);
   g_test_add_func ("/capture/cli/late-recorder-frames-before-click",
                    test_late_recorder_frames_before_click);
   g_test_add_func ("/capture/cli/no-display", test_no_display);

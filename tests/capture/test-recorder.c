@@ -223,6 +223,8 @@ test_typing (void)
   WmStep *typed, *key;
 
   recording_start (&rec);
+  /* On unless switched off. */
+  g_assert_true (wm_recorder_get_record_keys (rec.recorder));
   click_widget ("name", 1, NULL, NULL);
   test_xdotool ("type", "--delay", "20", "Hello, World", NULL);
   test_xdotool ("key", "ctrl+a", NULL);
@@ -252,6 +254,39 @@ file_contains (const char *path,
     return FALSE;
 
   return memmem (data, len, needle, strlen (needle)) != NULL;
+}
+
+/* "Record typing and shortcuts" off: the same typing and shortcut make no step, the
+ * clicks around them still do, and the typed text is nowhere in the library file. */
+static void
+test_keys_switched_off (void)
+{
+  Recording rec = { 0 };
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *path = NULL;
+
+  recording_start (&rec);
+  g_object_set (rec.recorder, "record-keys", FALSE, NULL);
+  g_assert_false (wm_recorder_get_record_keys (rec.recorder));
+  click_widget ("name", 1, NULL, NULL);
+  test_xdotool ("type", "--delay", "20", "Unrecorded words", NULL);
+  test_xdotool ("key", "ctrl+a", NULL);
+  click_widget ("save", 1, NULL, NULL);
+  steps = recording_finish (&rec);
+
+  g_assert_cmpuint (steps->len, ==, 2);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      WmStep *step = g_ptr_array_index (steps, i);
+
+      g_assert_cmpint (wm_step_get_kind (step), ==, WM_STEP_CLICK);
+      g_assert_null (wm_step_get_text (step));
+    }
+  g_assert_cmpstr (wm_step_get_target_name (g_ptr_array_index (steps, 0)), ==, "Name");
+  g_assert_cmpstr (wm_step_get_target_name (g_ptr_array_index (steps, 1)), ==, "Save");
+  path = g_strdup (wm_store_get_path (rec.store));
+  recording_clear (&rec);
+  g_assert_false (file_contains (path, "Unrecorded words"));
 }
 
 static void
@@ -496,6 +531,7 @@ main (int    argc,
   g_test_add_func ("/capture/recorder/screenshot-before-click", test_screenshot_before_click);
   g_test_add_func ("/capture/recorder/double-and-right-click", test_double_and_right_click);
   g_test_add_func ("/capture/recorder/typing", test_typing);
+  g_test_add_func ("/capture/recorder/keys-switched-off", test_keys_switched_off);
   g_test_add_func ("/capture/recorder/password-never-stored", test_password_never_stored);
   g_test_add_func ("/capture/recorder/own-window-ignored", test_own_window_ignored);
   g_test_add_func ("/capture/recorder/pause-resume", test_pause_resume);
