@@ -17,6 +17,7 @@
 #include "wm-review-view.h"
 #include "wm-sample.h"
 #include "wm-thumbnailer.h"
+#include "wm-a11y.h"
 #include "wm-tutorial-row.h"
 #include "wm-window.h"
 
@@ -1079,6 +1080,7 @@ wm_window_init (WmWindow *self)
   self->updating_filters = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->updating_filters = FALSE;
+  wm_a11y_name_controls (GTK_WIDGET (self));
 }
 
 static void
