@@ -187,6 +187,145 @@ wm_store_count_tutorials (WmStore         *self,
   return q.count;
 }
 
+/* What changed since a publish ------------------------------------------------------ */
+
+typedef struct {
+  gint64     since;
+  gint64     newest;
+  GPtrArray *result;
+} SinceQuery;
+
+static gboolean
+since_txn (WmStore  *self,
+           sqlite3  *db,
+           gpointer  user_data,
+           GError  **error)
+{
+  SinceQuery *q = user_data;
+  g_autoptr(sqlite3_stmt) newest = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* Both in one read transaction: a save between them is seen by the next call. */
+  newest = wm_store_prepare (db, "SELECT coalesce (max (updated_at), 0) FROM tutorials", error);
+  if (newest == NULL)
+    return FALSE;
+  if (sqlite3_step (newest) == SQLITE_ROW)
+    q->newest = sqlite3_column_int64 (newest, 0);
+
+  /* tutorials_updated makes this cost the changed rows, not the library. */
+  stmt = wm_store_prepare (db, "SELECT " WM_STORE_TUTORIAL_COLUMNS " FROM tutorials t"
+                               " WHERE t.updated_at >= ? AND t.approved_version > 0"
+                               " ORDER BY t.updated_at, t.rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, q->since);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (q->result, wm_store_tutorial_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      wm_store_set_sqlite_error (db, rc, "list the changed tutorials", error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+GPtrArray *
+wm_store_list_approved_since (WmStore  *self,
+                              gint64    since,
+                              gint64   *newest,
+                              GError  **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  SinceQuery q = { since, 0, result };
+
+  g_return_val_if_fail (WM_IS_STORE (self), NULL);
+
+  if (!wm_store_read (self, since_txn, &q, error))
+    return NULL;
+  if (newest != NULL)
+    *newest = q.newest;
+
+  return g_steal_pointer (&result);
+}
+
+typedef struct {
+  const char *slug;
+  char       *id;
+} SlugQuery;
+
+static gboolean
+slug_txn (WmStore  *self,
+          sqlite3  *db,
+          gpointer  user_data,
+          GError  **error)
+{
+  SlugQuery *q = user_data;
+  g_autoptr(sqlite3_stmt) stmt = wm_store_prepare (db, "SELECT id FROM tutorials WHERE slug = ?",
+                                                   error);
+
+  if (stmt == NULL)
+    return FALSE;
+  wm_store_bind_text (stmt, 1, q->slug);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    q->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  return TRUE;
+}
+
+char *
+wm_store_lookup_slug (WmStore    *self,
+                      const char *slug)
+{
+  SlugQuery q = { slug, NULL };
+
+  g_return_val_if_fail (WM_IS_STORE (self), NULL);
+  g_return_val_if_fail (slug != NULL, NULL);
+
+  wm_store_read (self, slug_txn, &q, NULL);
+  return q.id;
+}
+
+typedef struct {
+  const char *id;
+  const char *slug;
+} SetSlug;
+
+static gboolean
+set_slug_txn (WmStore  *self,
+              sqlite3  *db,
+              gpointer  user_data,
+              GError  **error)
+{
+  SetSlug *q = user_data;
+  g_autoptr(sqlite3_stmt) stmt = wm_store_prepare (db,
+    "UPDATE tutorials SET slug = ?2 WHERE id = ?1 AND slug IS NULL", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  wm_store_bind_text (stmt, 1, q->id);
+  wm_store_bind_text (stmt, 2, q->slug);
+
+  return wm_store_step (db, stmt, "fix the tutorial's link", error);
+}
+
+gboolean
+wm_store_set_slug (WmStore     *self,
+                   const char  *id,
+                   const char  *slug,
+                   GError     **error)
+{
+  SetSlug q = { id, slug };
+
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL && slug != NULL, FALSE);
+
+  return wm_store_transaction (self, set_slug_txn, &q, error);
+}
+
 /* Roles and the journey map --------------------------------------------------------- */
 
 static gboolean

@@ -96,6 +96,24 @@ GPtrArray    *wm_store_list_tutorials    (WmStore      *self,
 guint         wm_store_count_tutorials   (WmStore      *self,
                                           const WmFilter *filter,
                                           GError      **error);
+/* Tutorials with an approved version whose row changed at or after @since (updated_at,
+ * usec), as wm_store_list_tutorials() fills them, oldest first; sets @newest to the
+ * newest updated_at in the whole library, the @since for the next call. Publishing uses it
+ * to look only at what changed since its last run. */
+GPtrArray    *wm_store_list_approved_since (WmStore    *self,
+                                            gint64      since,
+                                            gint64     *newest,
+                                            GError    **error);
+/* Fixes the link name of a tutorial that has none yet, without counting as an edit (its
+ * updated_at stays). Does nothing when it already has one. A slug another tutorial has
+ * gives WM_STORE_ERROR_CONFLICT. */
+gboolean      wm_store_set_slug          (WmStore      *self,
+                                          const char   *id,
+                                          const char   *slug,
+                                          GError      **error);
+/* The id of the tutorial whose link name is @slug, or NULL (also on errors). */
+char         *wm_store_lookup_slug       (WmStore      *self,
+                                          const char   *slug);
 /* Every role in use, plus the defaults, sorted. */
 GStrv         wm_store_list_roles        (WmStore      *self,
                                           GError      **error);

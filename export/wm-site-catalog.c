@@ -11,7 +11,8 @@
 
 #include "wm-site-catalog.h"
 
-#define CATALOG_FORMAT 1
+/* 1: every entry in catalog.json; 2: entries in parts (see the header). */
+#define CATALOG_FORMAT 2
 
 struct _WmSiteCatalog
 {
@@ -20,10 +21,13 @@ struct _WmSiteCatalog
   char       *library_id;
   char       *title;
   char       *base_url;
-  GHashTable *entries;   /* id → WmSiteEntry */
+  gint64      updated;
+  guint       count;
+  GHashTable *entries;   /* id → WmSiteEntry, of loaded parts */
   GHashTable *slugs;     /* slug → id (owned by the entry) */
-  GPtrArray  *sorted;    /* cache of wm_site_catalog_list() */
-  GBytes     *json;      /* cache of wm_site_catalog_to_json() */
+  GPtrArray  *recent;    /* WmSiteEntry copies, newest first */
+  gboolean    loaded[WM_SITE_CATALOG_N_PARTS];
+  gboolean    dirty[WM_SITE_CATALOG_N_PARTS];
 };
 
 G_DEFINE_FINAL_TYPE (WmSiteCatalog, wm_site_catalog, G_TYPE_OBJECT)
@@ -37,6 +41,25 @@ wm_site_entry_new (void)
   entry->roles = g_new0 (char *, 1);
 
   return entry;
+}
+
+WmSiteEntry *
+wm_site_entry_copy (const WmSiteEntry *entry)
+{
+  WmSiteEntry *copy = g_new0 (WmSiteEntry, 1);
+
+  *copy = *entry;
+  copy->id = g_strdup (entry->id);
+  copy->slug = g_strdup (entry->slug);
+  copy->title = g_strdup (entry->title);
+  copy->summary = g_strdup (entry->summary);
+  copy->roles = g_strdupv (entry->roles);
+  copy->thumbnail = g_strdup (entry->thumbnail);
+  copy->versions = g_array_copy (entry->versions);
+  copy->build = g_strdup (entry->build);
+  copy->sort_key = g_strdup (entry->sort_key);
+
+  return copy;
 }
 
 void
@@ -55,6 +78,12 @@ wm_site_entry_free (WmSiteEntry *entry)
   g_free (entry->build);
   g_free (entry->sort_key);
   g_free (entry);
+}
+
+static void
+entry_free (gpointer entry)
+{
+  wm_site_entry_free (entry);
 }
 
 gboolean
@@ -96,8 +125,7 @@ wm_site_catalog_finalize (GObject *object)
   g_clear_pointer (&self->library_id, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->base_url, g_free);
-  g_clear_pointer (&self->sorted, g_ptr_array_unref);
-  g_clear_pointer (&self->json, g_bytes_unref);
+  g_clear_pointer (&self->recent, g_ptr_array_unref);
   g_clear_pointer (&self->slugs, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_hash_table_unref);
 
@@ -118,20 +146,71 @@ wm_site_catalog_init (WmSiteCatalog *self)
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) wm_site_entry_free);
   self->slugs = g_hash_table_new (g_str_hash, g_str_equal);
-}
-
-/* A change: what was derived from the entries must be made again. */
-static void
-invalidate (WmSiteCatalog *self)
-{
-  g_clear_pointer (&self->sorted, g_ptr_array_unref);
-  g_clear_pointer (&self->json, g_bytes_unref);
+  self->recent = g_ptr_array_new_with_free_func (entry_free);
 }
 
 WmSiteCatalog *
 wm_site_catalog_new (void)
 {
-  return g_object_new (WM_TYPE_SITE_CATALOG, NULL);
+  WmSiteCatalog *self = g_object_new (WM_TYPE_SITE_CATALOG, NULL);
+
+  for (guint i = 0; i < WM_SITE_CATALOG_N_PARTS; i++)
+    self->loaded[i] = self->dirty[i] = TRUE;
+
+  return self;
+}
+
+guint
+wm_site_catalog_part_of (const char *id)
+{
+  g_return_val_if_fail (id != NULL && g_ascii_isxdigit (id[0]) && g_ascii_isxdigit (id[1]), 0);
+
+  /* The first six bits of a random UUID: parts fill evenly. */
+  return (g_ascii_xdigit_value (id[0]) << 2 | g_ascii_xdigit_value (id[1]) >> 2) %
+         WM_SITE_CATALOG_N_PARTS;
+}
+
+char *
+wm_site_catalog_part_path (guint       part,
+                           const char *suffix)
+{
+  return g_strdup_printf ("catalog/%02x%s", part, suffix);
+}
+
+gboolean
+wm_site_catalog_part_is_loaded (WmSiteCatalog *self,
+                                guint          part)
+{
+  g_return_val_if_fail (WM_IS_SITE_CATALOG (self), FALSE);
+  g_return_val_if_fail (part < WM_SITE_CATALOG_N_PARTS, FALSE);
+
+  return self->loaded[part];
+}
+
+gboolean
+wm_site_catalog_part_is_dirty (WmSiteCatalog *self,
+                               guint          part)
+{
+  g_return_val_if_fail (WM_IS_SITE_CATALOG (self), FALSE);
+  g_return_val_if_fail (part < WM_SITE_CATALOG_N_PARTS, FALSE);
+
+  return self->dirty[part];
+}
+
+guint
+wm_site_catalog_get_count (WmSiteCatalog *self)
+{
+  g_return_val_if_fail (WM_IS_SITE_CATALOG (self), 0);
+
+  return self->count;
+}
+
+GPtrArray *
+wm_site_catalog_get_recent (WmSiteCatalog *self)
+{
+  g_return_val_if_fail (WM_IS_SITE_CATALOG (self), NULL);
+
+  return self->recent;
 }
 
 const char *
@@ -159,7 +238,6 @@ wm_site_catalog_set_title (WmSiteCatalog *self,
 
   g_free (self->title);
   self->title = g_strdup (title);
-  invalidate (self);
 }
 
 const char *
@@ -191,7 +269,6 @@ wm_site_catalog_set_base_url (WmSiteCatalog *self,
 {
   g_return_if_fail (WM_IS_SITE_CATALOG (self));
 
-  invalidate (self);
   g_clear_pointer (&self->base_url, g_free);
   if (base_url != NULL && wm_site_base_url_is_valid (base_url))
     self->base_url = g_str_has_suffix (base_url, "/") ? g_strdup (base_url)
@@ -216,37 +293,75 @@ wm_site_catalog_lookup_slug (WmSiteCatalog *self,
   return g_hash_table_lookup (self->slugs, slug);
 }
 
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const WmSiteEntry *x = *(const WmSiteEntry * const *) a;
+  const WmSiteEntry *y = *(const WmSiteEntry * const *) b;
+
+  if (x->updated != y->updated)
+    return x->updated > y->updated ? -1 : 1;
+  return strcmp (x->id, y->id);
+}
+
+/* Keeps the latest updates: @entry replaces its own older one. */
+static void
+remember_recent (WmSiteCatalog     *self,
+                 const WmSiteEntry *entry)
+{
+  for (guint i = 0; i < self->recent->len; i++)
+    if (g_str_equal (((WmSiteEntry *) self->recent->pdata[i])->id, entry->id))
+      {
+        g_ptr_array_remove_index (self->recent, i);
+        break;
+      }
+
+  g_ptr_array_add (self->recent, wm_site_entry_copy (entry));
+  g_ptr_array_sort (self->recent, compare_newest_first);
+  if (self->recent->len > WM_SITE_CATALOG_N_RECENT)
+    g_ptr_array_set_size (self->recent, WM_SITE_CATALOG_N_RECENT);
+}
+
+/* An entry read from a part or a first-format catalogue: no change. */
+static void
+insert_entry (WmSiteCatalog *self,
+              WmSiteEntry   *entry)
+{
+  WmSiteEntry *old = g_hash_table_lookup (self->entries, entry->id);
+
+  if (old != NULL)
+    g_hash_table_remove (self->slugs, old->slug);
+  else
+    self->count++;
+  g_hash_table_replace (self->entries, entry->id, entry);
+  g_hash_table_replace (self->slugs, entry->slug, entry->id);
+}
+
 void
 wm_site_catalog_take (WmSiteCatalog *self,
                       WmSiteEntry   *entry)
 {
-  WmSiteEntry *old;
+  guint part;
 
   g_return_if_fail (WM_IS_SITE_CATALOG (self));
   g_return_if_fail (entry != NULL && entry->id != NULL && entry->slug != NULL);
 
-  invalidate (self);
-  old = g_hash_table_lookup (self->entries, entry->id);
-  if (old != NULL)
-    g_hash_table_remove (self->slugs, old->slug);
-  g_hash_table_replace (self->entries, entry->id, entry);
-  g_hash_table_replace (self->slugs, entry->slug, entry->id);
+  part = wm_site_catalog_part_of (entry->id);
+  g_return_if_fail (self->loaded[part]);
+
+  self->dirty[part] = TRUE;
+  self->updated = MAX (self->updated, entry->updated);
+  remember_recent (self, entry);
+  insert_entry (self, entry);
 }
 
 gint64
 wm_site_catalog_get_updated (WmSiteCatalog *self)
 {
-  GHashTableIter iter;
-  WmSiteEntry *entry;
-  gint64 updated = 0;
-
   g_return_val_if_fail (WM_IS_SITE_CATALOG (self), 0);
 
-  g_hash_table_iter_init (&iter, self->entries);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-    updated = MAX (updated, entry->updated);
-
-  return updated;
+  return self->updated;
 }
 
 static int
@@ -265,61 +380,30 @@ compare_entries (gconstpointer a,
 }
 
 GPtrArray *
-wm_site_catalog_list (WmSiteCatalog *self)
+wm_site_catalog_list_part (WmSiteCatalog *self,
+                           guint          part)
 {
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   GHashTableIter iter;
   WmSiteEntry *entry;
 
   g_return_val_if_fail (WM_IS_SITE_CATALOG (self), NULL);
+  g_return_val_if_fail (part < WM_SITE_CATALOG_N_PARTS && self->loaded[part], NULL);
 
-  if (self->sorted == NULL)
-    {
-      self->sorted = g_ptr_array_sized_new (g_hash_table_size (self->entries));
-      g_hash_table_iter_init (&iter, self->entries);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-        {
-          /* Collation keys once per entry, not twice per comparison. */
-          if (entry->sort_key == NULL)
-            entry->sort_key = g_utf8_collate_key (entry->title, -1);
-          g_ptr_array_add (self->sorted, entry);
-        }
-      g_ptr_array_sort (self->sorted, compare_entries);
-    }
-
-  return g_ptr_array_ref (self->sorted);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
-GStrv
-wm_site_catalog_list_roles (WmSiteCatalog *self)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree const char **roles = NULL;
-  GHashTableIter iter;
-  WmSiteEntry *entry;
-  guint n_roles = 0;
-
-  g_return_val_if_fail (WM_IS_SITE_CATALOG (self), NULL);
-
+  /* A hash walk over loaded parts only: a publish loads the few parts it changes. */
   g_hash_table_iter_init (&iter, self->entries);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-    for (guint i = 0; entry->roles[i] != NULL; i++)
-      g_hash_table_add (seen, entry->roles[i]);
+    {
+      if (wm_site_catalog_part_of (entry->id) != part)
+        continue;
+      /* Collation keys once per entry, not twice per comparison. */
+      if (entry->sort_key == NULL)
+        entry->sort_key = g_utf8_collate_key (entry->title, -1);
+      g_ptr_array_add (sorted, entry);
+    }
+  g_ptr_array_sort (sorted, compare_entries);
 
-  roles = (const char **) g_hash_table_get_keys_as_array (seen, &n_roles);
-  g_qsort_with_data (roles, n_roles, sizeof (char *), compare_strings, NULL);
-  for (guint i = 0; i < n_roles; i++)
-    g_strv_builder_add (builder, roles[i]);
-
-  return g_strv_builder_end (builder);
+  return g_steal_pointer (&sorted);
 }
 
 char *
@@ -454,27 +538,24 @@ read_entry (JsonObject  *object,
   return g_steal_pointer (&entry);
 }
 
-WmSiteCatalog *
-wm_site_catalog_new_from_bytes (GBytes  *json,
-                                GError **error)
+/* The root object of @json, or a clear error naming @what. */
+static JsonObject *
+parse_object (JsonParser  *parser,
+              GBytes      *json,
+              const char  *what,
+              GError     **error)
 {
-  g_autoptr(WmSiteCatalog) self = wm_site_catalog_new ();
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonNode *root;
   JsonObject *object;
-  JsonArray *tutorials;
   gsize size = 0;
   const char *data = g_bytes_get_data (json, &size);
 
-  g_return_val_if_fail (json != NULL, NULL);
-
   if (!json_parser_load_from_data (parser, data, size, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      (object = json_node_get_object (root)) == NULL ||
-      (tutorials = get_array (object, "tutorials")) == NULL)
+      (object = json_node_get_object (root)) == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "catalog.json is not a Waymark catalogue");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s is not a Waymark catalogue", what);
       return NULL;
     }
 
@@ -484,6 +565,78 @@ wm_site_catalog_new_from_bytes (GBytes  *json,
                            "The library was published by a newer Waymark; update this one first");
       return NULL;
     }
+
+  return object;
+}
+
+/* Every entry of @tutorials, checked; in @part when it is not -1. */
+static gboolean
+read_entries (WmSiteCatalog  *self,
+              JsonArray      *tutorials,
+              const char     *what,
+              int             part,
+              GPtrArray      *into,
+              GError        **error)
+{
+  for (guint i = 0; i < json_array_get_length (tutorials); i++)
+    {
+      JsonObject *item = json_array_get_object_element (tutorials, i);
+      g_autoptr(GError) local_error = NULL;
+      WmSiteEntry *entry = item != NULL ? read_entry (item, i, &local_error) : NULL;
+
+      if (entry != NULL && part >= 0 && wm_site_catalog_part_of (entry->id) != (guint) part)
+        g_clear_pointer (&entry, wm_site_entry_free);
+      if (entry == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "Entry %u of %s is damaged (id, slug, stage or version)", i + 1, what);
+          return FALSE;
+        }
+      g_ptr_array_add (into, entry);
+    }
+
+  return TRUE;
+}
+
+/* The first format had every entry in catalog.json: all parts are known, and changed. */
+static gboolean
+read_whole (WmSiteCatalog  *self,
+            JsonArray      *tutorials,
+            GError        **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
+
+  if (!read_entries (self, tutorials, "catalog.json", -1, entries, error))
+    return FALSE;
+  g_ptr_array_set_free_func (entries, NULL);
+
+  for (guint i = 0; i < WM_SITE_CATALOG_N_PARTS; i++)
+    self->loaded[i] = self->dirty[i] = TRUE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      WmSiteEntry *entry = entries->pdata[i];
+      self->updated = MAX (self->updated, entry->updated);
+      remember_recent (self, entry);
+      insert_entry (self, entry);
+    }
+
+  return TRUE;
+}
+
+WmSiteCatalog *
+wm_site_catalog_new_from_bytes (GBytes  *json,
+                                GError **error)
+{
+  g_autoptr(WmSiteCatalog) self = g_object_new (WM_TYPE_SITE_CATALOG, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GPtrArray) recent = g_ptr_array_new_with_free_func (entry_free);
+  JsonObject *object;
+  JsonArray *tutorials;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if ((object = parse_object (parser, json, "catalog.json", error)) == NULL)
+    return NULL;
 
   g_free (self->library_id);
   self->library_id = g_strdup (json_object_get_string_member_with_default (object, "library",
@@ -496,22 +649,67 @@ wm_site_catalog_new_from_bytes (GBytes  *json,
                                                                                   "base_url",
                                                                                   NULL));
 
-  for (guint i = 0; i < json_array_get_length (tutorials); i++)
-    {
-      JsonObject *item = json_array_get_object_element (tutorials, i);
-      WmSiteEntry *entry = item != NULL ? read_entry (item, i, error) : NULL;
+  if ((tutorials = get_array (object, "tutorials")) != NULL)
+    return read_whole (self, tutorials, error) ? g_steal_pointer (&self) : NULL;
 
-      if (entry == NULL)
-        {
-          if (item == NULL)
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                         "Entry %u of catalog.json is not an object", i + 1);
-          return NULL;
-        }
-      wm_site_catalog_take (self, entry);
+  if ((tutorials = get_array (object, "recent")) == NULL ||
+      json_object_get_int_member_with_default (object, "format", 0) != CATALOG_FORMAT)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "catalog.json is not a Waymark catalogue");
+      return NULL;
     }
 
+  self->count = json_object_get_int_member_with_default (object, "count", 0);
+  self->updated = parse_time (json_object_get_string_member_with_default (object, "updated",
+                                                                          NULL));
+  if (!read_entries (self, tutorials, "catalog.json", -1, recent, error))
+    return NULL;
+  g_ptr_array_extend_and_steal (self->recent, g_steal_pointer (&recent));
+  g_ptr_array_sort (self->recent, compare_newest_first);
+
   return g_steal_pointer (&self);
+}
+
+gboolean
+wm_site_catalog_load_part (WmSiteCatalog  *self,
+                           guint           part,
+                           GBytes         *json,
+                           GError        **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
+  g_autofree char *what = wm_site_catalog_part_path (part, ".json");
+  JsonObject *object;
+  JsonArray *tutorials;
+
+  g_return_val_if_fail (WM_IS_SITE_CATALOG (self), FALSE);
+  g_return_val_if_fail (part < WM_SITE_CATALOG_N_PARTS && !self->loaded[part], FALSE);
+
+  if (json != NULL)
+    {
+      if ((object = parse_object (parser, json, what, error)) == NULL)
+        return FALSE;
+      if ((tutorials = get_array (object, "tutorials")) == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "%s is not a Waymark catalogue", what);
+          return FALSE;
+        }
+      if (!read_entries (self, tutorials, what, part, entries, error))
+        return FALSE;
+    }
+  g_ptr_array_set_free_func (entries, NULL);
+
+  /* The count in catalog.json already has these. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      insert_entry (self, entries->pdata[i]);
+      self->count--;
+    }
+  self->loaded[part] = TRUE;
+
+  return TRUE;
 }
 
 static void
@@ -561,24 +759,10 @@ write_entry (WmSiteCatalog     *self,
   json_builder_end_object (b);
 }
 
-GBytes *
-wm_site_catalog_to_json (WmSiteCatalog *self)
+static void
+begin_document (WmSiteCatalog *self,
+                JsonBuilder   *b)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autofree char *updated = NULL;
-  char *text;
-
-  g_return_val_if_fail (WM_IS_SITE_CATALOG (self), NULL);
-
-  if (self->json != NULL)
-    return g_bytes_ref (self->json);
-
-  entries = wm_site_catalog_list (self);
-  updated = wm_site_format_time (wm_site_catalog_get_updated (self));
-
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "format");
   json_builder_add_int_value (b, CATALOG_FORMAT);
@@ -586,6 +770,36 @@ wm_site_catalog_to_json (WmSiteCatalog *self)
   json_builder_add_string_value (b, "Waymark " PACKAGE_VERSION);
   json_builder_set_member_name (b, "library");
   json_builder_add_string_value (b, self->library_id);
+}
+
+static GBytes *
+end_document (JsonBuilder *b,
+              gboolean     pretty)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  char *text;
+
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, pretty);
+  text = json_generator_to_data (generator, NULL);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+GBytes *
+wm_site_catalog_to_json (WmSiteCatalog *self)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+  g_autofree char *updated = NULL;
+
+  g_return_val_if_fail (WM_IS_SITE_CATALOG (self), NULL);
+
+  updated = wm_site_format_time (self->updated);
+
+  begin_document (self, b);
   json_builder_set_member_name (b, "title");
   json_builder_add_string_value (b, self->title);
   json_builder_set_member_name (b, "base_url");
@@ -595,18 +809,43 @@ wm_site_catalog_to_json (WmSiteCatalog *self)
     json_builder_add_null_value (b);
   json_builder_set_member_name (b, "updated");
   json_builder_add_string_value (b, updated);
+  json_builder_set_member_name (b, "count");
+  json_builder_add_int_value (b, self->count);
+  json_builder_set_member_name (b, "parts");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < WM_SITE_CATALOG_N_PARTS; i++)
+    {
+      g_autofree char *path = wm_site_catalog_part_path (i, ".json");
+      json_builder_add_string_value (b, path);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "recent");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->recent->len; i++)
+    write_entry (self, b, g_ptr_array_index (self->recent, i));
+  json_builder_end_array (b);
+
+  return end_document (b, TRUE);
+}
+
+GBytes *
+wm_site_catalog_part_to_json (WmSiteCatalog *self,
+                              guint          part)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_return_val_if_fail (WM_IS_SITE_CATALOG (self), NULL);
+  g_return_val_if_fail (part < WM_SITE_CATALOG_N_PARTS && self->loaded[part], NULL);
+
+  entries = wm_site_catalog_list_part (self, part);
+  begin_document (self, b);
   json_builder_set_member_name (b, "tutorials");
   json_builder_begin_array (b);
   for (guint i = 0; i < entries->len; i++)
     write_entry (self, b, g_ptr_array_index (entries, i));
   json_builder_end_array (b);
-  json_builder_end_object (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  self->json = g_bytes_new_take (text, strlen (text));
-
-  return g_bytes_ref (self->json);
+  /* Compact: the parts are what the catalogue page and the widget download. */
+  return end_document (b, FALSE);
 }

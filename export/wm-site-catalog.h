@@ -37,15 +37,50 @@ void         wm_site_entry_add_version (WmSiteEntry *entry,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmSiteEntry, wm_site_entry_free)
 
+WmSiteEntry *wm_site_entry_copy (const WmSiteEntry *entry);
+
 #define WM_TYPE_SITE_CATALOG (wm_site_catalog_get_type ())
 
 G_DECLARE_FINAL_TYPE (WmSiteCatalog, wm_site_catalog, WM, SITE_CATALOG, GObject)
 
+/* The catalogue is split so that a republish of one tutorial rewrites a few small files,
+ * whatever the library's size: catalog.json holds the library (title, address, count, the
+ * fifty latest updates for the feed, the list of parts) and each tutorial's entry lives in
+ * one of WM_SITE_CATALOG_N_PARTS parts, catalog/<nn>.json, chosen by its id. A part is read
+ * only when one of its tutorials is looked up or changed. */
+#define WM_SITE_CATALOG_N_PARTS 64
+/* How many of the latest updates catalog.json (and so the Atom feed) carries. */
+#define WM_SITE_CATALOG_N_RECENT 50
+
+guint          wm_site_catalog_part_of      (const char    *id);
+/* "catalog/0a.json" for @suffix ".json". */
+char          *wm_site_catalog_part_path    (guint          part,
+                                             const char    *suffix);
+
+/* A new library: every part known (empty). */
 WmSiteCatalog *wm_site_catalog_new          (void);
-/* Parses catalog.json; anything that is not one gives a clear error. */
+/* Parses catalog.json; anything that is not one gives a clear error. A catalogue of the
+ * first format (every entry in catalog.json) is read whole: every part is then loaded and
+ * changed, so the next write splits it. */
 WmSiteCatalog *wm_site_catalog_new_from_bytes (GBytes        *json,
                                              GError       **error);
 GBytes        *wm_site_catalog_to_json      (WmSiteCatalog *self);
+
+gboolean       wm_site_catalog_part_is_loaded (WmSiteCatalog *self,
+                                             guint          part);
+/* Reads catalog/<nn>.json; NULL @json for a part that is not there yet (empty). */
+gboolean       wm_site_catalog_load_part    (WmSiteCatalog *self,
+                                             guint          part,
+                                             GBytes        *json,
+                                             GError       **error);
+/* Whether an entry of @part changed since it was loaded. */
+gboolean       wm_site_catalog_part_is_dirty (WmSiteCatalog *self,
+                                             guint          part);
+GBytes        *wm_site_catalog_part_to_json (WmSiteCatalog *self,
+                                             guint          part);
+/* The part's entries by stage, then title; the array does not own them. */
+GPtrArray     *wm_site_catalog_list_part    (WmSiteCatalog *self,
+                                             guint          part);
 
 /* A stable id for the library (its Atom feed id), made at first publish. */
 const char    *wm_site_catalog_get_library_id (WmSiteCatalog *self);
@@ -60,20 +95,20 @@ void           wm_site_catalog_set_base_url (WmSiteCatalog *self,
                                              const char    *base_url);
 /* The newest "updated" of all entries. */
 gint64         wm_site_catalog_get_updated  (WmSiteCatalog *self);
+/* How many tutorials the library holds, in every part. */
+guint          wm_site_catalog_get_count    (WmSiteCatalog *self);
+/* The latest updates, newest first (at most WM_SITE_CATALOG_N_RECENT); not owned. */
+GPtrArray     *wm_site_catalog_get_recent   (WmSiteCatalog *self);
 
+/* Looks in loaded parts only: load the id's part first. */
 WmSiteEntry   *wm_site_catalog_lookup       (WmSiteCatalog *self,
                                              const char    *id);
-/* The id of the tutorial published under @slug, or NULL. */
+/* The id of the tutorial published under @slug among loaded parts, or NULL. */
 const char    *wm_site_catalog_lookup_slug  (WmSiteCatalog *self,
                                              const char    *slug);
-/* Adds or replaces the entry of the same id; takes ownership. */
+/* Adds or replaces the entry of the same id (its part must be loaded); takes ownership. */
 void           wm_site_catalog_take         (WmSiteCatalog *self,
                                              WmSiteEntry   *entry);
-/* Entries by stage, then title; the array does not own them. Made once per change: treat
- * it as read-only. */
-GPtrArray     *wm_site_catalog_list         (WmSiteCatalog *self);
-/* Every role any entry has, sorted. */
-GStrv          wm_site_catalog_list_roles   (WmSiteCatalog *self);
 
 /* "t/<slug>/", or the absolute URL under the base URL. */
 char          *wm_site_catalog_get_url      (WmSiteCatalog *self,

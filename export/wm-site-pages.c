@@ -337,59 +337,15 @@ wm_site_render_tutorial (const WmSitePage *page)
 /* --- The catalogue ------------------------------------------------------------------- */
 
 static void
-append_card (GString           *out,
-             WmSiteCatalog     *catalog,
-             const WmSiteEntry *entry)
+append_filters (GString *out)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) roles = NULL;
-  g_autofree char *roles_json = NULL;
-
-  json_builder_begin_array (b);
-  for (guint i = 0; entry->roles[i] != NULL; i++)
-    json_builder_add_string_value (b, entry->roles[i]);
-  json_builder_end_array (b);
-  roles = json_builder_get_root (b);
-  roles_json = json_to_string (roles, FALSE);
-
-  g_string_append_printf (out, "<li class=\"card\" data-id=\"%s\" data-stage=\"%s\" data-roles=\"",
-                          entry->id, wm_stage_to_string (entry->stage));
-  wm_site_append_escaped (out, roles_json);
-  g_string_append_printf (out, "\">\n<a class=\"card-link\" href=\"t/%s/\">", entry->slug);
-  if (entry->thumbnail != NULL)
-    g_string_append_printf (out, "<img class=\"thumb\" src=\"%s\" alt=\"\" loading=\"lazy\" "
-                                 "width=\"320\" height=\"180\">", entry->thumbnail);
-  else
-    g_string_append (out, "<span class=\"thumb thumb-none\" aria-hidden=\"true\"></span>");
-  g_string_append (out, "<h3 class=\"title\">");
-  wm_site_append_escaped (out, entry->title);
-  g_string_append (out, "</h3></a>\n<p class=\"summary\">");
-  wm_site_append_escaped (out, entry->summary);
-  g_string_append (out, "</p>\n");
-  append_meta (out, entry, 0);
-  append_roles_list (out, entry);
-  g_string_append (out, "\n</li>\n");
-}
-
-static void
-append_filters (GString       *out,
-                WmSiteCatalog *catalog)
-{
-  g_auto(GStrv) roles = wm_site_catalog_list_roles (catalog);
-
+  /* Roles are filled in by catalogue.js from the parts: the page itself never has to
+   * change when a tutorial does. */
   g_string_append (out, "<div class=\"filters\" role=\"search\">\n"
                         "<label>Search <input id=\"search\" type=\"search\" "
                         "placeholder=\"Title, summary or role\" autocomplete=\"off\"></label>\n"
-                        "<label>Role <select id=\"role\"><option value=\"\">All roles</option>");
-  for (guint i = 0; roles[i] != NULL; i++)
-    {
-      g_string_append (out, "<option value=\"");
-      wm_site_append_escaped (out, roles[i]);
-      g_string_append (out, "\">");
-      wm_site_append_escaped (out, roles[i]);
-      g_string_append (out, "</option>");
-    }
-  g_string_append (out, "</select></label>\n<label>Stage <select id=\"stage\">"
+                        "<label>Role <select id=\"role\"><option value=\"\">All roles</option>"
+                        "</select></label>\n<label>Stage <select id=\"stage\">"
                         "<option value=\"\">All stages</option>");
   for (guint s = 0; s < WM_N_STAGES; s++)
     {
@@ -398,16 +354,18 @@ append_filters (GString       *out,
       g_string_append (out, "</option>");
     }
   g_string_append (out, "</select></label>\n</div>\n"
-                        "<p id=\"count\" class=\"count\" role=\"status\" aria-live=\"polite\"></p>\n");
+                        "<p id=\"count\" class=\"count\" role=\"status\" aria-live=\"polite\">"
+                        "</p>\n");
 }
 
+/* index.html: the page around the catalogue. The cards come from the parts' scripts
+ * (catalog/<nn>.js), which catalogue.js turns into the five stage groups; so the page only
+ * changes with the library's title or a new Waymark, never with a tutorial. */
 GBytes *
 wm_site_render_catalogue (WmSiteCatalog *catalog,
                           GHashTable    *assets)
 {
-  g_autoptr(GString) out = g_string_sized_new (4096);
-  g_autoptr(GPtrArray) entries = wm_site_catalog_list (catalog);
-  guint i = 0;
+  g_autoptr(GString) out = g_string_sized_new (8192);
 
   g_return_val_if_fail (WM_IS_SITE_CATALOG (catalog), NULL);
 
@@ -416,33 +374,36 @@ wm_site_render_catalogue (WmSiteCatalog *catalog,
                "title=\"Tutorial updates\">\n");
   g_string_append (out, "<body class=\"catalogue\">\n<header class=\"site-header\"><h1>");
   wm_site_append_escaped (out, wm_site_catalog_get_title (catalog));
-  g_string_append_printf (out, "</h1><p class=\"total\">%u tutorials</p></header>\n"
-                               "<main id=\"main\">\n", entries->len);
-  append_filters (out, catalog);
+  g_string_append (out, "</h1><p class=\"total\" id=\"total\"></p></header>\n"
+                        "<main id=\"main\">\n");
+  append_filters (out);
 
   for (guint s = 0; s < WM_N_STAGES; s++)
     {
-      if (i >= entries->len || ((WmSiteEntry *) entries->pdata[i])->stage != s)
-        continue;
+      const char *name = wm_stage_to_string (s);
 
       g_string_append_printf (out, "<section class=\"stage-group\" data-stage=\"%s\" "
-                                   "aria-labelledby=\"stage-%s\">\n<h2 id=\"stage-%s\">",
-                              wm_stage_to_string (s), wm_stage_to_string (s),
-                              wm_stage_to_string (s));
+                                   "aria-labelledby=\"stage-%s\" hidden>\n<h2 id=\"stage-%s\">",
+                              name, name, name);
       wm_site_append_escaped (out, wm_stage_get_title (s));
       g_string_append (out, "</h2>\n<p class=\"question\">");
       wm_site_append_escaped (out, wm_stage_get_question (s));
-      g_string_append (out, "</p>\n<ul class=\"cards\">\n");
-      for (; i < entries->len && ((WmSiteEntry *) entries->pdata[i])->stage == s; i++)
-        append_card (out, catalog, entries->pdata[i]);
-      g_string_append (out, "</ul>\n</section>\n");
+      g_string_append (out, "</p>\n<ul class=\"cards\"></ul>\n</section>\n");
     }
 
-  g_string_append (out, "<p id=\"empty\" class=\"empty\" hidden>No tutorial matches. "
-                        "Try another word, role or stage.</p>\n</main>\n"
+  g_string_append (out, "<p id=\"empty\" class=\"empty\">Loading the tutorials…</p>\n"
+                        "<noscript><p class=\"empty\">This catalogue needs JavaScript. Every "
+                        "tutorial is listed in <a href=\"catalog.json\">catalog.json</a> and "
+                        "its parts.</p></noscript>\n</main>\n"
                         "<footer class=\"site-footer\"><a href=\"feed.atom\">Updates (Atom)</a> "
                         "<a href=\"catalog.json\">catalog.json</a> "
                         "<span>Published with Waymark</span></footer>\n");
+  /* Scripts, not fetch(): they also load from a folder opened as file://. */
+  for (guint i = 0; i < WM_SITE_CATALOG_N_PARTS; i++)
+    {
+      g_autofree char *path = wm_site_catalog_part_path (i, ".js");
+      g_string_append_printf (out, "<script src=\"%s\"></script>\n", path);
+    }
   append_script (out, "", assets, "catalogue.js");
   g_string_append (out, "</body>\n</html>\n");
 
@@ -450,16 +411,6 @@ wm_site_render_catalogue (WmSiteCatalog *catalog,
 }
 
 /* --- Feed and widget data ------------------------------------------------------------ */
-
-static int
-compare_newest_first (gconstpointer a,
-                      gconstpointer b)
-{
-  const WmSiteEntry *x = *(const WmSiteEntry * const *) a;
-  const WmSiteEntry *y = *(const WmSiteEntry * const *) b;
-
-  return x->updated > y->updated ? -1 : x->updated < y->updated;
-}
 
 static void
 append_feed_entry (GString           *out,
@@ -488,12 +439,9 @@ GBytes *
 wm_site_render_feed (WmSiteCatalog *catalog)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GPtrArray) sorted = wm_site_catalog_list (catalog);
-  g_autoptr(GPtrArray) entries = g_ptr_array_copy (sorted, NULL, NULL);
+  GPtrArray *entries = wm_site_catalog_get_recent (catalog);
   g_autofree char *updated = wm_site_format_time (wm_site_catalog_get_updated (catalog));
   const char *base = wm_site_catalog_get_base_url (catalog);
-
-  g_ptr_array_sort (entries, compare_newest_first);
 
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                         "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>");
@@ -509,8 +457,8 @@ wm_site_render_feed (WmSiteCatalog *catalog)
   wm_site_append_escaped (out, wm_site_catalog_get_title (catalog));
   g_string_append (out, "</name></author>\n");
 
-  /* The fifty latest updates are what a feed reader wants; the catalogue has the rest. */
-  for (guint i = 0; i < MIN (entries->len, 50); i++)
+  /* The latest updates are what a feed reader wants; the catalogue has the rest. */
+  for (guint i = 0; i < entries->len; i++)
     append_feed_entry (out, catalog, entries->pdata[i]);
   g_string_append (out, "</feed>\n");
 
@@ -518,17 +466,18 @@ wm_site_render_feed (WmSiteCatalog *catalog)
 }
 
 GBytes *
-wm_site_render_catalog_script (WmSiteCatalog *catalog)
+wm_site_render_part_script (WmSiteCatalog *catalog,
+                            guint          part)
 {
-  g_autoptr(GBytes) json = wm_site_catalog_to_json (catalog);
-  g_autoptr(GString) out = g_string_new ("/* The library's catalogue for widget.js (made by "
-                                         "Waymark; see catalog.json). */\n"
+  g_autoptr(GBytes) json = wm_site_catalog_part_to_json (catalog, part);
+  g_autoptr(GString) out = g_string_new ("/* A part of the library's catalogue for index.html and "
+                                         "widget.js (made by Waymark; see catalog.json). */\n"
                                          "(window.WaymarkCatalog = window.WaymarkCatalog || "
                                          "[]).push(");
   g_autofree char *text = g_strndup (g_bytes_get_data (json, NULL), g_bytes_get_size (json));
 
   wm_site_append_script_json (out, text);
-  g_string_append (out, ");\nif (window.WaymarkWidget) window.WaymarkWidget.refresh();\n");
+  g_string_append_printf (out, ");\nif (window.WaymarkWidget) window.WaymarkWidget.refresh();\n");
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }

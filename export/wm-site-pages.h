@@ -37,9 +37,11 @@ GBytes *wm_site_render_tutorial        (const WmSitePage *page);
 GBytes *wm_site_render_catalogue       (WmSiteCatalog    *catalog,
                                         GHashTable       *assets);
 GBytes *wm_site_render_feed            (WmSiteCatalog    *catalog);
-/* catalog.js: the catalogue as a script widget.js loads, since a host page on another
- * origin may not fetch catalog.json without CORS headers the library's server may not send. */
-GBytes *wm_site_render_catalog_script  (WmSiteCatalog    *catalog);
+/* catalog/<nn>.js: a part of the catalogue as a script index.html and widget.js load, since
+ * a page opened from file:// may not fetch, and a host page on another origin may not fetch
+ * without CORS headers the library's server may not send. */
+GBytes *wm_site_render_part_script     (WmSiteCatalog    *catalog,
+                                        guint             part);
 
 /* Appends @text escaped for HTML text, attribute values and XML (invalid UTF-8 repaired,
  * control characters but tab and line breaks made spaces). */

@@ -64,12 +64,14 @@ typedef struct {
   WmSiteCatalog   *catalog;
   GHashTable      *assets;        /* name → "assets/name-<hash>.ext" */
   char            *build;         /* fingerprint of pages made by this Waymark and these assets */
-  GHashTable      *store_slugs;   /* slug → id of every tutorial of the store that has one */
+  GHashTable      *store_slugs;   /* slug → id of the links this publish gave out */
   GHashTable      *images_done;   /* paths of images known to be in place */
   WmSiteLock      *lock;
   GPtrArray       *new_slugs;     /* WmTutorial whose slug this publish fixed */
   JsonObject      *previous;      /* "images" of the tutorial's model as last published */
   gboolean         changed;
+  gboolean         migrated;      /* read a first-format catalogue: catalog.js goes */
+  gint64           newest;        /* the store's newest change when listed, or -1 */
 } Run;
 
 static void
@@ -421,6 +423,18 @@ write_marker (Run     *run,
   return TRUE;
 }
 
+static gpointer
+damaged (Run     *run,
+         GError  *cause,
+         GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (run->self->location);
+
+  g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_NOT_A_LIBRARY,
+               "Cannot publish to “%s”: %s", name, cause->message);
+  return NULL;
+}
+
 static WmSiteCatalog *
 load_catalog (Run     *run,
               GError **error)
@@ -447,13 +461,38 @@ load_catalog (Run     *run,
 
   catalog = wm_site_catalog_new_from_bytes (json, &local_error);
   if (catalog == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (run->self->location);
-      g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_NOT_A_LIBRARY,
-                   "Cannot publish to “%s”: %s", name, local_error->message);
-    }
+    return damaged (run, local_error, error);
+  /* Every part is loaded only when the catalogue was one file (the first format). */
+  run->migrated = wm_site_catalog_part_is_loaded (catalog, 0);
 
   return catalog;
+}
+
+/* Reads the catalogue part that holds @id's entry, once. */
+static gboolean
+ensure_part (Run         *run,
+             const char  *id,
+             GError     **error)
+{
+  guint part = wm_site_catalog_part_of (id);
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (wm_site_catalog_part_is_loaded (run->catalog, part))
+    return TRUE;
+
+  path = wm_site_catalog_part_path (part, ".json");
+  json = wm_site_writer_load (run->writer, path, run->cancellable, &local_error);
+  if (json == NULL && local_error != NULL)
+    return location_error (run->self, local_error, error);
+  if (!wm_site_catalog_load_part (run->catalog, part, json, &local_error))
+    {
+      damaged (run, local_error, error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* --- Assets -------------------------------------------------------------------------- */
@@ -559,16 +598,52 @@ load_approved (Run         *run,
   return NULL;
 }
 
+/* Whose pages t/<slug>/ are: the catalogue's parts in memory know their own slugs; for the
+ * others, the published model says (so no publish has to read every part). */
+static char *
+site_slug_owner (Run        *run,
+                 const char *slug)
+{
+  const char *known = wm_site_catalog_lookup_slug (run->catalog, slug);
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+
+  if (known != NULL)
+    return g_strdup (known);
+
+  path = g_strdup_printf ("t/%s/tutorial.json", slug);
+  bytes = wm_site_writer_load (run->writer, path, run->cancellable, NULL);
+  /* No model: free, or pages a killed publish left before it, which are overwritten. */
+  if (bytes == NULL)
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return g_strdup ("");
+
+  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (root),
+                                                               "id", ""));
+}
+
 static gboolean
 slug_is_free (Run        *run,
               const char *slug,
               const char *id)
 {
-  const char *site_owner = wm_site_catalog_lookup_slug (run->catalog, slug);
-  const char *store_owner = g_hash_table_lookup (run->store_slugs, slug);
+  const char *given = g_hash_table_lookup (run->store_slugs, slug);
+  g_autofree char *store_owner = given != NULL ? g_strdup (given)
+                                               : wm_store_lookup_slug (run->self->store, slug);
+  g_autofree char *site_owner = NULL;
 
-  return (site_owner == NULL || g_str_equal (site_owner, id)) &&
-         (store_owner == NULL || g_str_equal (store_owner, id));
+  if (store_owner != NULL && !g_str_equal (store_owner, id))
+    return FALSE;
+  site_owner = site_slug_owner (run, slug);
+
+  return site_owner == NULL || g_str_equal (site_owner, id);
 }
 
 /* The tutorial's link: the one it has, the one this location gave it, or a new one made
@@ -890,22 +965,22 @@ publish_tutorial (Run         *run,
 {
   const char *id = wm_tutorial_get_id (tutorial);
   guint version = wm_tutorial_get_approved_version (tutorial);
-  const WmSiteEntry *previous = wm_site_catalog_lookup (run->catalog, id);
-  g_autofree char *slug = choose_slug (run, tutorial, error);
+  const WmSiteEntry *previous = NULL;
+  g_autofree char *slug = NULL;
   g_autoptr(WmTutorial) snapshot = NULL;
   g_autoptr(JsonNode) model = NULL;
   g_autoptr(WmSiteEntry) entry = NULL;
 
-  if (slug == NULL)
+  if (!ensure_part (run, id, error))
+    return FALSE;
+  previous = wm_site_catalog_lookup (run->catalog, id);
+  if ((slug = choose_slug (run, tutorial, error)) == NULL)
     return FALSE;
 
   /* Unchanged: the same approved version was published by a Waymark making the same pages. */
   if (previous != NULL && previous->version == version && g_str_equal (previous->slug, slug) &&
       g_strcmp0 (previous->build, run->build) == 0)
-    {
-      run->self->n_unchanged++;
-      return TRUE;
-    }
+    return TRUE;
 
   if ((snapshot = load_approved (run, tutorial, error)) == NULL)
     return FALSE;
@@ -954,32 +1029,16 @@ compare_created (gconstpointer a,
   return cx < cy ? -1 : cx > cy ? 1 : strcmp (wm_tutorial_get_id (x), wm_tutorial_get_id (y));
 }
 
-/* The tutorials to publish: those asked for (each must have an approved version), or every
- * one that has. Also notes every slug the store has given out. */
+/* The tutorials asked for by id; each must have an approved version. */
 static GPtrArray *
 collect_tutorials (Run                *run,
                    const char * const *ids,
                    GError            **error)
 {
   WmStore *store = run->self->store;
-  WmFilter filter = WM_FILTER_INIT;
-  g_autoptr(GPtrArray) all = wm_store_list_tutorials (store, &filter, error);
   g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (all == NULL)
-    return NULL;
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      WmTutorial *t = g_ptr_array_index (all, i);
-      if (wm_tutorial_get_slug (t) != NULL)
-        g_hash_table_insert (run->store_slugs, g_strdup (wm_tutorial_get_slug (t)),
-                             g_strdup (wm_tutorial_get_id (t)));
-      if ((ids == NULL || ids[0] == NULL) && wm_tutorial_get_approved_version (t) > 0)
-        g_ptr_array_add (chosen, g_object_ref (t));
-    }
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+  for (guint i = 0; ids[i] != NULL; i++)
     {
       g_autofree char *id = wm_store_resolve_id (store, ids[i], error);
       g_autoptr(WmTutorial) t = id != NULL ? wm_store_load_tutorial (store, id, FALSE, error)
@@ -1001,6 +1060,49 @@ collect_tutorials (Run                *run,
   return g_steal_pointer (&chosen);
 }
 
+/* The store remembers, per library, the newest change it had published there with pages of
+ * this build: "<build> <usec>". */
+static char *
+watermark_key (Run *run)
+{
+  return g_strdup_printf ("publish.%s", wm_site_catalog_get_library_id (run->catalog));
+}
+
+/* Every approved tutorial that may have changed since this store last published here: all
+ * of them the first time, or when the pages' build changed; else only the store's changes
+ * since then, so a republish costs the change and not the library. */
+static GPtrArray *
+collect_changed (Run     *run,
+                 GError **error)
+{
+  g_autofree char *key = watermark_key (run);
+  g_autofree char *mark = wm_store_get_setting (run->self->store, key);
+  gint64 since = 0;
+  GPtrArray *changed;
+
+  if (mark != NULL && g_str_has_prefix (mark, run->build) && mark[strlen (run->build)] == ' ')
+    since = g_ascii_strtoll (mark + strlen (run->build) + 1, NULL, 10);
+
+  changed = wm_store_list_approved_since (run->self->store, since, &run->newest, error);
+  if (changed != NULL)
+    g_ptr_array_sort (changed, compare_created);
+  g_debug ("%u tutorials changed since %" G_GINT64_FORMAT, changed ? changed->len : 0, since);
+
+  return changed;
+}
+
+static void
+save_watermark (Run *run)
+{
+  g_autofree char *key = watermark_key (run);
+  g_autofree char *mark = g_strdup_printf ("%s %" G_GINT64_FORMAT, run->build, run->newest);
+  g_autoptr(GError) error = NULL;
+
+  /* Losing it only makes the next publish look at every tutorial again. */
+  if (!wm_store_set_setting (run->self->store, key, mark, &error))
+    g_warning ("Could not remember what was published: %s", error->message);
+}
+
 /* The catalogue's files, catalog.json the very last: it is what the next publisher merges
  * with, so it must only ever name pages that are in place. */
 static gboolean
@@ -1008,21 +1110,50 @@ write_catalogue (Run     *run,
                  GError **error)
 {
   g_autoptr(GBytes) widget = lookup_asset ("widget.js");
-  g_autoptr(GBytes) script = wm_site_render_catalog_script (run->catalog);
   g_autoptr(GBytes) feed = wm_site_render_feed (run->catalog);
   g_autoptr(GBytes) index = wm_site_render_catalogue (run->catalog, run->assets);
-  g_autoptr(GBytes) json = wm_site_catalog_to_json (run->catalog);
+  g_autoptr(GBytes) json = NULL;
 
-  return wm_site_writer_write_if_changed (run->writer, "widget.js", widget, run->cancellable,
-                                          error) &&
-         wm_site_writer_write_if_changed (run->writer, "catalog.js", script, run->cancellable,
-                                          error) &&
-         wm_site_writer_write_if_changed (run->writer, "feed.atom", feed, run->cancellable,
-                                          error) &&
-         wm_site_writer_write_if_changed (run->writer, "index.html", index, run->cancellable,
-                                          error) &&
-         wm_site_writer_write_if_changed (run->writer, "catalog.json", json, run->cancellable,
-                                          error);
+  if (!wm_site_writer_write_if_changed (run->writer, "widget.js", widget, run->cancellable,
+                                        error))
+    return FALSE;
+
+  /* Only the parts that changed: one each for a republish of one tutorial. */
+  for (guint i = 0; i < WM_SITE_CATALOG_N_PARTS; i++)
+    {
+      g_autofree char *script_path = wm_site_catalog_part_path (i, ".js");
+      g_autofree char *json_path = wm_site_catalog_part_path (i, ".json");
+      g_autoptr(GBytes) script = NULL;
+      g_autoptr(GBytes) part = NULL;
+
+      if (!wm_site_catalog_part_is_dirty (run->catalog, i))
+        continue;
+      script = wm_site_render_part_script (run->catalog, i);
+      part = wm_site_catalog_part_to_json (run->catalog, i);
+      if (!wm_site_writer_write_if_changed (run->writer, script_path, script, run->cancellable,
+                                            error) ||
+          !wm_site_writer_write_if_changed (run->writer, json_path, part, run->cancellable,
+                                            error))
+        return FALSE;
+    }
+
+  json = wm_site_catalog_to_json (run->catalog);
+  if (!wm_site_writer_write_if_changed (run->writer, "feed.atom", feed, run->cancellable,
+                                        error) ||
+      !wm_site_writer_write_if_changed (run->writer, "index.html", index, run->cancellable,
+                                        error) ||
+      !wm_site_writer_write_if_changed (run->writer, "catalog.json", json, run->cancellable,
+                                        error))
+    return FALSE;
+
+  /* The first format's whole catalogue as a script: nothing loads it any more. */
+  if (run->migrated)
+    {
+      g_autoptr(GFile) old = g_file_get_child (run->self->location, "catalog.js");
+      g_file_delete (old, run->cancellable, NULL);
+    }
+
+  return TRUE;
 }
 
 /* Fixes each newly published tutorial's link in the store. A failure here loses nothing:
@@ -1034,16 +1165,10 @@ save_new_slugs (Run *run)
     {
       WmTutorial *published = g_ptr_array_index (run->new_slugs, i);
       g_autoptr(GError) error = NULL;
-      g_autoptr(WmTutorial) fresh = wm_store_load_tutorial (run->self->store,
-                                                            wm_tutorial_get_id (published),
-                                                            FALSE, &error);
 
-      if (fresh != NULL && wm_tutorial_get_slug (fresh) == NULL)
-        {
-          wm_tutorial_set_slug (fresh, wm_tutorial_get_slug (published));
-          wm_store_save_tutorial (run->self->store, fresh, &error);
-        }
-      if (error != NULL)
+      /* Not an edit: the next publish need not look at the tutorial again. */
+      if (!wm_store_set_slug (run->self->store, wm_tutorial_get_id (published),
+                              wm_tutorial_get_slug (published), &error))
         g_warning ("Could not keep the link of “%s” in the library: %s",
                    wm_tutorial_get_title (published), error->message);
     }
@@ -1081,10 +1206,12 @@ location_has (Run        *run,
 
 static gboolean
 publish_locked (Run                *run,
-                GPtrArray          *tutorials,
+                GPtrArray          *asked,
                 GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  GPtrArray *tutorials = asked;
   gint64 start = g_get_monotonic_time ();
 
   if (!wm_site_writer_clean (run->writer, run->cancellable, &local_error))
@@ -1099,6 +1226,12 @@ publish_locked (Run                *run,
 
   if (!prepare_assets (run, &local_error))
     return location_error (run->self, local_error, error);
+  run->changed |= run->migrated;
+
+  if (tutorials == NULL && (tutorials = changed = collect_changed (run, error)) == NULL)
+    return FALSE;
+  g_debug ("Listed %u tutorials in %.3f s", tutorials->len,
+           (g_get_monotonic_time () - start) / 1e6);
 
   for (guint i = 0; i < tutorials->len; i++)
     {
@@ -1120,7 +1253,10 @@ publish_locked (Run                *run,
     return location_error (run->self, local_error, error);
   g_debug ("Wrote the catalogue in %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
+  run->self->n_unchanged = wm_site_catalog_get_count (run->catalog) - run->self->n_published;
   save_new_slugs (run);
+  if (run->newest >= 0)
+    save_watermark (run);
   return TRUE;
 }
 
@@ -1157,11 +1293,10 @@ wm_site_publisher_publish (WmSitePublisher     *self,
     }
 
   start = g_get_monotonic_time ();
-  if ((tutorials = collect_tutorials (&run, ids, error)) == NULL ||
+  run.newest = -1;
+  if ((ids != NULL && ids[0] != NULL && (tutorials = collect_tutorials (&run, ids, error)) == NULL) ||
       !check_location (self, cancellable, error))
     return FALSE;
-  g_debug ("Listed %u tutorials in %.3f s", tutorials->len,
-           (g_get_monotonic_time () - start) / 1e6);
 
   /* The lock file is the first thing written: a read-only location fails here, untouched. */
   lock = wm_site_lock_acquire (self->location, LOCK_TIMEOUT_MS, cancellable, &local_error);

@@ -61,6 +61,7 @@ gboolean         wm_site_publisher_publish_finish (WmSitePublisher  *self,
 
 /* What the last publish did. */
 guint            wm_site_publisher_get_n_published (WmSitePublisher *self);
+/* The tutorials the library already had as they are (all of them, whoever published them). */
 guint            wm_site_publisher_get_n_unchanged (WmSitePublisher *self);
 guint            wm_site_publisher_get_n_files_written (WmSitePublisher *self);
 /* The slugs of the tutorials the last publish wrote, in order. */

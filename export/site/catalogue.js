@@ -1,31 +1,132 @@
-/* catalogue.js — search and role/stage filters for a Waymark library's index.html
+/* catalogue.js — the cards, search and role/stage filters of a Waymark library's index.html
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every card is already in the page (it reads without scripts); this only hides and shows.
+ * The catalogue comes in parts (catalog/<nn>.js, loaded by the page before this script) so
+ * that a republish rewrites only the part of the tutorial that changed. This groups their
+ * entries by stage, sorts them by title and builds the cards; then only hides and shows.
+ * Entries are author text: every node is built with textContent, never parsed as HTML.
  * The filters live in the address (#role=admin&stage=orientation&q=export) so a filtered
  * view can be linked to.
  */
 (function () {
   'use strict';
 
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov',
+                  'Dec'];
   const search = document.getElementById('search');
   const role = document.getElementById('role');
   const stage = document.getElementById('stage');
   const count = document.getElementById('count');
+  const total = document.getElementById('total');
   const empty = document.getElementById('empty');
   const groups = Array.from(document.querySelectorAll('.stage-group'));
-  const cards = Array.from(document.querySelectorAll('.card')).map(function (card) {
-    let roles = [];
-    try {
-      roles = JSON.parse(card.dataset.roles || '[]');
-    } catch (e) {
-      roles = [];
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  let cards = [];
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* Every entry of every part, once (the same id in two parts: the later part wins). */
+  function entries() {
+    const byId = new Map();
+    for (const part of window.WaymarkCatalog || []) {
+      if (!part || !Array.isArray(part.tutorials)) continue;
+      for (const entry of part.tutorials)
+        if (entry && typeof entry.id === 'string') byId.set(entry.id, entry);
     }
-    return { card: card, stage: card.dataset.stage, roles: roles,
-             text: card.textContent.toLowerCase() };
-  });
+    return Array.from(byId.values());
+  }
+
+  function formatDate(text) {
+    const date = new Date(String(text || ''));
+    if (isNaN(date.getTime())) return '';
+    return date.getUTCDate() + ' ' + MONTHS[date.getUTCMonth()] + ' ' + date.getUTCFullYear();
+  }
+
+  function card(entry, stageTitle) {
+    const roles = Array.isArray(entry.roles) ? entry.roles.map(String) : [];
+    const steps = Number(entry.steps) || 0;
+    const li = element('li', 'card');
+    li.dataset.id = String(entry.id);
+    li.dataset.stage = String(entry.stage);
+    li.dataset.roles = JSON.stringify(roles);
+
+    /* Slugs and thumbnails come from a file anyone with write access may edit. */
+    const link = element('a', 'card-link');
+    const slug = String(entry.slug || '');
+    if (/^[a-z0-9][a-z0-9-]*$/.test(slug)) link.href = 't/' + slug + '/';
+    const thumbnail = String(entry.thumbnail || '');
+    if (/^images\/(thumbs\/)?[0-9a-f]{16,}\.png$/.test(thumbnail)) {
+      const img = element('img', 'thumb');
+      img.src = thumbnail;
+      img.alt = '';
+      img.loading = 'lazy';
+      img.width = 320;
+      img.height = 180;
+      link.appendChild(img);
+    } else {
+      const none = element('span', 'thumb thumb-none');
+      none.setAttribute('aria-hidden', 'true');
+      link.appendChild(none);
+    }
+    link.appendChild(element('h3', 'title', String(entry.title || '')));
+    li.appendChild(link);
+    li.appendChild(element('p', 'summary', String(entry.summary || '')));
+
+    const meta = element('p', 'meta');
+    meta.appendChild(element('span', 'stage stage-' + entry.stage, stageTitle));
+    meta.appendChild(document.createTextNode(' '));
+    meta.appendChild(element('span', 'steps', steps + (steps === 1 ? ' step' : ' steps')));
+    meta.appendChild(document.createTextNode(' '));
+    const updated = element('span', 'updated', 'Updated ');
+    const time = element('time', null, formatDate(entry.updated));
+    time.dateTime = String(entry.updated || '');
+    updated.appendChild(time);
+    meta.appendChild(updated);
+    li.appendChild(meta);
+
+    if (roles.length) {
+      const list = element('ul', 'roles');
+      list.setAttribute('aria-label', 'Roles');
+      for (const r of roles) list.appendChild(element('li', null, r));
+      li.appendChild(list);
+    }
+    return { card: li, stage: String(entry.stage), roles: roles,
+             text: li.textContent.toLowerCase() };
+  }
+
+  function build() {
+    const all = entries();
+    const roles = new Set();
+
+    for (const group of groups) {
+      const title = group.querySelector('h2').textContent;
+      const mine = all.filter(function (e) { return e.stage === group.dataset.stage; });
+      mine.sort(function (a, b) {
+        return collator.compare(String(a.title || ''), String(b.title || '')) ||
+               (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      });
+      const list = group.querySelector('.cards');
+      const built = mine.map(function (e) { return card(e, title); });
+      list.replaceChildren.apply(list, built.map(function (c) { return c.card; }));
+      cards = cards.concat(built);
+      for (const c of built) for (const r of c.roles) roles.add(r);
+    }
+
+    for (const r of Array.from(roles).sort(collator.compare)) {
+      const option = element('option', null, r);
+      option.value = r;
+      role.appendChild(option);
+    }
+    total.textContent = cards.length + (cards.length === 1 ? ' tutorial' : ' tutorials');
+    empty.textContent = 'No tutorial matches. Try another word, role or stage.';
+  }
 
   function readAddress() {
     const params = new URLSearchParams(location.hash.slice(1));
@@ -74,6 +175,7 @@
   role.addEventListener('change', changed);
   stage.addEventListener('change', changed);
   window.addEventListener('hashchange', function () { readAddress(); apply(); });
+  build();
   readAddress();
   apply();
 })();

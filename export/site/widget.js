@@ -227,28 +227,54 @@ iframe { flex: 1; width: 100%; border: 0; background: #f4f4f6; }
     }
   }
 
-  let loading = false;
+  /* The catalogue comes in parts, catalog/00.js to catalog/3f.js (WM_SITE_CATALOG_N_PARTS
+   * in wm-site-catalog.h), so a republish rewrites only the part that changed. */
+  const PARTS = 64;
+  const STAGE_ORDER = Object.keys(STAGE_TITLES);
+  let pending = 0;
+  let failed = false;
+
   function load() {
-    if (tutorials || loading) return;
-    loading = true;
+    if (tutorials || pending) return;
+    failed = false;
+    pending = PARTS;
     empty.hidden = false;
-    /* A script, not fetch(): the library's server need not send CORS headers. */
-    const data = document.createElement('script');
-    data.src = new URL('catalog.js?v=' + Math.floor(Date.now() / 60000), base).href;
-    data.async = true;
-    data.onerror = function () {
-      loading = false;
-      empty.textContent = 'The tutorials could not be loaded.';
-    };
-    document.head.appendChild(data);
+    empty.textContent = 'Loading tutorials…';
+    const version = Math.floor(Date.now() / 60000);
+    function done() {
+      pending--;
+      refresh();
+    }
+    for (let i = 0; i < PARTS; i++) {
+      /* Scripts, not fetch(): the library's server need not send CORS headers. */
+      const data = document.createElement('script');
+      const name = (i < 16 ? '0' : '') + i.toString(16);
+      data.src = new URL('catalog/' + name + '.js?v=' + version, base).href;
+      data.async = true;
+      data.onload = done;
+      data.onerror = function () { failed = true; done(); };
+      document.head.appendChild(data);
+    }
   }
 
+  /* Every part's entries, once each, by stage and then title. */
   function refresh() {
-    const queue = window.WaymarkCatalog || [];
-    const latest = queue[queue.length - 1];
-    if (!latest || !Array.isArray(latest.tutorials)) return;
-    tutorials = latest.tutorials;
-    loading = false;
+    if (pending > 0) return;
+    if (failed) {
+      empty.hidden = false;
+      empty.textContent = 'The tutorials could not be loaded.';
+      return;
+    }
+    const byId = new Map();
+    for (const part of window.WaymarkCatalog || []) {
+      if (!part || !Array.isArray(part.tutorials)) continue;
+      for (const entry of part.tutorials)
+        if (entry && typeof entry.id === 'string') byId.set(entry.id, entry);
+    }
+    tutorials = Array.from(byId.values()).sort(function (a, b) {
+      return (STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage)) ||
+             String(a.title || '').localeCompare(String(b.title || ''));
+    });
     render();
   }
 

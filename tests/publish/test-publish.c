@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "publish-fixture.h"
+#include "wm-site-catalog.h"
 #include "wm-site-lock.h"
 #include "wm-site-publisher.h"
 
@@ -87,15 +88,60 @@ site_has (Fixture    *f,
 }
 
 static JsonObject *
-load_catalog (const char *site)
+load_json (const char *site,
+           const char *name)
 {
-  g_autofree char *path = g_build_filename (site, "catalog.json", NULL);
+  g_autofree char *path = g_build_filename (site, name, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
 
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* "catalog/0a.js" for the part that lists @id. */
+static char *
+part_of (const char *id,
+         const char *suffix)
+{
+  return wm_site_catalog_part_path (wm_site_catalog_part_of (id), suffix);
+}
+
+/* catalog.json with every entry of the parts it names gathered as "tutorials", as a reader
+ * of the library would; each entry must sit in its own part, and each part have its script. */
+static JsonObject *
+load_catalog (const char *site)
+{
+  JsonObject *catalog = load_json (site, "catalog.json");
+  JsonArray *parts = json_object_get_array_member (catalog, "parts");
+  JsonArray *all = json_array_new ();
+  guint n = 0;
+
+  g_assert_cmpuint (json_array_get_length (parts), ==, WM_SITE_CATALOG_N_PARTS);
+  for (guint i = 0; i < json_array_get_length (parts); i++)
+    {
+      const char *name = json_array_get_string_element (parts, i);
+      g_autoptr(JsonObject) part = load_json (site, name);
+      JsonArray *tutorials = json_object_get_array_member (part, "tutorials");
+      g_autofree char *script_name = wm_site_catalog_part_path (i, ".js");
+      g_autofree char *script = g_build_filename (site, script_name, NULL);
+
+      g_assert_true (g_file_test (script, G_FILE_TEST_IS_REGULAR));
+      for (guint j = 0; j < json_array_get_length (tutorials); j++)
+        {
+          JsonObject *entry = json_array_get_object_element (tutorials, j);
+          g_autofree char *own = part_of (json_object_get_string_member (entry, "id"), ".json");
+
+          g_assert_cmpstr (own, ==, name);
+          json_array_add_object_element (all, json_object_ref (entry));
+          n++;
+        }
+    }
+  g_assert_cmpint (json_object_get_int_member (catalog, "count"), ==, n);
+  json_object_set_array_member (catalog, "tutorials", all);
+
+  return catalog;
 }
 
 static JsonObject *
@@ -234,7 +280,8 @@ test_layout (Fixture       *f,
   g_assert_null (draft_slug);
 
   for (const char * const *p = (const char * const[]) {
-         "index.html", "catalog.json", "catalog.js", "feed.atom", "widget.js",
+         "index.html", "catalog.json", "catalog/00.json", "catalog/3f.js", "feed.atom",
+         "widget.js",
          "t/invite-your-first-teammate/index.html", "t/invite-your-first-teammate/embed/index.html",
          "t/invite-your-first-teammate/v1/index.html",
          "t/invite-your-first-teammate/v1/embed/index.html",
@@ -243,8 +290,21 @@ test_layout (Fixture       *f,
 
   index = read_site (f, "index.html");
   g_assert_nonnull (strstr (index, "Content-Security-Policy"));
-  g_assert_nonnull (strstr (index, "href=\"t/invite-your-first-teammate/\""));
+  /* The page loads every part; the tutorial's own part lists it (the cards are made from
+   * the parts in the browser: tests/browser). */
+  g_assert_nonnull (strstr (index, "<script src=\"catalog/00.js\"></script>"));
+  g_assert_nonnull (strstr (index, "<script src=\"catalog/3f.js\"></script>"));
+  {
+    g_autofree char *name = part_of (f->ids->pdata[1], ".js");
+    g_autofree char *script = read_site (f, name);
+    g_assert_nonnull (strstr (script, "\"slug\":\"invite-your-first-teammate\""));
+    g_assert_nonnull (strstr (script, "window.WaymarkCatalog"));
+  }
   g_assert_null (strstr (index, "Unfinished draft"));
+  {
+    g_autofree char *json = read_site (f, "catalog.json");
+    g_assert_null (strstr (json, "Unfinished draft"));
+  }
   for (guint s = 0; s < WM_N_STAGES; s++)
     if (s != WM_STAGE_COMPETENCY)
       g_assert_nonnull (strstr (index, wm_stage_get_title (s)));
@@ -318,7 +378,10 @@ test_escaping (Fixture       *f,
   embed = read_site (f, path);
   index = read_site (f, "index.html");
   feed = read_site (f, "feed.atom");
-  script = read_site (f, "catalog.js");
+  {
+    g_autofree char *name = part_of (wm_tutorial_get_id (t), ".js");
+    script = read_site (f, name);
+  }
 
   for (const char *text[] = { page, embed, index, feed }, **p = text; p < text + 4; p++)
     {
@@ -330,6 +393,7 @@ test_escaping (Fixture       *f,
   g_assert_nonnull (strstr (page, "&lt;/script&gt;&lt;script&gt;alert(1)"));
   g_assert_nonnull (strstr (page, "\\u003c/script\\u003e"));
   g_assert_null (strstr (script, "</script"));
+  g_assert_nonnull (strstr (script, "\\u003cimg src=x"));
   /* Control characters would make the feed invalid XML 1.0, refused whole by feed readers. */
   g_assert_null (strstr (feed, "&#x1;"));
   g_assert_null (strstr (feed, "&#x1b;"));
@@ -377,8 +441,14 @@ test_incremental (Fixture       *f,
   g_assert_cmpuint (wm_site_publisher_get_n_published (publisher), ==, 1);
   third = stamps_of (f->site);
   changed = changed_files (second, third);
-  g_assert_cmpstr (changed, ==,
-                   "catalog.js\ncatalog.json\nfeed.atom\nindex.html\n"
+  {
+    g_autofree char *json_part = part_of (id, ".json");
+    g_autofree char *script_part = part_of (id, ".js");
+    g_autofree char *expected = g_strdup_printf ("catalog.json\n%s\n%s\nfeed.atom\n",
+                                                 script_part, json_part);
+    g_assert_true (g_str_has_prefix (changed, expected));
+  }
+  g_assert_cmpstr (strstr (changed, "feed.atom\n") + strlen ("feed.atom\n"), ==,
                    "t/export-a-report-as-pdf/embed/index.html\n"
                    "t/export-a-report-as-pdf/index.html\n"
                    "t/export-a-report-as-pdf/tutorial.json\n"
