@@ -22,7 +22,7 @@ struct _WmSiteCatalog
   char       *title;
   char       *base_url;
   gint64      updated;
-  guint       count;
+  guint       sizes[WM_SITE_CATALOG_N_PARTS];   /* entries in each part */
   GHashTable *entries;   /* id → WmSiteEntry, of loaded parts */
   GHashTable *slugs;     /* slug → id (owned by the entry) */
   GPtrArray  *recent;    /* WmSiteEntry copies, newest first */
@@ -200,9 +200,14 @@ wm_site_catalog_part_is_dirty (WmSiteCatalog *self,
 guint
 wm_site_catalog_get_count (WmSiteCatalog *self)
 {
+  guint count = 0;
+
   g_return_val_if_fail (WM_IS_SITE_CATALOG (self), 0);
 
-  return self->count;
+  for (guint i = 0; i < WM_SITE_CATALOG_N_PARTS; i++)
+    count += self->sizes[i];
+
+  return count;
 }
 
 GPtrArray *
@@ -299,9 +304,11 @@ compare_newest_first (gconstpointer a,
 {
   const WmSiteEntry *x = *(const WmSiteEntry * const *) a;
   const WmSiteEntry *y = *(const WmSiteEntry * const *) b;
+  /* In whole seconds, as catalog.json keeps them: the order must survive a reload. */
+  gint64 tx = x->updated / G_USEC_PER_SEC, ty = y->updated / G_USEC_PER_SEC;
 
-  if (x->updated != y->updated)
-    return x->updated > y->updated ? -1 : 1;
+  if (tx != ty)
+    return tx > ty ? -1 : 1;
   return strcmp (x->id, y->id);
 }
 
@@ -323,6 +330,26 @@ remember_recent (WmSiteCatalog     *self,
     g_ptr_array_set_size (self->recent, WM_SITE_CATALOG_N_RECENT);
 }
 
+/* Whether @entry belongs among the latest updates and is not there yet as it is. */
+static gboolean
+is_recent (WmSiteCatalog     *self,
+           const WmSiteEntry *entry)
+{
+  const WmSiteEntry *oldest;
+
+  for (guint i = 0; i < self->recent->len; i++)
+    {
+      const WmSiteEntry *known = self->recent->pdata[i];
+      if (g_str_equal (known->id, entry->id))
+        return known->updated / G_USEC_PER_SEC < entry->updated / G_USEC_PER_SEC;
+    }
+  if (self->recent->len < WM_SITE_CATALOG_N_RECENT)
+    return TRUE;
+  oldest = self->recent->pdata[self->recent->len - 1];
+
+  return compare_newest_first (&entry, &oldest) < 0;
+}
+
 /* An entry read from a part or a first-format catalogue: no change. */
 static void
 insert_entry (WmSiteCatalog *self,
@@ -333,7 +360,7 @@ insert_entry (WmSiteCatalog *self,
   if (old != NULL)
     g_hash_table_remove (self->slugs, old->slug);
   else
-    self->count++;
+    self->sizes[wm_site_catalog_part_of (entry->id)]++;
   g_hash_table_replace (self->entries, entry->id, entry);
   g_hash_table_replace (self->slugs, entry->slug, entry->id);
 }
@@ -623,6 +650,19 @@ read_whole (WmSiteCatalog  *self,
   return TRUE;
 }
 
+static void
+read_sizes (WmSiteCatalog *self,
+            JsonArray     *sizes)
+{
+  for (guint i = 0; sizes != NULL && i < MIN (json_array_get_length (sizes),
+                                              WM_SITE_CATALOG_N_PARTS); i++)
+    {
+      JsonNode *size = json_array_get_element (sizes, i);
+      if (JSON_NODE_HOLDS_VALUE (size) && json_node_get_value_type (size) == G_TYPE_INT64)
+        self->sizes[i] = (guint) CLAMP (json_node_get_int (size), 0, G_MAXINT);
+    }
+}
+
 WmSiteCatalog *
 wm_site_catalog_new_from_bytes (GBytes  *json,
                                 GError **error)
@@ -660,7 +700,7 @@ wm_site_catalog_new_from_bytes (GBytes  *json,
       return NULL;
     }
 
-  self->count = json_object_get_int_member_with_default (object, "count", 0);
+  read_sizes (self, get_array (object, "sizes"));
   self->updated = parse_time (json_object_get_string_member_with_default (object, "updated",
                                                                           NULL));
   if (!read_entries (self, tutorials, "catalog.json", -1, recent, error))
@@ -701,11 +741,16 @@ wm_site_catalog_load_part (WmSiteCatalog  *self,
     }
   g_ptr_array_set_free_func (entries, NULL);
 
-  /* The count in catalog.json already has these. */
+  /* What the part holds is the truth: a publish killed between writing the part and
+   * catalog.json left catalog.json's size and latest updates behind; they heal here. */
+  self->sizes[part] = 0;
   for (guint i = 0; i < entries->len; i++)
     {
-      insert_entry (self, entries->pdata[i]);
-      self->count--;
+      WmSiteEntry *entry = entries->pdata[i];
+      self->updated = MAX (self->updated, entry->updated);
+      if (is_recent (self, entry))
+        remember_recent (self, entry);
+      insert_entry (self, entry);
     }
   self->loaded[part] = TRUE;
 
@@ -810,7 +855,12 @@ wm_site_catalog_to_json (WmSiteCatalog *self)
   json_builder_set_member_name (b, "updated");
   json_builder_add_string_value (b, updated);
   json_builder_set_member_name (b, "count");
-  json_builder_add_int_value (b, self->count);
+  json_builder_add_int_value (b, wm_site_catalog_get_count (self));
+  json_builder_set_member_name (b, "sizes");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < WM_SITE_CATALOG_N_PARTS; i++)
+    json_builder_add_int_value (b, self->sizes[i]);
+  json_builder_end_array (b);
   json_builder_set_member_name (b, "parts");
   json_builder_begin_array (b);
   for (guint i = 0; i < WM_SITE_CATALOG_N_PARTS; i++)

@@ -69,7 +69,6 @@ typedef struct {
   WmSiteLock      *lock;
   GPtrArray       *new_slugs;     /* WmTutorial whose slug this publish fixed */
   JsonObject      *previous;      /* "images" of the tutorial's model as last published */
-  gboolean         changed;
   gboolean         migrated;      /* read a first-format catalogue: catalog.js goes */
   gint64           newest;        /* the store's newest change when listed, or -1 */
 } Run;
@@ -1012,7 +1011,6 @@ publish_tutorial (Run         *run,
   g_ptr_array_add (run->self->published_slugs, g_strdup (slug));
   wm_site_catalog_take (run->catalog, g_steal_pointer (&entry));
   run->self->n_published++;
-  run->changed = TRUE;
 
   return TRUE;
 }
@@ -1174,34 +1172,17 @@ save_new_slugs (Run *run)
     }
 }
 
-static gboolean
+/* The title and address this publisher was given; they change the pages' build, so a
+ * change makes every tutorial's pages again. */
+static void
 apply_settings (Run *run)
 {
   WmSitePublisher *self = run->self;
-  gboolean changed = FALSE;
 
-  if (self->title != NULL && g_strcmp0 (self->title, wm_site_catalog_get_title (run->catalog)))
-    {
-      wm_site_catalog_set_title (run->catalog, self->title);
-      changed = TRUE;
-    }
+  if (self->title != NULL)
+    wm_site_catalog_set_title (run->catalog, self->title);
   if (self->base_url != NULL)
-    {
-      g_autofree char *before = g_strdup (wm_site_catalog_get_base_url (run->catalog));
-      wm_site_catalog_set_base_url (run->catalog, self->base_url);
-      changed |= g_strcmp0 (before, wm_site_catalog_get_base_url (run->catalog)) != 0;
-    }
-
-  return changed;
-}
-
-static gboolean
-location_has (Run        *run,
-              const char *path)
-{
-  g_autoptr(GFile) file = g_file_resolve_relative_path (run->self->location, path);
-
-  return g_file_query_exists (file, run->cancellable);
+    wm_site_catalog_set_base_url (run->catalog, self->base_url);
 }
 
 static gboolean
@@ -1221,12 +1202,10 @@ publish_locked (Run                *run,
   if ((run->catalog = load_catalog (run, error)) == NULL)
     return FALSE;
   g_debug ("Cleaned and read the catalogue in %.3f s", (g_get_monotonic_time () - start) / 1e6);
-  run->changed = apply_settings (run);
-  run->changed |= !location_has (run, "index.html");
+  apply_settings (run);
 
   if (!prepare_assets (run, &local_error))
     return location_error (run->self, local_error, error);
-  run->changed |= run->migrated;
 
   if (tutorials == NULL && (tutorials = changed = collect_changed (run, error)) == NULL)
     return FALSE;
@@ -1248,8 +1227,10 @@ publish_locked (Run                *run,
     }
 
   g_debug ("Published the tutorials in %.3f s", (g_get_monotonic_time () - start) / 1e6);
-  if (run->changed && (!wm_site_lock_check (run->lock, run->cancellable, &local_error) ||
-                       !write_catalogue (run, &local_error)))
+  /* Also when nothing was published: the catalogue may be catching up with the parts a
+   * killed publish wrote (unchanged files are not rewritten). */
+  if (!wm_site_lock_check (run->lock, run->cancellable, &local_error) ||
+      !write_catalogue (run, &local_error))
     return location_error (run->self, local_error, error);
   g_debug ("Wrote the catalogue in %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
