@@ -30,10 +30,14 @@ typedef struct {
 } WmX11Window;
 
 /* A copy of the whole root window in shared memory, and when it was taken: the serial
- * of the XShmGetImage request (see wm-x11-screen.c for why a serial, not a time). */
+ * of the XShmGetImage request (see wm-x11-screen.c for why a serial, not a time). Frames
+ * are lent to steps without copying: each step's pixels hold a reference, and a frame
+ * still referenced is never written again (see wm-x11-screen.c). */
 typedef struct {
+  int              refs;             /* atomic: the thread's, plus one per step's pixels */
   XShmSegmentInfo  shm;
-  XImage          *image;
+  XImage          *image;            /* the thread's only; NULL once out of the pool */
+  gsize            size;
   gulong           serial;
   gboolean         valid;
 } WmX11Frame;
@@ -46,12 +50,18 @@ typedef struct {
   int              damage_event;
   Damage           damage;
 
-  /* The screen as it was before each press still to be handled: two frames, the newest
-   * taken after the last XDamage once every event before it was handled. */
-  WmX11Frame       frames[2];
-  guint            newest;           /* index into frames */
+  /* The screen as it was before each press still to be handled: the newest frame, taken
+   * after the last XDamage once every event before it was handled, and the one before.
+   * The pool also holds frames lent to steps still waiting to be encoded. */
+  GPtrArray       *frames;           /* WmX11Frame*, the pool */
+  WmX11Frame      *newest;
+  WmX11Frame      *older;
   gboolean         have_shm;
-  gboolean         dirty;            /* damaged since frames[newest] was taken */
+  gboolean         dirty;            /* damaged since newest was taken */
+
+  /* The screen's size and its monitors, read again when the root window changes. */
+  int              width, height;
+  GArray          *monitors;         /* WmX11Rect; NULL until read */
 
   Atom             net_wm_pid, net_wm_name, utf8_string, wm_state;
 

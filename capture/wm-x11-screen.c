@@ -23,8 +23,8 @@
  * redrawing. So we never grab at the press: we keep a copy of the whole root window
  * in a shared-memory XImage and refresh it when XDamage reports a change, which on an
  * idle desktop is never and costs one XShmGetImage (about 2 ms for 1080p; a plain
- * XGetImage costs about 50 ms) when something moved. At the press we only copy the
- * monitor out of memory we already have.
+ * XGetImage costs about 50 ms) when something moved. At the press the frame is already
+ * in memory.
  *
  * Which copy is "before the press" is decided by the X server's own order, not by
  * clocks. Every event carries the serial of the last request of ours the server had
@@ -34,7 +34,20 @@
  * the press can run after the application redrew). Such a press gets the frame before.
  * One older frame is always enough because we refresh only with Xlib's event queue
  * empty: every event made before a refresh is read with its reply, so it is handled
- * before the next refresh can overwrite the older frame. */
+ * before the next refresh can overwrite the older frame.
+ *
+ * Why frames are lent, not copied: copying a 1080p monitor out of the frame (8 MB into
+ * fresh memory: a page fault every 4 KB) took 1 ms at the median but 30 ms and more at
+ * the 99th percentile on a loaded machine, which was most of the press → frame tail.
+ * A step's pixels are instead a reference into the frame itself (the monitor's rows,
+ * with the root window's stride), and the pool keeps frames until the last step that
+ * holds one is encoded: a refresh only ever writes into a frame nobody holds. The pool
+ * grows up to FRAMES_BUDGET bytes; past it (the encoder far behind), steps get a copy. */
+
+/* At most this much shared memory for frames: 16 frames of a 1080p screen, 4 of 4K. */
+#define FRAMES_BUDGET ((gsize) 128 * 1024 * 1024)
+/* The newest, the older and one to refresh into while a step holds one of them. */
+#define FRAMES_MIN 3
 
 /* XDestroyImage is a macro: g_clear_pointer needs a function. */
 static void
@@ -43,56 +56,121 @@ free_image (XImage *image)
   XDestroyImage (image);
 }
 
-static gboolean
-create_shm_image (WmX11Thread *t,
-                  WmX11Frame  *frame)
+static WmX11Frame *
+frame_ref (WmX11Frame *frame)
 {
+  g_atomic_int_inc (&frame->refs);
+
+  return frame;
+}
+
+/* Any thread: the last step's pixels may be released by the encoder. */
+static void
+frame_unref (gpointer data)
+{
+  WmX11Frame *frame = data;
+
+  if (!g_atomic_int_dec_and_test (&frame->refs))
+    return;
+
+  if (frame->shm.shmaddr != (char *) -1 && frame->shm.shmaddr != NULL)
+    shmdt (frame->shm.shmaddr);
+  g_free (frame);
+}
+
+static gboolean
+frame_is_lent (WmX11Frame *frame)
+{
+  return g_atomic_int_get (&frame->refs) > 1;
+}
+
+/* Out of the pool: the server forgets the segment now, the memory goes with the last
+ * step that still holds it. */
+static void
+frame_retire (WmX11Thread *t,
+              WmX11Frame  *frame)
+{
+  XShmDetach (t->dpy, &frame->shm);
+  frame->image->data = NULL;
+  g_clear_pointer (&frame->image, free_image);
+  frame->valid = FALSE;
+  frame_unref (frame);
+}
+
+static WmX11Frame *
+frame_new (WmX11Thread *t)
+{
+  g_autofree WmX11Frame *frame = g_new0 (WmX11Frame, 1);
   XWindowAttributes attrs;
 
+  frame->refs = 1;
+  frame->shm.shmaddr = (char *) -1;
   XGetWindowAttributes (t->dpy, t->root, &attrs);
   frame->image = XShmCreateImage (t->dpy, attrs.visual, attrs.depth, ZPixmap, NULL,
                                   &frame->shm, attrs.width, attrs.height);
   if (frame->image == NULL)
-    return FALSE;
+    return NULL;
 
-  frame->shm.shmid = shmget (IPC_PRIVATE,
-                             (size_t) frame->image->bytes_per_line * frame->image->height,
-                             IPC_CREAT | 0600);
+  frame->size = (gsize) frame->image->bytes_per_line * frame->image->height;
+  frame->shm.shmid = shmget (IPC_PRIVATE, frame->size, IPC_CREAT | 0600);
   if (frame->shm.shmid < 0)
     {
       g_clear_pointer (&frame->image, free_image);
-      return FALSE;
+      return NULL;
     }
 
   frame->shm.shmaddr = frame->image->data = shmat (frame->shm.shmid, NULL, 0);
   frame->shm.readOnly = False;
+  if (frame->shm.shmaddr == (char *) -1)
+    {
+      shmctl (frame->shm.shmid, IPC_RMID, NULL);
+      frame->image->data = NULL;
+      g_clear_pointer (&frame->image, free_image);
+      return NULL;
+    }
   XShmAttach (t->dpy, &frame->shm);
   XSync (t->dpy, False);
-  /* Marked for removal now: the segment goes away with us even after a crash. */
+  /* Marked for removal once the server holds it too: the segment goes away with us even
+   * after a crash. */
   shmctl (frame->shm.shmid, IPC_RMID, NULL);
 
-  return frame->shm.shmaddr != (char *) -1;
+  return g_steal_pointer (&frame);
 }
 
-static void
-destroy_shm_image (WmX11Thread *t,
-                   WmX11Frame  *frame)
+static gsize
+pool_size (WmX11Thread *t)
 {
-  if (frame->image == NULL)
-    return;
+  gsize size = 0;
 
-  XShmDetach (t->dpy, &frame->shm);
-  shmdt (frame->shm.shmaddr);
-  frame->image->data = NULL;
-  g_clear_pointer (&frame->image, free_image);
-  frame->valid = FALSE;
+  for (guint i = 0; i < t->frames->len; i++)
+    size += ((WmX11Frame *) g_ptr_array_index (t->frames, i))->size;
+
+  return size;
+}
+
+/* A new frame for the pool, within the budget (the first FRAMES_MIN always). */
+static WmX11Frame *
+pool_grow (WmX11Thread *t)
+{
+  WmX11Frame *frame;
+
+  if (t->frames->len >= FRAMES_MIN &&
+      pool_size (t) + ((WmX11Frame *) g_ptr_array_index (t->frames, 0))->size > FRAMES_BUDGET)
+    return NULL;
+
+  frame = frame_new (t);
+  if (frame != NULL)
+    g_ptr_array_add (t->frames, frame);
+
+  return frame;
 }
 
 static gboolean
 create_frames (WmX11Thread *t)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (t->frames); i++)
-    if (!create_shm_image (t, &t->frames[i]))
+  t->frames = g_ptr_array_new ();
+  for (guint i = 0; i < FRAMES_MIN; i++)
+    if (pool_grow (t) == NULL)
       return FALSE;
 
   return TRUE;
@@ -101,8 +179,41 @@ create_frames (WmX11Thread *t)
 static void
 destroy_frames (WmX11Thread *t)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (t->frames); i++)
-    destroy_shm_image (t, &t->frames[i]);
+  if (t->frames == NULL)
+    return;
+
+  for (guint i = 0; i < t->frames->len; i++)
+    frame_retire (t, g_ptr_array_index (t->frames, i));
+  g_clear_pointer (&t->frames, g_ptr_array_unref);
+  t->newest = t->older = NULL;
+}
+
+/* A frame a refresh may write into: neither the newest (it becomes the older one) nor
+ * one a step holds. */
+static WmX11Frame *
+pool_take_free (WmX11Thread *t,
+                WmX11Frame  *besides)
+{
+  for (guint i = 0; i < t->frames->len; i++)
+    {
+      WmX11Frame *frame = g_ptr_array_index (t->frames, i);
+
+      if (frame != t->newest && frame != besides && !frame_is_lent (frame))
+        return frame;
+    }
+
+  return NULL;
+}
+
+/* Whether a step may hold @frame and still leave the next refresh a frame to write. */
+static gboolean
+can_lend (WmX11Thread *t,
+          WmX11Frame  *frame)
+{
+  if (frame_is_lent (frame) || pool_take_free (t, frame) != NULL)
+    return TRUE;
+
+  return pool_size (t) + frame->size <= FRAMES_BUDGET;
 }
 
 /* Pixels copy straight into cairo's ARGB32/RGB24 layout only from a 32-bit TrueColor
@@ -126,6 +237,35 @@ check_format (WmX11Thread  *t,
 
 static void find_popups (WmX11Thread *t);
 
+static void
+read_size (WmX11Thread *t)
+{
+  XWindowAttributes attrs;
+
+  XGetWindowAttributes (t->dpy, t->root, &attrs);
+  t->width = attrs.width;
+  t->height = attrs.height;
+}
+
+static void
+read_monitors (WmX11Thread *t)
+{
+  XRRMonitorInfo *monitors;
+  int n = 0;
+
+  g_clear_pointer (&t->monitors, g_array_unref);
+  t->monitors = g_array_new (FALSE, FALSE, sizeof (WmX11Rect));
+  monitors = XRRGetMonitors (t->dpy, t->root, True, &n);
+  for (int i = 0; i < n; i++)
+    {
+      WmX11Rect rect = { monitors[i].x, monitors[i].y, monitors[i].width, monitors[i].height };
+
+      g_array_append_val (t->monitors, rect);
+    }
+  if (monitors != NULL)
+    XRRFreeMonitors (monitors);
+}
+
 gboolean
 wm_x11_screen_init (WmX11Thread  *t,
                     GError      **error)
@@ -142,10 +282,14 @@ wm_x11_screen_init (WmX11Thread  *t,
       return FALSE;
     }
 
+  read_size (t);
+  read_monitors (t);
   t->have_shm = XShmQueryExtension (t->dpy) && create_frames (t);
   if (!t->have_shm)
     destroy_frames (t);
   t->damage = XDamageCreate (t->dpy, t->root, XDamageReportNonEmpty);
+  /* StructureNotify on the root also brings RandR's ConfigureNotify for a change of
+   * monitors (RRSetMonitor, a new mode): the cached list is read again then. */
   XSelectInput (t->dpy, t->root, StructureNotifyMask | SubstructureNotifyMask);
   find_popups (t);
   wm_x11_screen_refresh (t);
@@ -160,31 +304,52 @@ wm_x11_screen_clear (WmX11Thread *t)
     XDamageDestroy (t->dpy, t->damage);
   t->damage = None;
   destroy_frames (t);
+  g_clear_pointer (&t->monitors, g_array_unref);
   g_clear_pointer (&t->popups, g_hash_table_unref);
 }
 
 /* Takes the damage first, then the pixels, so a change during the read is reported
- * again instead of lost. The new frame replaces the older one. */
+ * again instead of lost. The new frame becomes the newest, the newest the older. */
 void
 wm_x11_screen_refresh (WmX11Thread *t)
 {
-  WmX11Frame *frame = &t->frames[!t->newest];
+  WmX11Frame *frame;
 
   XDamageSubtract (t->dpy, t->damage, None, None);
   t->dirty = FALSE;
   if (!t->have_shm)
     return;
 
+  frame = pool_take_free (t, NULL);
+  if (frame == NULL)
+    frame = pool_grow (t);
+  if (frame == NULL)
+    {
+      /* Only when shared memory runs out: presses read the screen as it is. */
+      g_debug ("No free frame to refresh into");
+      if (t->newest != NULL)
+        t->newest->valid = FALSE;
+      return;
+    }
+
   frame->serial = NextRequest (t->dpy);
   frame->valid = XShmGetImage (t->dpy, t->root, frame->image, 0, 0, AllPlanes);
   if (frame->valid)
-    t->newest = !t->newest;
+    {
+      t->older = t->newest;
+      t->newest = frame;
+    }
 }
 
+/* The root window changed: its size, or only its monitors (RandR tells both so). */
 void
 wm_x11_screen_resize (WmX11Thread *t)
 {
-  if (!t->have_shm)
+  int width = t->width, height = t->height;
+
+  read_size (t);
+  read_monitors (t);
+  if (!t->have_shm || (t->width == width && t->height == height))
     return;
 
   /* Until the next refresh, presses find no frame and read the screen as it is. */
@@ -197,70 +362,67 @@ wm_x11_screen_resize (WmX11Thread *t)
 
 /* The newest frame taken before the event of @serial: images are requests of ours, so
  * an image whose serial is above the event's was taken after the server made it. */
-static XImage *
+static WmX11Frame *
 frame_before (WmX11Thread *t,
               gulong       serial)
 {
-  WmX11Frame *newest = &t->frames[t->newest];
-  WmX11Frame *older = &t->frames[!t->newest];
+  WmX11Frame *newest = t->newest;
+  WmX11Frame *older = t->older;
 
-  if (!newest->valid)
+  if (newest == NULL || !newest->valid)
     return NULL;
-  if (newest->serial > serial && older->valid)
+  if (newest->serial > serial && older != NULL && older->valid)
     {
       g_debug ("Event %lu came before frame %lu: using frame %lu", serial, newest->serial,
                older->serial);
-      return older->image;
+      return older;
     }
 
-  return newest->image;
+  return newest;
 }
 
-/* The monitor under the point (XRandR 1.5 monitors), or the whole screen. */
+/* The monitor under the point (XRandR 1.5 monitors), or the whole screen. Both are
+ * cached until the root window changes: no round trip between a press and its frame. */
 WmX11Rect
 wm_x11_monitor_at (WmX11Thread *t,
                    int          x,
                    int          y)
 {
-  XWindowAttributes attrs;
-  WmX11Rect rect;
-  XRRMonitorInfo *monitors;
-  int n = 0;
+  WmX11Rect rect = { 0, 0, t->width, t->height };
 
-  XGetWindowAttributes (t->dpy, t->root, &attrs);
-  rect = (WmX11Rect) { 0, 0, attrs.width, attrs.height };
+  if (t->monitors == NULL)
+    read_monitors (t);
 
-  monitors = XRRGetMonitors (t->dpy, t->root, True, &n);
-  for (int i = 0; i < n; i++)
+  for (guint i = 0; i < t->monitors->len; i++)
     {
-      XRRMonitorInfo *m = &monitors[i];
+      const WmX11Rect *m = &g_array_index (t->monitors, WmX11Rect, i);
 
       if (x >= m->x && y >= m->y && x < m->x + m->width && y < m->y + m->height)
         {
-          rect = (WmX11Rect) { m->x, m->y, m->width, m->height };
+          rect = *m;
           break;
         }
     }
-  if (monitors != NULL)
-    XRRFreeMonitors (monitors);
 
   /* Clamp to the screen: a monitor list may lag behind a resize. */
-  rect.width = MIN (rect.width, attrs.width - rect.x);
-  rect.height = MIN (rect.height, attrs.height - rect.y);
+  rect.width = MIN (rect.width, t->width - rect.x);
+  rect.height = MIN (rect.height, t->height - rect.y);
 
   return rect;
 }
 
-/* The pixels of @area, as cairo ARGB32 rows. From the frame before the event when we
- * keep frames; otherwise (no MIT-SHM, e.g. a remote display) read now, which is slower
- * and may already show the application's answer to the press. */
+/* The pixels of @area as cairo ARGB32 rows, @stride apart. Lent from the frame before the
+ * event when we keep frames, copied from it when the pool is spent; otherwise (no
+ * MIT-SHM, e.g. a remote display) read now, which is slower and may already show the
+ * application's answer to the press. */
 GBytes *
 wm_x11_screen_copy (WmX11Thread     *t,
                     const WmX11Rect *area,
                     gulong           serial,
                     guint           *stride)
 {
-  XImage *src = t->have_shm ? frame_before (t, serial) : NULL;
+  WmX11Frame *frame = t->have_shm ? frame_before (t, serial) : NULL;
+  XImage *src = frame ? frame->image : NULL;
   XImage *fetched = NULL;
   int sx = area->x, sy = area->y;
   guint8 *dest;
@@ -271,6 +433,16 @@ wm_x11_screen_copy (WmX11Thread     *t,
   /* The screen grew and the frames do not know yet. */
   if (src != NULL && (area->x + area->width > src->width || area->y + area->height > src->height))
     src = NULL;
+
+  if (src != NULL && can_lend (t, frame))
+    {
+      gsize offset = (gsize) sy * src->bytes_per_line + (gsize) sx * 4;
+
+      *stride = src->bytes_per_line;
+      return g_bytes_new_with_free_func (src->data + offset,
+                                         (gsize) (area->height - 1) * *stride + area->width * 4,
+                                         frame_unref, frame_ref (frame));
+    }
 
   if (src == NULL)
     {

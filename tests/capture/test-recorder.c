@@ -203,6 +203,8 @@ test_double_and_right_click (void)
   test_wait (600);
   click_widget ("name", 3, NULL, NULL);
   steps = recording_finish (&rec);
+  /* The fixture is shared: its context menu must not stay open for the next test. */
+  test_xdotool ("key", "Escape", NULL);
 
   g_assert_cmpuint (steps->len, ==, 2);
   g_assert_cmpint (wm_step_get_kind (g_ptr_array_index (steps, 0)), ==, WM_STEP_DOUBLE_CLICK);
@@ -476,6 +478,32 @@ test_monitor_and_modifiers (void)
   recording_clear (&rec);
 }
 
+/* Monitors are cached by the capture thread: a change while recording is seen by the
+ * next click (RandR tells it with a ConfigureNotify on the root window). */
+static void
+test_monitors_change_while_recording (void)
+{
+  Recording rec = { 0 };
+  g_autoptr(GPtrArray) steps = NULL;
+
+  recording_start (&rec);
+  test_click (900, 400, 1);
+  split_screen (TRUE);
+  test_click (900, 300, 1);
+  split_screen (FALSE);
+  test_click (900, 200, 1);
+  steps = recording_finish (&rec);
+
+  g_assert_cmpuint (steps->len, ==, 3);
+  assert_image_size (&rec, g_ptr_array_index (steps, 0), 1280, 800);
+  g_assert_cmpint (wm_step_get_x (g_ptr_array_index (steps, 0)), ==, 900);
+  assert_image_size (&rec, g_ptr_array_index (steps, 1), 640, 800);
+  g_assert_cmpint (wm_step_get_x (g_ptr_array_index (steps, 1)), ==, 900 - 640);
+  assert_image_size (&rec, g_ptr_array_index (steps, 2), 1280, 800);
+  g_assert_cmpint (wm_step_get_x (g_ptr_array_index (steps, 2)), ==, 900);
+  recording_clear (&rec);
+}
+
 /* Fast clicks on different spots: every one is a step, none merged or lost. */
 static void
 test_burst_keeps_every_click (void)
@@ -537,6 +565,8 @@ main (int    argc,
   g_test_add_func ("/capture/recorder/pause-resume", test_pause_resume);
   g_test_add_func ("/capture/recorder/burst-keeps-every-click", test_burst_keeps_every_click);
   g_test_add_func ("/capture/recorder/monitor-and-modifiers", test_monitor_and_modifiers);
+  g_test_add_func ("/capture/recorder/monitors-change-while-recording",
+                   test_monitors_change_while_recording);
 
   fixture = test_fixture_start ();
   rc = g_test_run ();
