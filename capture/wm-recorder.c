@@ -45,6 +45,13 @@ describe_budget_usec (void)
     }
   return budget;
 }
+
+/* A click's application is asked only once it had this long to handle the press: GTK
+ * 4.8 opens a context menu on the press of a right-click, and asked over AT-SPI in the
+ * middle of it, it stopped answering for the whole budget and was then left alone as
+ * hung (every time under ASan once frames reached us within a millisecond of the
+ * press). Short, because a button acts on the release and may close its window. */
+#define DESCRIBE_SETTLE_USEC (20 * G_TIME_SPAN_MILLISECOND)
 #define WORKER_NICE 5
 
 /* The half of the recorder that lives on the worker thread: plain data, shared by
@@ -274,6 +281,10 @@ describe (Worker         *w,
   const char *title = wm_step_get_window_title (step);
   WmAtspiTarget target = { 0 };
   gboolean is_password = FALSE;
+  gint64 settle = frame->pressed_at + DESCRIBE_SETTLE_USEC - g_get_monotonic_time ();
+
+  if (is_click (step) && settle > 0)
+    g_usleep (settle);
 
   if (is_click (step))
     {
