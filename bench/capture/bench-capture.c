@@ -29,6 +29,7 @@ typedef struct {
   WmStore    *store;
   WmRecorder *recorder;
   GArray     *sent;        /* gint64: monotonic usec each press was sent */
+  GArray     *pressed;     /* gint64: the X server's time of each press, in order */
   GArray     *framed;      /* gint64: framed_at of each frame, in order */
   GArray     *committed;   /* gint64: when each step-committed arrived */
   GBytes     *sample;      /* one frame's pixels, for the encoder timing */
@@ -41,10 +42,13 @@ on_frame (WmCaptureBackend *backend,
           WmCaptureFrame   *frame,
           Bench            *b)
 {
+  g_array_append_val (b->pressed, frame->pressed_at);
   g_array_append_val (b->framed, frame->framed_at);
+  /* A copy: the pixels are lent by the backend until the step is encoded. */
   if (b->sample == NULL && frame->pixels != NULL)
     {
-      b->sample = g_bytes_ref (frame->pixels);
+      b->sample = g_bytes_new (g_bytes_get_data (frame->pixels, NULL),
+                               g_bytes_get_size (frame->pixels));
       b->sample_w = frame->width;
       b->sample_h = frame->height;
       b->sample_stride = frame->stride;
@@ -70,13 +74,40 @@ on_error (WmRecorder *recorder,
   g_printerr ("recorder: %s\n", error->message);
 }
 
+static gboolean
+on_deadline (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* Dispatches what arrives until something did or @end passed: blocks in poll(), so the
+ * bench takes no CPU from the recording it measures while it waits. */
+static void
+iterate_until (gint64 end)
+{
+  gint64 left = end - g_get_monotonic_time ();
+  GSource *deadline;
+
+  if (left <= 0)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      return;
+    }
+  deadline = g_timeout_source_new ((guint) ((left + 999) / 1000));
+  g_source_set_callback (deadline, on_deadline, NULL, NULL);
+  g_source_attach (deadline, NULL);
+  g_main_context_iteration (NULL, TRUE);
+  g_source_destroy (deadline);
+  g_source_unref (deadline);
+}
+
 static void
 run_for (guint msec)
 {
   gint64 end = g_get_monotonic_time () + msec * G_TIME_SPAN_MILLISECOND;
 
   while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (500);
+    iterate_until (end);
 }
 
 /* One left click at a spot of its own (never a double-click with the previous one). */
@@ -115,27 +146,42 @@ percentile (GArray *sorted,
   return g_array_index (sorted, gint64, i) / 1000.0;
 }
 
-/* Latencies of clicks [first, first + n): @times minus the press each belongs to. */
+/* Latencies of clicks [first, first + n): @times minus @from, the press each belongs to. */
 static void
 print_latency (const char *what,
-               Bench      *b,
+               GArray     *from,
                GArray     *times,
                guint       first,
                guint       n)
 {
   g_autoptr(GArray) lat = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  for (guint i = first; i < first + n && i < times->len; i++)
+  for (guint i = first; i < first + n && i < times->len && i < from->len; i++)
     {
-      gint64 d = g_array_index (times, gint64, i) - g_array_index (b->sent, gint64, i);
+      gint64 d = g_array_index (times, gint64, i) - g_array_index (from, gint64, i);
 
       g_array_append_val (lat, d);
     }
   if (lat->len == 0)
     return;
   g_array_sort (lat, compare_int64);
-  g_print ("  %-34s p50 %7.1f ms   p99 %7.1f ms   max %7.1f ms   (n=%u)\n", what,
-           percentile (lat, 50), percentile (lat, 99), percentile (lat, 100), lat->len);
+  g_print ("  %-34s p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (n=%u)\n",
+           what, percentile (lat, 50), percentile (lat, 90), percentile (lat, 99),
+           percentile (lat, 100), lat->len);
+}
+
+/* Press → frame, and the two parts of it: from our XTest request to the press as the X
+ * server stamped it (the server's own scheduling and the bench's), and from that press to
+ * the frame in memory (the recorder's). */
+static void
+print_latencies (Bench *b,
+                 guint  first,
+                 guint  n)
+{
+  print_latency ("press -> frame in memory", b->sent, b->framed, first, n);
+  print_latency ("  XTest sent -> X server's press", b->sent, b->pressed, first, n);
+  print_latency ("  X server's press -> frame", b->pressed, b->framed, first, n);
+  print_latency ("press -> step committed", b->sent, b->committed, first, n);
 }
 
 static void
@@ -146,7 +192,7 @@ wait_for_commits (Bench *b,
   gint64 end = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
 
   while (b->committed->len < n && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+    iterate_until (end);
 }
 
 static void
@@ -160,7 +206,7 @@ clicks_at_rate (Bench *b,
   for (guint i = 0; i < n; i++)
     {
       while (g_get_monotonic_time () < next)
-        g_main_context_iteration (NULL, FALSE), g_usleep (200);
+        iterate_until (next);
       click (b, b->sent->len);
       next += interval;
     }
@@ -323,7 +369,7 @@ stop_and_count (Bench *b)
   g_signal_connect (b->recorder, "finished", G_CALLBACK (on_finished), &finished);
   wm_recorder_stop (b->recorder);
   while (!finished && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+    iterate_until (end);
 
   t = wm_store_load_tutorial (b->store, wm_recorder_get_tutorial_id (b->recorder), TRUE, NULL);
   return t ? g_list_model_get_n_items (wm_tutorial_get_steps (t)) : 0;
@@ -398,6 +444,7 @@ main (int    argc,
       return 1;
     }
   b.sent = g_array_new (FALSE, FALSE, sizeof (gint64));
+  b.pressed = g_array_new (FALSE, FALSE, sizeof (gint64));
   b.framed = g_array_new (FALSE, FALSE, sizeof (gint64));
   b.committed = g_array_new (FALSE, FALSE, sizeof (gint64));
   run_for (500);
@@ -406,6 +453,7 @@ main (int    argc,
   wait_for_commits (&b, 1, 5000);
   run_for (300);
   g_array_set_size (b.sent, 0);
+  g_array_set_size (b.pressed, 0);
   g_array_set_size (b.framed, 0);
   g_array_set_size (b.committed, 0);
 
@@ -413,8 +461,7 @@ main (int    argc,
   wait_for_commits (&b, clicks, 10000);
   g_print ("Steady: %d clicks at %d/s on a %dx%d screen\n", clicks, rate,
            DisplayWidth (b.dpy, 0), DisplayHeight (b.dpy, 0));
-  print_latency ("press -> frame in memory", &b, b.framed, 0, clicks);
-  print_latency ("press -> step committed", &b, b.committed, 0, clicks);
+  print_latencies (&b, 0, clicks);
   g_print ("  (a left click is held up to %d ms, until the next press, in case it is the "
            "first half of a double-click)\n", (int) (WM_RECORDER_DOUBLE_CLICK_USEC / 1000));
 
@@ -422,8 +469,7 @@ main (int    argc,
   clicks_at_rate (&b, burst, burst_rate);
   wait_for_commits (&b, clicks + burst, 30000);
   g_print ("Burst: %d clicks at %d/s\n", burst, burst_rate);
-  print_latency ("press -> frame in memory", &b, b.framed, clicks, burst);
-  print_latency ("press -> step committed", &b, b.committed, clicks, burst);
+  print_latencies (&b, clicks, burst);
 
   /* Lost or not is read from the library itself, after every step is committed. */
   stored = stop_and_count (&b);
