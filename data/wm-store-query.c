@@ -303,13 +303,26 @@ set_slug_txn (WmStore  *self,
   SetSlug *q = user_data;
   g_autoptr(sqlite3_stmt) stmt = wm_store_prepare (db,
     "UPDATE tutorials SET slug = ?2 WHERE id = ?1 AND slug IS NULL", error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   wm_store_bind_text (stmt, 1, q->id);
   wm_store_bind_text (stmt, 2, q->slug);
 
-  return wm_store_step (db, stmt, "fix the tutorial's link", error);
+  if (((rc = sqlite3_step (stmt)) & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_CONFLICT,
+                   _("The link “%s” already belongs to another tutorial"), q->slug);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      wm_store_set_sqlite_error (db, rc, "fix the tutorial's link", error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean

@@ -404,6 +404,84 @@ test_resolve (Fixture       *f,
   g_assert_error (error, WM_STORE_ERROR, WM_STORE_ERROR_NOT_FOUND);
 }
 
+/* What publishing asks: approved tutorials changed since a time, and link names. */
+static gboolean
+has_id (GPtrArray  *tutorials,
+        WmTutorial *t)
+{
+  for (guint i = 0; i < tutorials->len; i++)
+    if (g_str_equal (wm_tutorial_get_id (g_ptr_array_index (tutorials, i)),
+                     wm_tutorial_get_id (t)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+approve_now (Fixture    *f,
+             WmTutorial *t)
+{
+  wm_tutorial_set_status (t, WM_STATUS_APPROVED);
+  wm_tutorial_set_approved_version (t, wm_tutorial_get_version (t));
+  g_assert_true (wm_store_save_tutorial (f->store, t, NULL));
+}
+
+static void
+test_changed_since (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(WmTutorial) draft = make_tutorial ("Still a draft", WM_STAGE_ORIENTATION, NULL);
+  g_autoptr(WmTutorial) early = make_tutorial ("Approved early", WM_STAGE_ORIENTATION, NULL);
+  g_autoptr(WmTutorial) later = make_tutorial ("Approved later", WM_STAGE_COMPETENCY, NULL);
+  g_autoptr(GPtrArray) all = NULL, changed = NULL, none = NULL;
+  g_autoptr(WmTutorial) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *owner = NULL, *nobody = NULL;
+  gint64 newest = 0, newest_again = 0, updated;
+
+  save_with_steps (f, draft, 1, 0);
+  save_with_steps (f, early, 2, 10);
+  save_with_steps (f, later, 1, 20);
+  approve_now (f, early);
+
+  all = wm_store_list_approved_since (f->store, 0, &newest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_true (has_id (all, early));
+  g_assert_cmpuint (wm_tutorial_get_n_steps (g_ptr_array_index (all, 0)), ==, 2);
+  g_assert_cmpint (newest, >=, wm_tutorial_get_updated_at (early));
+
+  /* Only what changed after: the later approval, not the early one (unless in the same
+   * microsecond, which the inclusive bound allows). */
+  g_usleep (2000);
+  approve_now (f, later);
+  changed = wm_store_list_approved_since (f->store, newest + 1, &newest_again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed->len, ==, 1);
+  g_assert_true (has_id (changed, later));
+  g_assert_false (has_id (changed, draft));
+  g_assert_cmpint (newest_again, ==, wm_tutorial_get_updated_at (later));
+  none = wm_store_list_approved_since (f->store, newest_again + 1, NULL, &error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* A link fixed by publishing is not an edit; it is found by name and stays. */
+  updated = wm_tutorial_get_updated_at (later);
+  g_assert_true (wm_store_set_slug (f->store, wm_tutorial_get_id (later), "approved-later",
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_true (wm_store_set_slug (f->store, wm_tutorial_get_id (later), "another-name",
+                                    &error));
+  back = wm_store_load_tutorial (f->store, wm_tutorial_get_id (later), FALSE, &error);
+  g_assert_cmpstr (wm_tutorial_get_slug (back), ==, "approved-later");
+  g_assert_cmpint (wm_tutorial_get_updated_at (back), ==, updated);
+  owner = wm_store_lookup_slug (f->store, "approved-later");
+  g_assert_cmpstr (owner, ==, wm_tutorial_get_id (later));
+  nobody = wm_store_lookup_slug (f->store, "approved");
+  g_assert_null (nobody);
+  g_assert_false (wm_store_set_slug (f->store, wm_tutorial_get_id (early), "approved-later",
+                                     &error));
+  g_assert_error (error, WM_STORE_ERROR, WM_STORE_ERROR_CONFLICT);
+}
+
 /* Rules the store keeps ----------------------------------------------------------------- */
 
 static void
@@ -814,6 +892,7 @@ main (int    argc,
   ADD ("journey", test_journey);
   ADD ("resolve", test_resolve);
   ADD ("slug-is-forever", test_slug_is_forever);
+  ADD ("changed-since", test_changed_since);
   ADD ("missing-image-refused", test_missing_image_refused);
   ADD ("revisions-immutable", test_revisions_immutable);
   ADD ("delete-and-garbage", test_delete_and_garbage);
