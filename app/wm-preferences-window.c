@@ -26,6 +26,7 @@ struct _WmPreferencesWindow
   AdwEntryRow          *roles_row;
   AdwComboRow          *backend_row;
   GtkSwitch            *hide_switch;
+  GtkSwitch            *keys_switch;
   GtkSpinButton        *countdown_spin;
   AdwActionRow         *library_row;
   AdwComboRow          *style_row;
@@ -173,6 +174,8 @@ bind_settings (WmPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "capture-backend", self->backend_row,
                                 "selected", G_SETTINGS_BIND_DEFAULT, enum_to_position,
                                 position_to_enum, (gpointer) backend_nicks, NULL);
+  g_settings_bind (self->settings, "capture-keys", self->keys_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "hide-window-while-recording", self->hide_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "capture-countdown", self->countdown_spin, "value",
@@ -215,6 +218,7 @@ wm_preferences_window_class_init (WmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, roles_row);
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, backend_row);
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, hide_switch);
+  gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, keys_switch);
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, countdown_spin);
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, library_row);
   gtk_widget_class_bind_template_child (widget_class, WmPreferencesWindow, style_row);

@@ -52,6 +52,22 @@ test_record_fixture_app (void)
     app_save_screenshot (shot, "recording-controller.png");
   }
 
+  /* Preferences ▸ Record Typing and Shortcuts switched off mid-recording: a click into the
+   * Name field is a step, what is typed there and a shortcut are not. */
+  g_settings_set_boolean (f.settings, "capture-keys", FALSE);
+  app_spin (100);
+  test_fixture_centre (app, "name", &x, &y);
+  test_click (x, y, 1);
+  app_wait_recorded_steps (&f, 3, 15000);
+  /* No window manager gives the fixture the keyboard: the controller had it last. */
+  test_xdotool ("search", "--onlyvisible", "--name", "^Fixture$", "windowfocus", NULL);
+  app_spin (200);
+  test_xdotool ("type", "--delay", "20", "not a step", NULL);
+  test_xdotool ("key", "ctrl+a", NULL);
+  app_spin (1500);
+  g_assert_cmpuint (wm_recorder_window_get_n_steps (WM_RECORDER_WINDOW (controller)), ==, 3);
+  g_settings_reset (f.settings, "capture-keys");
+
   /* Paused, a click is no step; resumed, Capture adds the screen as it is. */
   n_steps = wm_recorder_window_get_n_steps (WM_RECORDER_WINDOW (controller));
   gtk_widget_activate_action (GTK_WIDGET (controller), "recorder.toggle-pause", NULL);
@@ -77,6 +93,12 @@ test_record_fixture_app (void)
   g_assert_true (wm_tutorial_has_role (recorded, "admin"));
   g_assert_cmpuint (g_list_model_get_n_items (wm_tutorial_get_steps (recorded)), ==, n_steps + 1);
   g_assert_nonnull (wm_step_get_image_sha256 (wm_tutorial_get_step (recorded, 0)));
+  for (guint i = 0; i < n_steps + 1; i++)
+    {
+      WmStepKind kind = wm_step_get_kind (wm_tutorial_get_step (recorded, i));
+
+      g_assert_true (kind != WM_STEP_TYPE && kind != WM_STEP_KEY);
+    }
   /* AT-SPI named what was clicked. */
   g_assert_nonnull (strstr (wm_step_get_instruction (wm_tutorial_get_step (recorded, 0)), "Save"));
   g_assert_cmpstr (wm_editor_get_tutorial_id (wm_window_get_editor (f.window)), ==,

@@ -383,7 +383,7 @@ test_preferences (void)
 {
   AppFixture f = { 0 };
   WmPreferencesWindow *prefs;
-  GtkWidget *location, *email, *countdown, *web;
+  GtkWidget *location, *email, *countdown, *web, *keys;
   g_autoptr(GdkTexture) shot = NULL;
   g_autofree char *saved = NULL;
 
@@ -417,6 +417,16 @@ test_preferences (void)
   g_clear_pointer (&saved, g_free);
   saved = g_settings_get_string (f.settings, "publish-base-url");
   g_assert_cmpstr (saved, ==, "https://help.example.com/tutorials/");
+  /* Record Typing and Shortcuts: on by default, the switch turns the setting off. */
+  keys = find_row (GTK_WIDGET (prefs), "Record Typing");
+  g_assert_nonnull (keys);
+  keys = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (keys));
+  g_assert_true (GTK_IS_SWITCH (keys));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (keys)));
+  gtk_switch_set_active (GTK_SWITCH (keys), FALSE);
+  g_assert_false (g_settings_get_boolean (f.settings, "capture-keys"));
+  gtk_switch_set_active (GTK_SWITCH (keys), TRUE);
+  g_assert_true (g_settings_get_boolean (f.settings, "capture-keys"));
   g_settings_set_uint (f.settings, "capture-countdown", 3);
   app_spin (100);
   shot = app_render (GTK_WIDGET (prefs));
