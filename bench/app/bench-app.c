@@ -25,6 +25,8 @@
 #include "wm-window.h"
 
 #define N_IMAGES 64
+
+static long status_kb (const char *field);
 #define LONG_TITLE "Bench: the 200-step tutorial"
 
 static cairo_status_t
@@ -154,7 +156,7 @@ after_paint (GdkFrameClock *clock,
     {
       first_painted = TRUE;
       phase ("frame");
-      g_print ("%s", phases->str);
+      g_print ("%srss %ld\n", phases->str, status_kb ("VmRSS:"));
       exit (0);
     }
 }
@@ -245,6 +247,7 @@ static const char *phase_names[] = {
 typedef struct {
   double at[N_PHASES];
   double cpu;
+  double rss_mb;   /* at the first frame */
 } Run;
 
 static void
@@ -272,6 +275,8 @@ measure_first_frame (const char *self_path,
     {
       g_auto(GStrv) f = g_strsplit (lines[i], " ", 2);
 
+      if (f[0] && f[1] && g_str_equal (f[0], "rss"))
+        run->rss_mb = g_ascii_strtod (f[1], NULL) / 1024.0;
       for (guint p = 0; f[0] && f[1] && p < N_PHASES; p++)
         if (g_str_equal (f[0], phase_names[p]))
           run->at[p] = (g_ascii_strtoll (f[1], NULL, 10) - start) / 1000.0;
@@ -288,6 +293,17 @@ median_of (const Run *runs,
 
   for (guint i = 0; i < N_RUNS; i++)
     v[i] = phase < 0 ? runs[i].cpu : runs[i].at[phase];
+  qsort (v, N_RUNS, sizeof v[0], compare_doubles);
+  return v[N_RUNS / 2];
+}
+
+static double
+median_rss (const Run *runs)
+{
+  double v[N_RUNS];
+
+  for (guint i = 0; i < N_RUNS; i++)
+    v[i] = runs[i].rss_mb;
   qsort (v, N_RUNS, sizeof v[0], compare_doubles);
   return v[N_RUNS / 2];
 }
@@ -381,7 +397,8 @@ measure_in_process (const char *library,
                     guint      *n_rows,
                     double     *scroll_s,
                     gboolean    scroll,
-                    double     *open_cpu_ms)
+                    double     *open_cpu_ms,
+                    double     *start_rss_mb)
 {
   g_autoptr(WmStore) store = wm_store_open (library, NULL);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -404,10 +421,16 @@ measure_in_process (const char *library,
     g_main_context_iteration (NULL, TRUE);
   wait_frame (GTK_WIDGET (window));
 
-  /* Scroll through every row, a page at a time, drawing each page. */
+  /* Scroll through every row, a page at a time, drawing each page: once the list has grown
+   * from its first screenful to the whole library (idles after the first frame). */
   list = find_list (GTK_WIDGET (window));
   adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (list)));
   *n_rows = g_list_model_get_n_items (wm_window_get_library (window));
+  while (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))) <
+         *n_rows)
+    g_main_context_iteration (NULL, TRUE);
+  wait_frame (GTK_WIDGET (window));
+  *start_rss_mb = status_kb ("VmRSS:") / 1024.0;
   start = g_get_monotonic_time ();
   while (scroll && gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) <
          gtk_adjustment_get_upper (adj) - 1)
@@ -458,7 +481,7 @@ main (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("— the app with a big library");
   Run runs[N_RUNS], bare[N_RUNS];
   g_autofree char *load_before = NULL, *load_after = NULL;
-  double open_ms, rss_mb, hwm_mb, scroll_s, open_cpu;
+  double open_ms, rss_mb, hwm_mb, scroll_s, open_cpu, start_rss_mb;
   guint n_rows;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
@@ -498,7 +521,7 @@ main (int    argc,
   load_after = load_average ();
 
   measure_in_process (library, &open_ms, &rss_mb, &hwm_mb, &n_rows, &scroll_s, !no_scroll,
-                      &open_cpu);
+                      &open_cpu, &start_rss_mb);
 
   g_print ("library: %u tutorials (+1 of 200 steps), renderer %s\n", n_rows,
            g_getenv ("GSK_RENDERER") ?: "default");
@@ -512,6 +535,9 @@ main (int    argc,
   print_phases ("bare window", bare);
   g_print ("open-200: %.0f ms (aim < 200); CPU %.0f ms (all threads); load %s\n", open_ms,
            open_cpu, load_after);
+  g_print ("rss at the first frame: %.0f MB median (a bare libadwaita window: %.0f MB); "
+           "once the list has grown: %.0f MB\n", median_rss (runs), median_rss (bare),
+           start_rss_mb);
   if (!no_scroll)
     g_print ("rss after scrolling all %u rows: %.0f MB (peak %.0f MB; aim < 200); scroll took %.1f s\n",
            n_rows, rss_mb, hwm_mb, scroll_s);
