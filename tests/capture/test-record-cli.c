@@ -216,6 +216,82 @@ test_prints_steps_and_stops_on_sigint (void)
   recorder_free (rec);
 }
 
+/* SIGTERM (a session ending, a service manager) stops a recording like SIGINT: it exits
+ * by itself with status 0 and every step it printed is in the library, screenshot and
+ * all. */
+static void
+test_sigterm_keeps_steps (void)
+{
+  Recorder *rec = recorder_start ("--title", "Terminated", NULL);
+  g_autoptr(WmStore) store = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+
+  click_widget ("save");
+  first = read_line (rec);
+  g_assert_cmpstr (first, ==, "1  Click the Save button in Fixture");
+  click_widget ("name");
+  second = read_line (rec);
+  g_assert_cmpstr (second, ==, "2  Click the Name field in Fixture");
+
+  recorder_stop (rec, SIGTERM);
+  recorder_assert_exited_ok (rec);
+
+  store = recorder_open_library (rec);
+  steps = test_store_steps (store, rec->id);
+  g_assert_cmpuint (steps->len, ==, 2);
+  g_assert_cmpstr (wm_step_get_target_name (g_ptr_array_index (steps, 0)), ==, "Save");
+  g_assert_cmpstr (wm_step_get_target_name (g_ptr_array_index (steps, 1)), ==, "Name");
+  for (guint i = 0; i < steps->len; i++)
+    g_assert_true (wm_store_has_image (store,
+                                       wm_step_get_image_sha256 (g_ptr_array_index (steps, i))));
+  recorder_free (rec);
+}
+
+/* An accessible application that hangs (stopped: it answers nothing, AT-SPI included)
+ * does not stall recording: its click still becomes a step, with the window for text,
+ * once the describe budget (1 s here) is spent, and the next click is a step too. */
+static void
+test_hung_app_does_not_stall (void)
+{
+  Recorder *rec = NULL;
+  g_autoptr(WmStore) store = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+  gint64 clicked, waited;
+
+  g_setenv ("WAYMARK_DESCRIBE_TIMEOUT_MS", "1000", TRUE);
+  rec = recorder_start ("--title", "Hung", NULL);
+  g_setenv ("WAYMARK_DESCRIBE_TIMEOUT_MS", "20000", TRUE);
+
+  g_assert_cmpint (kill (fixture->pid, SIGSTOP), ==, 0);
+  clicked = g_get_monotonic_time ();
+  click_widget ("save");
+  first = read_line (rec);
+  waited = g_get_monotonic_time () - clicked;
+  click_widget ("name");
+  second = read_line (rec);
+  g_assert_cmpint (kill (fixture->pid, SIGCONT), ==, 0);
+
+  /* Far below the 25 s of a D-Bus call left to its default timeout, far above 1 s. */
+  g_assert_cmpint (waited, <, 15 * G_USEC_PER_SEC);
+
+  g_assert_nonnull (first);
+  g_assert_true (g_str_has_prefix (first, "1  Click in "));
+  g_assert_nonnull (second);
+  g_assert_true (g_str_has_prefix (second, "2  Click "));
+
+  recorder_stop (rec, SIGINT);
+  recorder_assert_exited_ok (rec);
+  store = recorder_open_library (rec);
+  steps = test_store_steps (store, rec->id);
+  g_assert_cmpuint (steps->len, ==, 2);
+  g_assert_null (wm_step_get_target_name (g_ptr_array_index (steps, 0)));
+  g_assert_true (wm_store_has_image (store,
+                                     wm_step_get_image_sha256 (g_ptr_array_index (steps, 0))));
+  recorder_free (rec);
+}
+
 /* --no-keys: typing and a shortcut between two clicks make no step. */
 static void
 test_no_keys (void)
@@ -382,6 +458,9 @@ main (int    argc,
                    test_late_recorder_frames_before_click);
   g_test_add_func ("/capture/cli/no-display", test_no_display);
   g_test_add_func ("/capture/cli/bad-stage", test_bad_stage);
+  g_test_add_func ("/capture/cli/sigterm-keeps-steps", test_sigterm_keeps_steps);
+  /* Last: the fixture handles the clicks it missed while stopped once it runs again. */
+  g_test_add_func ("/capture/cli/hung-app-does-not-stall", test_hung_app_does_not_stall);
 
   fixture = test_fixture_start ();
   rc = g_test_run ();
