@@ -59,10 +59,16 @@ build_sql (ListQuery *q)
   if (q->match)
     g_string_append (sql, " JOIN tutorials_fts f ON f.rowid = t.rowid AND tutorials_fts MATCH :m");
 
-  g_string_append (sql, " WHERE (:stage IS NULL OR t.stage = :stage)"
-                        " AND (:status IS NULL OR t.status = :status)"
-                        " AND (:role IS NULL OR EXISTS (SELECT 1 FROM tutorial_roles r"
-                        "  WHERE r.tutorial = t.rowid AND r.role = :role))");
+  /* Only the conditions the filter sets: "(:x IS NULL OR …)" made even the plain count
+   * read every row instead of counting an index (20 ms of the app's start at 10,000). */
+  g_string_append (sql, " WHERE 1");
+  if (q->filter->stage >= 0)
+    g_string_append (sql, " AND t.stage = :stage");
+  if (q->filter->status >= 0)
+    g_string_append (sql, " AND t.status = :status");
+  if (q->filter->role && *q->filter->role)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM tutorial_roles r"
+                          "  WHERE r.tutorial = t.rowid AND r.role = :role)");
 
   if (!q->count_only)
     {
