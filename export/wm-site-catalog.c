@@ -340,8 +340,11 @@ is_recent (WmSiteCatalog     *self,
   for (guint i = 0; i < self->recent->len; i++)
     {
       const WmSiteEntry *known = self->recent->pdata[i];
+      /* The part is the truth: its entry replaces one catalog.json kept of another version. */
       if (g_str_equal (known->id, entry->id))
-        return known->updated / G_USEC_PER_SEC < entry->updated / G_USEC_PER_SEC;
+        return known->version != entry->version ||
+               known->updated / G_USEC_PER_SEC != entry->updated / G_USEC_PER_SEC ||
+               g_strcmp0 (known->slug, entry->slug) != 0;
     }
   if (self->recent->len < WM_SITE_CATALOG_N_RECENT)
     return TRUE;
