@@ -685,6 +685,30 @@ test_edited_catalog (Fixture       *f,
   g_assert_null (strstr (page, "javascript:"));
   g_assert_null (strstr (catalog, "javascript:"));
   g_assert_nonnull (strstr (page, "Edited after the catalogue was"));
+
+  /* The same checks hold for the part a tutorial's entry lives in. */
+  {
+    g_autofree char *part_name = part_of (id, ".json");
+    g_autofree char *part_path = g_build_filename (f->site, part_name, NULL);
+    g_autofree char *part = read_site (f, part_name);
+    g_autofree char *compact = g_strdup_printf ("\"id\":\"%s\"", id);
+    g_auto(GStrv) halves = g_strsplit (part, compact, 2);
+    g_autofree char *bad = NULL;
+    g_autoptr(GHashTable) stamps_before = NULL, stamps_after = NULL;
+    g_autofree char *moved = NULL;
+
+    g_assert_cmpuint (g_strv_length (halves), ==, 2);
+    bad = g_strjoinv ("\"id\":\"x\\\"><script>alert(1)</script>\"", halves);
+    g_assert_true (g_file_set_contents (part_path, bad, -1, NULL));
+    fixture_edit (f->store, id, 0, "Edited once more");
+    fixture_approve (f->store, id);
+    stamps_before = stamps_of (f->site);
+    assert_refused (f, f->site, "is damaged");
+    assert_refused (f, f->site, part_name);
+    stamps_after = stamps_of (f->site);
+    moved = changed_files (stamps_before, stamps_after);
+    g_assert_cmpstr (moved, ==, "");
+  }
 }
 
 /* --base-url must be a web address: anything else is refused before the location is
