@@ -18,8 +18,10 @@ static int
 run_app (int    argc,
          char **argv)
 {
-  g_autoptr(WmApplication) app = wm_application_new ();
+  g_autoptr(WmApplication) app = NULL;
 
+  wm_application_choose_renderer ();
+  app = wm_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
 

@@ -23,5 +23,7 @@ GSettings     *wm_application_get_settings (WmApplication *self);
 
 /* Makes sure the app's GResource is linked and registered (tests, benchmarks). */
 void           wm_resources_ensure         (void);
+/* Before GTK starts: on a machine without a GPU, draw with cairo and never load GL. */
+void           wm_application_choose_renderer (void);
 
 G_END_DECLS

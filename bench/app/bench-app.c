@@ -496,6 +496,9 @@ main (int    argc,
     return 2;
   if (library == NULL)
     library = g_strdup_printf ("%s/waymark-bench-app-%d.db", g_get_tmp_dir (), n);
+  /* As `waymark` does before GTK starts; the children (the app and the bare window) inherit
+   * it. GDK_DEBUG= (empty) keeps GL on a machine without a GPU, to compare. */
+  wm_application_choose_renderer ();
 
   if (!g_file_test (library, G_FILE_TEST_EXISTS))
     {
@@ -523,8 +526,8 @@ main (int    argc,
   measure_in_process (library, &open_ms, &rss_mb, &hwm_mb, &n_rows, &scroll_s, !no_scroll,
                       &open_cpu, &start_rss_mb);
 
-  g_print ("library: %u tutorials (+1 of 200 steps), renderer %s\n", n_rows,
-           g_getenv ("GSK_RENDERER") ?: "default");
+  g_print ("library: %u tutorials (+1 of 200 steps), renderer %s, GDK_DEBUG=%s\n", n_rows,
+           g_getenv ("GSK_RENDERER") ?: "default", g_getenv ("GDK_DEBUG") ?: "");
   g_print ("load average: %s before the start runs, %s after\n", load_before, load_after);
   g_print ("first-frame: %.0f ms median (min %.0f; aim < 300); CPU %.0f ms median\n",
            median_of (runs, N_PHASES - 1), min_of (runs), median_of (runs, -1));
