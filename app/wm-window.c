@@ -50,14 +50,95 @@ struct _WmWindow
   GtkListView          *library_view;
   AdwStatusPage        *error_page;
   WmJourneyMap         *journey_map;
+  AdwViewStack         *review_stack;
+  /* The pages the first frame does not show are made the first time they are needed. */
+  AdwBin               *editor_bin;
+  AdwBin               *review_queue_bin;
+  AdwBin               *review_view_bin;
+  AdwBin               *review_history_bin;
   WmEditor             *editor;
   WmReviewQueue        *review_queue;
-  AdwViewStack         *review_stack;
   WmReviewView         *review_view;
   WmReviewHistory      *review_history;
 };
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void on_review_open    (WmWindow   *self,
+                               const char *id);
+static void on_review_decided (WmWindow   *self);
+
+/* Pages made on first use ----------------------------------------------------------------
+ *
+ * Building the editor and the review pages, and styling and sizing them at the first
+ * present, cost as much as the rest of the window; the first frame shows the library. Each
+ * is made, given the store and named for screen readers the first time it is needed. */
+
+static WmEditor *
+ensure_editor (WmWindow *self)
+{
+  if (self->editor != NULL)
+    return self->editor;
+
+  self->editor = g_object_new (WM_TYPE_EDITOR, NULL);
+  adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
+  if (self->store != NULL)
+    wm_editor_set_context (self->editor, self->store, self->settings, self->thumbnailer);
+  wm_a11y_name_controls (GTK_WIDGET (self->editor));
+  return self->editor;
+}
+
+static WmReviewQueue *
+ensure_review_queue (WmWindow *self)
+{
+  if (self->review_queue != NULL)
+    return self->review_queue;
+
+  self->review_queue = g_object_new (WM_TYPE_REVIEW_QUEUE, NULL);
+  g_signal_connect_object (self->review_queue, "open-tutorial", G_CALLBACK (on_review_open),
+                           self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->review_queue_bin, GTK_WIDGET (self->review_queue));
+  if (self->store != NULL)
+    {
+      wm_review_queue_set_store (self->review_queue, self->store);
+      g_settings_bind (self->settings, "shared-library", self->review_queue, "inbox-location",
+                       G_SETTINGS_BIND_GET);
+    }
+  wm_a11y_name_controls (GTK_WIDGET (self->review_queue));
+  return self->review_queue;
+}
+
+/* The review of one tutorial: its steps and its history. */
+static void
+ensure_review_page (WmWindow *self)
+{
+  if (self->review_view != NULL)
+    return;
+
+  self->review_view = g_object_new (WM_TYPE_REVIEW_VIEW, NULL);
+  self->review_history = g_object_new (WM_TYPE_REVIEW_HISTORY, NULL);
+  g_signal_connect_object (self->review_view, "decided", G_CALLBACK (on_review_decided),
+                           self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->review_view_bin, GTK_WIDGET (self->review_view));
+  adw_bin_set_child (self->review_history_bin, GTK_WIDGET (self->review_history));
+  if (self->store != NULL)
+    {
+      wm_review_view_set_store (self->review_view, self->store);
+      wm_review_history_set_store (self->review_history, self->store);
+      g_settings_bind (self->settings, "shared-library", self->review_view, "shared-library",
+                       G_SETTINGS_BIND_GET);
+    }
+  wm_a11y_name_controls (GTK_WIDGET (self->review_view));
+  wm_a11y_name_controls (GTK_WIDGET (self->review_history));
+}
+
+/* The Review tab of the switcher. */
+static void
+on_view_stack_page (WmWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") == 0)
+    ensure_review_queue (self);
+}
 
 WmStore *
 wm_window_get_store (WmWindow *self)
@@ -77,7 +158,7 @@ WmEditor *
 wm_window_get_editor (WmWindow *self)
 {
   g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
-  return self->editor;
+  return ensure_editor (self);
 }
 
 WmJourneyMap *
@@ -91,13 +172,14 @@ WmReviewQueue *
 wm_window_get_review_queue (WmWindow *self)
 {
   g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
-  return self->review_queue;
+  return ensure_review_queue (self);
 }
 
 WmReviewView *
 wm_window_get_review_view (WmWindow *self)
 {
   g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  ensure_review_page (self);
   return self->review_view;
 }
 
@@ -277,7 +359,8 @@ wm_window_library_changed (WmWindow *self)
   fill_roles (self);
   wm_library_model_reload (self->library);
   wm_journey_map_refresh (self->journey_map, self->store);
-  wm_review_queue_reload (self->review_queue);
+  if (self->review_queue != NULL)
+    wm_review_queue_reload (self->review_queue);
   update_library_page (self);
 }
 
@@ -297,6 +380,7 @@ static void
 review_tutorial (WmWindow   *self,
                  const char *id)
 {
+  ensure_review_page (self);
   update_reviewer (self);
   wm_review_view_set_tutorial_id (self->review_view, id);
   wm_review_history_set_tutorial_id (self->review_history, id);
@@ -326,8 +410,11 @@ review_current_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   WmWindow *self = WM_WINDOW (widget);
-  g_autofree char *id = g_strdup (wm_editor_get_tutorial_id (self->editor));
+  g_autofree char *id = NULL;
 
+  if (self->editor == NULL)
+    return;
+  id = g_strdup (wm_editor_get_tutorial_id (self->editor));
   if (id == NULL)
     return;
 
@@ -342,10 +429,13 @@ show_review_queue_action (GtkWidget  *widget,
                           GVariant   *param)
 {
   WmWindow *self = WM_WINDOW (widget);
+  gboolean made = self->review_queue == NULL;
 
   gtk_stack_set_visible_child_name (self->main_stack, "library");
   adw_view_stack_set_visible_child_name (self->view_stack, "review");
-  wm_review_queue_reload (self->review_queue);
+  /* A queue made just now has loaded already. */
+  if (!made)
+    wm_review_queue_reload (ensure_review_queue (self));
 }
 
 static void
@@ -516,7 +606,7 @@ wm_window_open_tutorial (WmWindow   *self,
 
   /* The editor's step thumbnails come from the same decoders: start-up is over. */
   first_frame_drawn (self);
-  if (!wm_editor_open (self->editor, id, &error))
+  if (!wm_editor_open (ensure_editor (self), id, &error))
     {
       toast_error (self, error);
       return FALSE;
@@ -711,7 +801,7 @@ delete_tutorial_action (GtkWidget  *widget,
   if (snapshot == NULL || !wm_store_delete_tutorial (self->store, id, &error))
     return toast_error (self, error);
 
-  if (g_strcmp0 (wm_editor_get_tutorial_id (self->editor), id) == 0)
+  if (self->editor != NULL && g_strcmp0 (wm_editor_get_tutorial_id (self->editor), id) == 0)
     {
       wm_editor_forget (self->editor);
       show_library (self, "library");
@@ -964,7 +1054,8 @@ wm_window_close_request (GtkWindow *window)
 {
   WmWindow *self = WM_WINDOW (window);
 
-  wm_editor_close (self->editor);
+  if (self->editor != NULL)
+    wm_editor_close (self->editor);
   g_ptr_array_set_size (self->deleted, 0);
   collect_garbage (self);
 
@@ -979,6 +1070,11 @@ wm_window_dispose (GObject *object)
   if (self->recorder_window)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->recorder_window)));
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_WINDOW);
+  /* The bins held them. */
+  self->editor = NULL;
+  self->review_queue = NULL;
+  self->review_view = NULL;
+  self->review_history = NULL;
   /* Held decodes keep the thumbnailer alive: let them run out. */
   first_frame_drawn (self);
   g_clear_object (&self->selection);
@@ -1059,16 +1155,14 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, library_view);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, journey_map);
-  gtk_widget_class_bind_template_child (widget_class, WmWindow, editor);
-  gtk_widget_class_bind_template_child (widget_class, WmWindow, review_queue);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, review_stack);
-  gtk_widget_class_bind_template_child (widget_class, WmWindow, review_view);
-  gtk_widget_class_bind_template_child (widget_class, WmWindow, review_history);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, review_queue_bin);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, review_view_bin);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, review_history_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_library_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_review_open);
-  gtk_widget_class_bind_template_callback (widget_class, on_review_decided);
 
   install_actions (widget_class);
 }
@@ -1081,6 +1175,8 @@ wm_window_init (WmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->updating_filters = FALSE;
   wm_a11y_name_controls (GTK_WIDGET (self));
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_view_stack_page), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -1122,14 +1218,6 @@ wm_window_new (WmApplication *app,
   self->store = g_object_ref (store);
   offer_sample (self);
   setup_library (self);
-  wm_editor_set_context (self->editor, store, settings, self->thumbnailer);
-  wm_review_queue_set_store (self->review_queue, store);
-  wm_review_view_set_store (self->review_view, store);
-  wm_review_history_set_store (self->review_history, store);
-  g_settings_bind (settings, "shared-library", self->review_queue, "inbox-location",
-                   G_SETTINGS_BIND_GET);
-  g_settings_bind (settings, "shared-library", self->review_view, "shared-library",
-                   G_SETTINGS_BIND_GET);
 
   return self;
 }

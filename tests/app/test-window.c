@@ -436,6 +436,88 @@ test_preferences (void)
   app_fixture_tear_down (&f);
 }
 
+static guint
+count_of_type (GtkWidget *widget,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_of_type (c, type);
+  return n;
+}
+
+static AdwViewStack *
+find_view_stack_with (GtkWidget  *widget,
+                      const char *page)
+{
+  if (ADW_IS_VIEW_STACK (widget) &&
+      adw_view_stack_get_child_by_name (ADW_VIEW_STACK (widget), page) != NULL)
+    return ADW_VIEW_STACK (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwViewStack *found = find_view_stack_with (c, page);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first frame shows the library: the editor and the review pages are made the first
+ * time they are needed — the Review tab, opening a tutorial, reviewing one — once each. */
+static void
+test_pages_on_first_use (void)
+{
+  AppFixture f = { 0 };
+  g_autoptr(WmTutorial) t = NULL;
+  GtkWidget *window;
+  AdwViewStack *tabs;
+
+  app_fixture_set_up (&f, FALSE);
+  t = app_make_tutorial (f.store, "Invite your team", WM_STAGE_FIRST_EXPOSURE, "admin", 2);
+  app_fixture_show (&f);
+  window = GTK_WIDGET (f.window);
+
+  g_assert_cmpuint (count_of_type (window, WM_TYPE_EDITOR), ==, 0);
+  g_assert_cmpuint (count_of_type (window, WM_TYPE_REVIEW_QUEUE), ==, 0);
+  g_assert_cmpuint (count_of_type (window, WM_TYPE_REVIEW_VIEW), ==, 0);
+
+  /* The user picks the Review tab of the switcher. */
+  tabs = find_view_stack_with (window, "journey");
+  g_assert_nonnull (tabs);
+  adw_view_stack_set_visible_child_name (tabs, "review");
+  app_spin (100);
+  g_assert_cmpuint (count_of_type (window, WM_TYPE_REVIEW_QUEUE), ==, 1);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (wm_window_get_review_queue (f.window)),
+                                         window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (wm_window_get_review_queue (f.window))));
+  g_assert_cmpuint (count_of_type (window, WM_TYPE_EDITOR), ==, 0);
+
+  activate (&f, "win.open-tutorial", g_variant_new_string (wm_tutorial_get_id (t)));
+  app_spin (400);
+  g_assert_cmpstr (wm_window_get_visible_page (f.window), ==, "editor");
+  g_assert_cmpuint (count_of_type (window, WM_TYPE_EDITOR), ==, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (wm_window_get_editor (f.window))));
+  g_assert_cmpstr (wm_editor_get_tutorial_id (wm_window_get_editor (f.window)), ==,
+                   wm_tutorial_get_id (t));
+
+  activate (&f, "win.show-library", NULL);
+  activate (&f, "win.open-tutorial", g_variant_new_string (wm_tutorial_get_id (t)));
+  g_assert_cmpuint (count_of_type (window, WM_TYPE_EDITOR), ==, 1);
+
+  activate (&f, "win.review-tutorial", g_variant_new_string (wm_tutorial_get_id (t)));
+  app_spin (400);
+  g_assert_cmpstr (wm_window_get_visible_page (f.window), ==, "review-tutorial");
+  g_assert_cmpuint (count_of_type (window, WM_TYPE_REVIEW_VIEW), ==, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (wm_window_get_review_view (f.window))));
+  g_assert_cmpstr (wm_review_view_get_tutorial_id (wm_window_get_review_view (f.window)), ==,
+                   wm_tutorial_get_id (t));
+  g_assert_cmpuint (count_of_type (window, WM_TYPE_REVIEW_QUEUE), ==, 1);
+
+  app_fixture_tear_down (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -449,6 +531,7 @@ main (int    argc,
   g_test_add_func ("/app/window/unreadable-library", test_unreadable_library);
   g_test_add_func ("/app/window/preferences", test_preferences);
   g_test_add_func ("/app/window/dark-style", test_dark_style);
+  g_test_add_func ("/app/window/pages-on-first-use", test_pages_on_first_use);
 
   return g_test_run ();
 }
