@@ -466,18 +466,17 @@ wm_site_render_feed (WmSiteCatalog *catalog)
 }
 
 GBytes *
-wm_site_render_part_script (WmSiteCatalog *catalog,
-                            guint          part)
+wm_site_render_part_script (GBytes *part_json)
 {
-  g_autoptr(GBytes) json = wm_site_catalog_part_to_json (catalog, part);
   g_autoptr(GString) out = g_string_new ("/* A part of the library's catalogue for index.html and "
                                          "widget.js (made by Waymark; see catalog.json). */\n"
                                          "(window.WaymarkCatalog = window.WaymarkCatalog || "
                                          "[]).push(");
-  g_autofree char *text = g_strndup (g_bytes_get_data (json, NULL), g_bytes_get_size (json));
+  g_autofree char *text = g_strndup (g_bytes_get_data (part_json, NULL),
+                                    g_bytes_get_size (part_json));
 
   wm_site_append_script_json (out, text);
-  g_string_append_printf (out, ");\nif (window.WaymarkWidget) window.WaymarkWidget.refresh();\n");
+  g_string_append (out, ");\nif (window.WaymarkWidget) window.WaymarkWidget.refresh();\n");
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }

@@ -37,11 +37,11 @@ GBytes *wm_site_render_tutorial        (const WmSitePage *page);
 GBytes *wm_site_render_catalogue       (WmSiteCatalog    *catalog,
                                         GHashTable       *assets);
 GBytes *wm_site_render_feed            (WmSiteCatalog    *catalog);
-/* catalog/<nn>.js: a part of the catalogue as a script index.html and widget.js load, since
+/* catalog/<nn>.js: a part of the catalogue (its catalog/<nn>.json, as
+ * wm_site_catalog_part_to_json() made it) as a script index.html and widget.js load, since
  * a page opened from file:// may not fetch, and a host page on another origin may not fetch
  * without CORS headers the library's server may not send. */
-GBytes *wm_site_render_part_script     (WmSiteCatalog    *catalog,
-                                        guint             part);
+GBytes *wm_site_render_part_script     (GBytes           *part_json);
 
 /* Appends @text escaped for HTML text, attribute values and XML (invalid UTF-8 repaired,
  * control characters but tab and line breaks made spaces). */

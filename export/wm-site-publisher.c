@@ -1126,8 +1126,8 @@ write_catalogue (Run     *run,
 
       if (!wm_site_catalog_part_is_dirty (run->catalog, i))
         continue;
-      script = wm_site_render_part_script (run->catalog, i);
       part = wm_site_catalog_part_to_json (run->catalog, i);
+      script = wm_site_render_part_script (part);
       if (!wm_site_writer_write_if_changed (run->writer, script_path, script, run->cancellable,
                                             error) ||
           !wm_site_writer_write_if_changed (run->writer, json_path, part, run->cancellable,
