@@ -368,6 +368,18 @@ insert_entry (WmSiteCatalog *self,
   g_hash_table_replace (self->slugs, entry->slug, entry->id);
 }
 
+/* An entry read from a part or a first-format catalogue: it counts for the library's
+ * "updated" and, if among them, the latest updates. */
+static void
+add_read_entry (WmSiteCatalog *self,
+                WmSiteEntry   *entry)
+{
+  self->updated = MAX (self->updated, entry->updated);
+  if (is_recent (self, entry))
+    remember_recent (self, entry);
+  insert_entry (self, entry);
+}
+
 void
 wm_site_catalog_take (WmSiteCatalog *self,
                       WmSiteEntry   *entry)
@@ -601,12 +613,11 @@ parse_object (JsonParser  *parser,
 
 /* Every entry of @tutorials, checked; in @part when it is not -1. */
 static gboolean
-read_entries (WmSiteCatalog  *self,
-              JsonArray      *tutorials,
-              const char     *what,
-              int             part,
-              GPtrArray      *into,
-              GError        **error)
+read_entries (JsonArray   *tutorials,
+              const char  *what,
+              int          part,
+              GPtrArray   *into,
+              GError     **error)
 {
   for (guint i = 0; i < json_array_get_length (tutorials); i++)
     {
@@ -636,19 +647,14 @@ read_whole (WmSiteCatalog  *self,
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
 
-  if (!read_entries (self, tutorials, "catalog.json", -1, entries, error))
+  if (!read_entries (tutorials, "catalog.json", -1, entries, error))
     return FALSE;
   g_ptr_array_set_free_func (entries, NULL);
 
   for (guint i = 0; i < WM_SITE_CATALOG_N_PARTS; i++)
     self->loaded[i] = self->dirty[i] = TRUE;
   for (guint i = 0; i < entries->len; i++)
-    {
-      WmSiteEntry *entry = entries->pdata[i];
-      self->updated = MAX (self->updated, entry->updated);
-      remember_recent (self, entry);
-      insert_entry (self, entry);
-    }
+    add_read_entry (self, entries->pdata[i]);
 
   return TRUE;
 }
@@ -706,7 +712,7 @@ wm_site_catalog_new_from_bytes (GBytes  *json,
   read_sizes (self, get_array (object, "sizes"));
   self->updated = parse_time (json_object_get_string_member_with_default (object, "updated",
                                                                           NULL));
-  if (!read_entries (self, tutorials, "catalog.json", -1, recent, error))
+  if (!read_entries (tutorials, "catalog.json", -1, recent, error))
     return NULL;
   g_ptr_array_extend_and_steal (self->recent, g_steal_pointer (&recent));
   g_ptr_array_sort (self->recent, compare_newest_first);
@@ -739,7 +745,7 @@ wm_site_catalog_load_part (WmSiteCatalog  *self,
                        "%s is not a Waymark catalogue", what);
           return FALSE;
         }
-      if (!read_entries (self, tutorials, what, part, entries, error))
+      if (!read_entries (tutorials, what, part, entries, error))
         return FALSE;
     }
   g_ptr_array_set_free_func (entries, NULL);
@@ -748,13 +754,7 @@ wm_site_catalog_load_part (WmSiteCatalog  *self,
    * catalog.json left catalog.json's size and latest updates behind; they heal here. */
   self->sizes[part] = 0;
   for (guint i = 0; i < entries->len; i++)
-    {
-      WmSiteEntry *entry = entries->pdata[i];
-      self->updated = MAX (self->updated, entry->updated);
-      if (is_recent (self, entry))
-        remember_recent (self, entry);
-      insert_entry (self, entry);
-    }
+    add_read_entry (self, entries->pdata[i]);
   self->loaded[part] = TRUE;
 
   return TRUE;
