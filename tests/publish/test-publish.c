@@ -711,6 +711,71 @@ test_edited_catalog (Fixture       *f,
   }
 }
 
+/* A library published by an earlier Waymark kept every entry in catalog.json (format 1)
+ * and had catalog.js: the next publish splits it into parts, with nothing lost, even when
+ * no tutorial changed. */
+static void
+test_first_format (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) split = NULL, old = NULL, migrated = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *text = NULL, *catalog_path = NULL, *script = NULL, *parts = NULL;
+  const char *rm_argv[] = { "rm", "-rf", NULL, NULL };
+  JsonArray *tutorials;
+  guint n;
+
+  g_assert_true (publish_to (f->store, f->site, &error));
+  g_assert_no_error (error);
+  split = load_catalog (f->site);
+  tutorials = json_object_get_array_member (split, "tutorials");
+  n = json_array_get_length (tutorials);
+  g_assert_cmpuint (n, >, 1);   /* the approved ones */
+
+  /* The same library as the first format wrote it. */
+  old = json_object_new ();
+  json_object_set_int_member (old, "format", 1);
+  json_object_set_string_member (old, "library", json_object_get_string_member (split, "library"));
+  json_object_set_string_member (old, "title", json_object_get_string_member (split, "title"));
+  json_object_set_null_member (old, "base_url");
+  json_object_set_string_member (old, "updated", json_object_get_string_member (split, "updated"));
+  json_object_set_array_member (old, "tutorials", json_array_ref (tutorials));
+  json_node_set_object (root, old);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  catalog_path = g_build_filename (f->site, "catalog.json", NULL);
+  g_assert_true (g_file_set_contents (catalog_path, text, -1, NULL));
+  script = g_build_filename (f->site, "catalog.js", NULL);
+  g_assert_true (g_file_set_contents (script, "/* the first format */", -1, NULL));
+  parts = g_build_filename (f->site, "catalog", NULL);
+  rm_argv[2] = parts;
+  g_assert_true (g_spawn_sync (NULL, (char **) rm_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, NULL, NULL));
+
+  g_assert_true (publish_to (f->store, f->site, &error));
+  g_assert_no_error (error);
+  migrated = load_catalog (f->site);
+  g_assert_cmpint (json_object_get_int_member (migrated, "format"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (migrated, "count"), ==, n);
+  g_assert_cmpint (json_object_get_int_member (migrated, "parts_total"), ==, n);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (migrated, "recent")),
+                    ==, MIN (n, WM_SITE_CATALOG_N_RECENT));
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *was = json_array_get_object_element (tutorials, i);
+      JsonObject *now = find_entry (migrated, json_object_get_string_member (was, "id"));
+
+      g_assert_nonnull (now);
+      g_assert_cmpstr (json_object_get_string_member (now, "slug"), ==,
+                       json_object_get_string_member (was, "slug"));
+      g_assert_cmpint (json_object_get_int_member (now, "version"), ==,
+                       json_object_get_int_member (was, "version"));
+    }
+  g_assert_false (site_has (f, "catalog.js"));
+}
+
 /* --base-url must be a web address: anything else is refused before the location is
  * touched. */
 static void
@@ -1008,6 +1073,7 @@ main (int    argc,
   ADD ("/publish/site/escaping", test_escaping);
   ADD ("/publish/untrusted/edited-catalog", test_edited_catalog);
   ADD ("/publish/untrusted/bad-base-url", test_bad_base_url);
+  ADD ("/publish/site/first-format", test_first_format);
   ADD ("/publish/site/incremental", test_incremental);
   ADD ("/publish/site/slug-fixed", test_slug_fixed);
   ADD ("/publish/site/slug-unique", test_slug_unique);
