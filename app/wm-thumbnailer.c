@@ -238,17 +238,18 @@ wm_thumbnailer_hold (WmThumbnailer *self)
 void
 wm_thumbnailer_release (WmThumbnailer *self)
 {
+  g_autofree gpointer *tasks = NULL;
+  gsize n_tasks = 0;
+
   g_return_if_fail (WM_IS_THUMBNAILER (self));
   g_return_if_fail (self->hold_count > 0);
 
   if (--self->hold_count > 0)
     return;
-  for (guint i = 0; i < self->held->len; i++)
-    g_thread_pool_push (self->pool, g_ptr_array_index (self->held, i), NULL);
   /* The pool owns them now. */
-  g_ptr_array_set_free_func (self->held, NULL);
-  g_ptr_array_set_size (self->held, 0);
-  g_ptr_array_set_free_func (self->held, g_object_unref);
+  tasks = g_ptr_array_steal (self->held, &n_tasks);
+  for (gsize i = 0; i < n_tasks; i++)
+    g_thread_pool_push (self->pool, tasks[i], NULL);
 }
 
 GdkTexture *

@@ -32,9 +32,10 @@ void           wm_thumbnailer_load_async  (WmThumbnailer       *self,
 GdkTexture    *wm_thumbnailer_load_finish (WmThumbnailer       *self,
                                            GAsyncResult        *result,
                                            GError             **error);
-/* Drops every cached texture (e.g. after an image was replaced). */
+/* Until as many release() as hold(), decodes wait (a window's first frame comes first). */
 void           wm_thumbnailer_hold        (WmThumbnailer       *self);
 void           wm_thumbnailer_release     (WmThumbnailer       *self);
+/* Drops every cached texture (e.g. after an image was replaced). */
 void           wm_thumbnailer_forget      (WmThumbnailer       *self,
                                            const char          *sha256);
 /* Decodes @png fully (on the calling thread) into a texture; for the editor canvas. */
