@@ -184,14 +184,12 @@ start_remote (WmRecorderWindow *self)
 }
 
 static void
-set_countdown (WmCaptureBackend *backend)
+set_countdown (WmCaptureBackend *backend,
+               GSettings        *settings)
 {
-  g_autoptr(GSettings) settings = NULL;
-
   if (!WM_IS_PORTAL_BACKEND (backend))
     return;
 
-  settings = g_settings_new (APP_ID);
   wm_portal_backend_set_countdown (WM_PORTAL_BACKEND (backend),
                                    g_settings_get_uint (settings, "capture-countdown"));
 }
@@ -221,7 +219,7 @@ start_recorder (WmRecorderWindow *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->recorder, "finished", G_CALLBACK (finish), self,
                            G_CONNECT_SWAPPED);
-  set_countdown (backend);
+  set_countdown (backend, settings);
   if (!wm_recorder_start (self->recorder, error))
     return FALSE;
   self->needs_trigger = (caps & WM_CAPTURE_NEEDS_TRIGGER) != 0;
