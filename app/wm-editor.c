@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "wm-editor-private.h"
+#include "wm-list-growth.h"
 #include "wm-step-row.h"
 #include "wm-util.h"
 
@@ -322,7 +323,6 @@ _wm_editor_refresh (WmEditor *self)
  * slice starts at 0, so positions in it are positions in the tutorial. */
 #define FIRST_STEP_ROWS 16
 #define GROW_STEP_ROWS 48
-#define GTK_MAX_ROWS 256
 
 static void
 show_all_steps (WmEditor *self)
@@ -335,16 +335,12 @@ static gboolean
 grow_steps (gpointer user_data)
 {
   WmEditor *self = user_data;
-  guint size = gtk_slice_list_model_get_size (self->shown_steps);
 
-  if (size >= GTK_MAX_ROWS - GROW_STEP_ROWS)
-    {
-      self->grow_id = 0;
-      gtk_slice_list_model_set_size (self->shown_steps, G_MAXUINT);
-      return G_SOURCE_REMOVE;
-    }
-  gtk_slice_list_model_set_size (self->shown_steps, size + GROW_STEP_ROWS);
-  return G_SOURCE_CONTINUE;
+  if (wm_list_grow_slice (self->shown_steps, GROW_STEP_ROWS))
+    return G_SOURCE_CONTINUE;
+
+  self->grow_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void

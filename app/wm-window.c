@@ -18,6 +18,7 @@
 #include "wm-sample.h"
 #include "wm-thumbnailer.h"
 #include "wm-a11y.h"
+#include "wm-list-growth.h"
 #include "wm-tutorial-row.h"
 #include "wm-window.h"
 
@@ -501,26 +502,19 @@ on_library_activate (WmWindow *self,
  * so no single main-loop turn makes all the rows. */
 #define FIRST_PAGE_ROWS 24
 #define GROW_ROWS 48
-#define GTK_MAX_ROWS 256
 
 static gboolean
 grow_library (gpointer user_data)
 {
   WmWindow *self = user_data;
-  guint size = gtk_slice_list_model_get_size (self->first_page);
 
-  if (size == G_MAXUINT)
-    return G_SOURCE_REMOVE;
-  if (size == FIRST_PAGE_ROWS)
+  if (gtk_slice_list_model_get_size (self->first_page) == FIRST_PAGE_ROWS)
     wm_thumbnailer_release (self->thumbnailer);
-  if (size + GROW_ROWS >= GTK_MAX_ROWS)
-    {
-      gtk_slice_list_model_set_size (self->first_page, G_MAXUINT);
-      self->grow_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  gtk_slice_list_model_set_size (self->first_page, size + GROW_ROWS);
-  return G_SOURCE_CONTINUE;
+  if (wm_list_grow_slice (self->first_page, GROW_ROWS))
+    return G_SOURCE_CONTINUE;
+
+  self->grow_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 /* At once, what the idles would do in steps (opening the editor, closing the window). */
