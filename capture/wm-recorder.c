@@ -281,13 +281,13 @@ describe (Worker         *w,
   const char *title = wm_step_get_window_title (step);
   WmAtspiTarget target = { 0 };
   gboolean is_password = FALSE;
-  gint64 settle = frame->pressed_at + DESCRIBE_SETTLE_USEC - g_get_monotonic_time ();
-
-  if (is_click (step) && settle > 0)
-    g_usleep (settle);
 
   if (is_click (step))
     {
+      gint64 settle = frame->pressed_at + DESCRIBE_SETTLE_USEC - g_get_monotonic_time ();
+
+      if (settle > 0)
+        g_usleep (settle);
       if (!wm_atspi_describe_point (frame->pid, title, wm_step_get_x (step) - frame->window_x,
                                     wm_step_get_y (step) - frame->window_y,
                                     describe_budget_usec (), &target))
