@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "wm-review-resources.h"
 #include "wm-review-history.h"
 #include "wm-review.h"
 
@@ -310,9 +309,8 @@ wm_review_history_class_init (WmReviewHistoryClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Referenced so that the static library's resource (and its registration) is linked. */
-  g_assert (wm_review_get_resource () != NULL);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/waymark/Waymark/review/wm-review-history.ui");
+                                               "/org/waymark/Waymark/ui/wm-review-history.ui");
   gtk_widget_class_bind_template_child (widget_class, WmReviewHistory, events);
   gtk_widget_class_bind_template_child (widget_class, WmReviewHistory, diff_title);
   gtk_widget_class_bind_template_child (widget_class, WmReviewHistory, diff_grid);

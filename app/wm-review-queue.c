@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 
 #include "wm-bundle.h"
-#include "wm-review-resources.h"
 #include "wm-review-queue.h"
 
 struct _WmReviewQueue
@@ -585,9 +584,8 @@ wm_review_queue_class_init (WmReviewQueueClass *klass)
                   NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   /* Referenced so that the static library's resource (and its registration) is linked. */
-  g_assert (wm_review_get_resource () != NULL);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/waymark/Waymark/review/wm-review-queue.ui");
+                                               "/org/waymark/Waymark/ui/wm-review-queue.ui");
   gtk_widget_class_bind_template_child (widget_class, WmReviewQueue, stack);
   gtk_widget_class_bind_template_child (widget_class, WmReviewQueue, list);
   gtk_widget_class_bind_template_child (widget_class, WmReviewQueue, queue_group);

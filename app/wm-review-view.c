@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 
 #include "wm-bundle.h"
-#include "wm-review-resources.h"
 #include "wm-review-view.h"
 #include "wm-review.h"
 
@@ -635,9 +634,8 @@ wm_review_view_class_init (WmReviewViewClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   /* Referenced so that the static library's resource (and its registration) is linked. */
-  g_assert (wm_review_get_resource () != NULL);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/waymark/Waymark/review/wm-review-view.ui");
+                                               "/org/waymark/Waymark/ui/wm-review-view.ui");
   gtk_widget_class_bind_template_child (widget_class, WmReviewView, title);
   gtk_widget_class_bind_template_child (widget_class, WmReviewView, subtitle);
   gtk_widget_class_bind_template_child (widget_class, WmReviewView, steps);
