@@ -12,7 +12,7 @@
 #include "wm-library-model.h"
 #include "wm-record-dialog.h"
 #include "wm-recorder-window.h"
-#include "wm-review-history.h"
+#include "wm-history-view.h"
 #include "wm-review-queue.h"
 #include "wm-review-view.h"
 #include "wm-sample.h"
@@ -60,7 +60,7 @@ struct _WmWindow
   WmEditor             *editor;
   WmReviewQueue        *review_queue;
   WmReviewView         *review_view;
-  WmReviewHistory      *review_history;
+  WmHistoryView      *review_history;
 };
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -117,7 +117,7 @@ ensure_review_page (WmWindow *self)
     return;
 
   self->review_view = g_object_new (WM_TYPE_REVIEW_VIEW, NULL);
-  self->review_history = g_object_new (WM_TYPE_REVIEW_HISTORY, NULL);
+  self->review_history = g_object_new (WM_TYPE_HISTORY_VIEW, NULL);
   g_signal_connect_object (self->review_view, "decided", G_CALLBACK (on_review_decided),
                            self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->review_view_bin, GTK_WIDGET (self->review_view));
@@ -125,7 +125,7 @@ ensure_review_page (WmWindow *self)
   if (self->store != NULL)
     {
       wm_review_view_set_store (self->review_view, self->store);
-      wm_review_history_set_store (self->review_history, self->store);
+      wm_history_view_set_store (self->review_history, self->store);
       g_settings_bind (self->settings, "shared-library", self->review_view, "shared-library",
                        G_SETTINGS_BIND_GET);
     }
@@ -384,7 +384,7 @@ review_tutorial (WmWindow   *self,
   ensure_review_page (self);
   update_reviewer (self);
   wm_review_view_set_tutorial_id (self->review_view, id);
-  wm_review_history_set_tutorial_id (self->review_history, id);
+  wm_history_view_set_tutorial_id (self->review_history, id);
   adw_view_stack_set_visible_child_name (self->review_stack, "review");
   gtk_stack_set_visible_child_name (self->main_stack, "review");
 }
@@ -452,7 +452,7 @@ on_review_decided (WmWindow *self)
                        : status == WM_STATUS_CHANGES_REQUESTED ? _("Changes requested")
                        : _("Review saved"), NULL, NULL, NULL);
   wm_window_library_changed (self);
-  wm_review_history_set_tutorial_id (self->review_history, id);
+  wm_history_view_set_tutorial_id (self->review_history, id);
 }
 
 /* The list ---------------------------------------------------------------------------- */
@@ -1133,7 +1133,7 @@ wm_window_class_init (WmWindowClass *klass)
   g_type_ensure (WM_TYPE_JOURNEY_MAP);
   g_type_ensure (WM_TYPE_REVIEW_QUEUE);
   g_type_ensure (WM_TYPE_REVIEW_VIEW);
-  g_type_ensure (WM_TYPE_REVIEW_HISTORY);
+  g_type_ensure (WM_TYPE_HISTORY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/waymark/Waymark/ui/wm-window.ui");

@@ -12,7 +12,7 @@
 
 #include "review-fixture.h"
 #include "wm-bundle.h"
-#include "wm-review-history.h"
+#include "wm-history-view.h"
 #include "wm-review-queue.h"
 #include "wm-review-view.h"
 #include "wm-review.h"
@@ -186,7 +186,7 @@ static void
 test_history_and_diff (Ui           *ui,
                        gconstpointer data)
 {
-  GtkWidget *history = wm_review_history_new (ui->store);
+  GtkWidget *history = wm_history_view_new (ui->store);
   g_autoptr(WmTutorial) t = load (ui);
   WmDiff *diff;
 
@@ -202,12 +202,12 @@ test_history_and_diff (Ui           *ui,
   wm_tutorial_move_step (t, 3, 0);
   g_assert_true (wm_store_save_tutorial (ui->store, t, NULL));
 
-  wm_review_history_set_tutorial_id (WM_REVIEW_HISTORY (history), ui->id);
+  wm_history_view_set_tutorial_id (WM_HISTORY_VIEW (history), ui->id);
   show (ui, history);
-  g_assert_cmpuint (wm_review_history_get_n_events (WM_REVIEW_HISTORY (history)), ==, 3);
+  g_assert_cmpuint (wm_history_view_get_n_events (WM_HISTORY_VIEW (history)), ==, 3);
 
   /* By default the new version beside the one changes were requested on. */
-  diff = wm_review_history_get_diff (WM_REVIEW_HISTORY (history));
+  diff = wm_history_view_get_diff (WM_HISTORY_VIEW (history));
   g_assert_nonnull (diff);
   g_assert_cmpuint (wm_diff_count_changes (diff), ==, 3);
   g_assert_cmpint (wm_diff_get_entry (diff, 0)->changes, ==, WM_DIFF_MOVED);
@@ -215,7 +215,7 @@ test_history_and_diff (Ui           *ui,
   g_assert_cmpint (wm_diff_get_entry (diff, 2)->changes, ==, WM_DIFF_TEXT_CHANGED);
 
   /* What the page shows: each changed step, the old one beside the new one. */
-  shown = wm_review_history_dup_comparison_text (WM_REVIEW_HISTORY (history));
+  shown = wm_history_view_dup_comparison_text (WM_HISTORY_VIEW (history));
   g_test_message ("%s", shown);
   g_assert_true (g_str_has_prefix (shown, "Version 1 and version 2\n"));
   g_assert_nonnull (strstr (shown, "Moved\n[480×270]\nClick button 4\n"
@@ -227,7 +227,7 @@ test_history_and_diff (Ui           *ui,
   g_assert_null (strstr (shown, "Click button 3"));
 
   g_assert_true (gtk_widget_activate_action (history, "review-history.compare", "(uu)", 2, 1));
-  diff = wm_review_history_get_diff (WM_REVIEW_HISTORY (history));
+  diff = wm_history_view_get_diff (WM_HISTORY_VIEW (history));
   g_assert_cmpuint (wm_tutorial_get_version (wm_diff_get_old (diff)), ==, 2);
   g_assert_cmpuint (wm_diff_count_changes (diff), ==, 3);
 }

@@ -1,20 +1,20 @@
-/* wm-review-history.c — a tutorial's review history, and two versions side by side
+/* wm-history-view.c — a tutorial's review history, and two versions side by side
  *
  * Copyright 2026 The Waymark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "wm-review-history"
+#define G_LOG_DOMAIN "wm-history-view"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "wm-review-history.h"
+#include "wm-history-view.h"
 #include "wm-review.h"
 
 #define THUMB_WIDTH 320
 
-struct _WmReviewHistory
+struct _WmHistoryView
 {
   AdwBin      parent_instance;
   WmStore    *store;
@@ -27,7 +27,7 @@ struct _WmReviewHistory
   GtkGrid    *diff_grid;
 };
 
-G_DEFINE_FINAL_TYPE (WmReviewHistory, wm_review_history, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (WmHistoryView, wm_history_view, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
@@ -88,7 +88,7 @@ event_row (WmHistoryEvent *ev)
 }
 
 static void
-load_history (WmReviewHistory *self)
+load_history (WmHistoryView *self)
 {
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
@@ -113,7 +113,7 @@ load_history (WmReviewHistory *self)
 /* Side by side ---------------------------------------------------------------------- */
 
 static GtkWidget *
-step_cell (WmReviewHistory *self,
+step_cell (WmHistoryView *self,
            WmStep          *step)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -164,7 +164,7 @@ describe_changes (WmDiffChange changes)
 }
 
 static void
-show_diff (WmReviewHistory *self,
+show_diff (WmHistoryView *self,
            guint            v1,
            guint            v2)
 {
@@ -198,7 +198,7 @@ show_diff (WmReviewHistory *self,
 }
 
 static gboolean
-compare (WmReviewHistory *self,
+compare (WmHistoryView *self,
          guint            v1,
          guint            v2,
          GError         **error)
@@ -221,7 +221,7 @@ compare_action (GtkWidget  *widget,
                 const char *action,
                 GVariant   *param)
 {
-  WmReviewHistory *self = WM_REVIEW_HISTORY (widget);
+  WmHistoryView *self = WM_HISTORY_VIEW (widget);
   g_autoptr(GError) error = NULL;
   guint v1, v2;
 
@@ -231,7 +231,7 @@ compare_action (GtkWidget  *widget,
 }
 
 static void
-reload (WmReviewHistory *self)
+reload (WmHistoryView *self)
 {
   g_autoptr(WmTutorial) t = NULL;
   guint base;
@@ -252,24 +252,24 @@ reload (WmReviewHistory *self)
 /* GObject --------------------------------------------------------------------------- */
 
 static void
-wm_review_history_dispose (GObject *object)
+wm_history_view_dispose (GObject *object)
 {
-  WmReviewHistory *self = WM_REVIEW_HISTORY (object);
+  WmHistoryView *self = WM_HISTORY_VIEW (object);
 
   g_clear_object (&self->store);
   g_clear_object (&self->diff);
   g_clear_pointer (&self->tutorial_id, g_free);
 
-  G_OBJECT_CLASS (wm_review_history_parent_class)->dispose (object);
+  G_OBJECT_CLASS (wm_history_view_parent_class)->dispose (object);
 }
 
 static void
-wm_review_history_get_property (GObject    *object,
+wm_history_view_get_property (GObject    *object,
                                 guint       prop_id,
                                 GValue     *value,
                                 GParamSpec *pspec)
 {
-  WmReviewHistory *self = WM_REVIEW_HISTORY (object);
+  WmHistoryView *self = WM_HISTORY_VIEW (object);
 
   switch (prop_id)
     {
@@ -279,29 +279,29 @@ wm_review_history_get_property (GObject    *object,
 }
 
 static void
-wm_review_history_set_property (GObject      *object,
+wm_history_view_set_property (GObject      *object,
                                 guint         prop_id,
                                 const GValue *value,
                                 GParamSpec   *pspec)
 {
-  WmReviewHistory *self = WM_REVIEW_HISTORY (object);
+  WmHistoryView *self = WM_HISTORY_VIEW (object);
 
   switch (prop_id)
     {
-    case PROP_STORE: wm_review_history_set_store (self, g_value_get_object (value)); break;
+    case PROP_STORE: wm_history_view_set_store (self, g_value_get_object (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-wm_review_history_class_init (WmReviewHistoryClass *klass)
+wm_history_view_class_init (WmHistoryViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = wm_review_history_dispose;
-  object_class->get_property = wm_review_history_get_property;
-  object_class->set_property = wm_review_history_set_property;
+  object_class->dispose = wm_history_view_dispose;
+  object_class->get_property = wm_history_view_get_property;
+  object_class->set_property = wm_history_view_set_property;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, WM_TYPE_STORE,
@@ -310,32 +310,32 @@ wm_review_history_class_init (WmReviewHistoryClass *klass)
 
   /* Referenced so that the static library's resource (and its registration) is linked. */
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/waymark/Waymark/ui/wm-review-history.ui");
-  gtk_widget_class_bind_template_child (widget_class, WmReviewHistory, events);
-  gtk_widget_class_bind_template_child (widget_class, WmReviewHistory, diff_title);
-  gtk_widget_class_bind_template_child (widget_class, WmReviewHistory, diff_grid);
+                                               "/org/waymark/Waymark/ui/wm-history-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, WmHistoryView, events);
+  gtk_widget_class_bind_template_child (widget_class, WmHistoryView, diff_title);
+  gtk_widget_class_bind_template_child (widget_class, WmHistoryView, diff_grid);
 
   gtk_widget_class_install_action (widget_class, "review-history.compare", "(uu)",
                                    compare_action);
 }
 
 static void
-wm_review_history_init (WmReviewHistory *self)
+wm_history_view_init (WmHistoryView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
-wm_review_history_new (WmStore *store)
+wm_history_view_new (WmStore *store)
 {
-  return g_object_new (WM_TYPE_REVIEW_HISTORY, "store", store, NULL);
+  return g_object_new (WM_TYPE_HISTORY_VIEW, "store", store, NULL);
 }
 
 void
-wm_review_history_set_store (WmReviewHistory *self,
+wm_history_view_set_store (WmHistoryView *self,
                              WmStore         *store)
 {
-  g_return_if_fail (WM_IS_REVIEW_HISTORY (self));
+  g_return_if_fail (WM_IS_HISTORY_VIEW (self));
 
   if (g_set_object (&self->store, store))
     {
@@ -345,10 +345,10 @@ wm_review_history_set_store (WmReviewHistory *self,
 }
 
 void
-wm_review_history_set_tutorial_id (WmReviewHistory *self,
+wm_history_view_set_tutorial_id (WmHistoryView *self,
                                    const char      *tutorial_id)
 {
-  g_return_if_fail (WM_IS_REVIEW_HISTORY (self));
+  g_return_if_fail (WM_IS_HISTORY_VIEW (self));
 
   g_free (self->tutorial_id);
   self->tutorial_id = g_strdup (tutorial_id);
@@ -356,16 +356,16 @@ wm_review_history_set_tutorial_id (WmReviewHistory *self,
 }
 
 guint
-wm_review_history_get_n_events (WmReviewHistory *self)
+wm_history_view_get_n_events (WmHistoryView *self)
 {
-  g_return_val_if_fail (WM_IS_REVIEW_HISTORY (self), 0);
+  g_return_val_if_fail (WM_IS_HISTORY_VIEW (self), 0);
   return self->n_events;
 }
 
 WmDiff *
-wm_review_history_get_diff (WmReviewHistory *self)
+wm_history_view_get_diff (WmHistoryView *self)
 {
-  g_return_val_if_fail (WM_IS_REVIEW_HISTORY (self), NULL);
+  g_return_val_if_fail (WM_IS_HISTORY_VIEW (self), NULL);
   return self->diff;
 }
 
@@ -390,11 +390,11 @@ collect_text (GtkWidget *widget,
 }
 
 char *
-wm_review_history_dup_comparison_text (WmReviewHistory *self)
+wm_history_view_dup_comparison_text (WmHistoryView *self)
 {
   GString *out;
 
-  g_return_val_if_fail (WM_IS_REVIEW_HISTORY (self), NULL);
+  g_return_val_if_fail (WM_IS_HISTORY_VIEW (self), NULL);
 
   out = g_string_new (NULL);
   collect_text (GTK_WIDGET (self->diff_title), out);
