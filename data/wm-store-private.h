@@ -75,6 +75,17 @@ gint64   wm_store_tutorial_rowid (sqlite3    *db,
                                   GError    **error);
 /* Reads a tutorial row from a statement whose first columns are WM_STORE_TUTORIAL_COLUMNS. */
 WmTutorial *wm_store_tutorial_from_row (sqlite3_stmt *stmt);
+/* Stores @image's bytes once (content-addressed); used by saving and appending steps. */
+gboolean wm_store_insert_image   (sqlite3  *db,
+                                  WmImage  *image,
+                                  GError  **error);
+
+static inline const char *
+wm_store_column_text (sqlite3_stmt *stmt,
+                      int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
 
 #define WM_STORE_TUTORIAL_COLUMNS \
   "t.id, t.slug, t.title, t.summary, t.stage, t.status, t.version, t.approved_version, " \

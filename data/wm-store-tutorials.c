@@ -1,0 +1,622 @@
+/* wm-store-tutorials.c — saving, loading, appending to and deleting tutorials in the store
+ *
+ * Copyright 2026 The Waymark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "wm-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "wm-review-private.h"
+#include "wm-store-private.h"
+#include "wm-util.h"
+
+/* Tutorials ------------------------------------------------------------------------- */
+
+static gboolean
+check_slug_unchanged (sqlite3     *db,
+                      WmTutorial  *tutorial,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *stored;
+
+  stmt = wm_store_prepare (db, "SELECT slug FROM tutorials WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  wm_store_bind_text (stmt, 1, wm_tutorial_get_id (tutorial));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+
+  /* The slug is the tutorial's public link: once set, it is forever. */
+  stored = wm_store_column_text (stmt, 0);
+  if (stored != NULL && g_strcmp0 (stored, wm_tutorial_get_slug (tutorial)) != 0)
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_CONFLICT,
+                   _("The link of “%s” is fixed as “%s” and cannot change"),
+                   wm_tutorial_get_title (tutorial), stored);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+upsert_tutorial (sqlite3     *db,
+                 WmTutorial  *t,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = wm_store_prepare (db,
+    "INSERT INTO tutorials (id, slug, title, summary, stage, status, version, approved_version,"
+    "  author, contributor, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    " ON CONFLICT (id) DO UPDATE SET slug = ?2, title = ?3, summary = ?4, stage = ?5,"
+    "  status = ?6, version = ?7, approved_version = ?8, author = ?9, contributor = ?10,"
+    "  updated_at = ?12"
+    " RETURNING rowid", error);
+  if (stmt == NULL)
+    return -1;
+
+  wm_store_bind_text (stmt, 1, wm_tutorial_get_id (t));
+  wm_store_bind_text (stmt, 2, wm_tutorial_get_slug (t));
+  wm_store_bind_text (stmt, 3, wm_tutorial_get_title (t));
+  wm_store_bind_text (stmt, 4, wm_tutorial_get_summary (t));
+  wm_store_bind_text (stmt, 5, wm_stage_to_string (wm_tutorial_get_stage (t)));
+  wm_store_bind_text (stmt, 6, wm_status_to_string (wm_tutorial_get_status (t)));
+  sqlite3_bind_int (stmt, 7, (int) wm_tutorial_get_version (t));
+  sqlite3_bind_int (stmt, 8, (int) wm_tutorial_get_approved_version (t));
+  wm_store_bind_text (stmt, 9, wm_tutorial_get_author (t));
+  wm_store_bind_text (stmt, 10, wm_tutorial_get_contributor (t));
+  sqlite3_bind_int64 (stmt, 11, wm_tutorial_get_created_at (t));
+  sqlite3_bind_int64 (stmt, 12, wm_tutorial_get_updated_at (t));
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      wm_store_set_sqlite_error (db, sqlite3_errcode (db), "save the tutorial", error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+save_roles (sqlite3     *db,
+            gint64       rowid,
+            WmTutorial  *t,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) del = NULL;
+  g_autoptr(sqlite3_stmt) ins = NULL;
+  const char * const *roles = wm_tutorial_get_roles (t);
+
+  del = wm_store_prepare (db, "DELETE FROM tutorial_roles WHERE tutorial = ?", error);
+  ins = wm_store_prepare (db, "INSERT INTO tutorial_roles (tutorial, role) VALUES (?, ?)", error);
+  if (del == NULL || ins == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (del, 1, rowid);
+  if (!wm_store_step (db, del, "save the roles", error))
+    return FALSE;
+
+  for (guint i = 0; roles[i] != NULL; i++)
+    {
+      sqlite3_reset (ins);
+      sqlite3_bind_int64 (ins, 1, rowid);
+      wm_store_bind_text (ins, 2, roles[i]);
+      if (!wm_store_step (db, ins, "save the roles", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_annotations (sqlite3  *db,
+                    gint64    step_rowid,
+                    WmStep   *step,
+                    GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *list = wm_step_get_annotations (step);
+
+  if (list->len == 0)
+    return TRUE;
+
+  stmt = wm_store_prepare (db,
+    "INSERT INTO annotations (step, position, kind, x, y, width, height, text)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      WmAnnotation *a = g_ptr_array_index (list, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, step_rowid);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      wm_store_bind_text (stmt, 3, wm_annotation_kind_to_string (wm_annotation_get_kind (a)));
+      sqlite3_bind_int (stmt, 4, wm_annotation_get_x (a));
+      sqlite3_bind_int (stmt, 5, wm_annotation_get_y (a));
+      sqlite3_bind_int (stmt, 6, wm_annotation_get_width (a));
+      sqlite3_bind_int (stmt, 7, wm_annotation_get_height (a));
+      wm_store_bind_text (stmt, 8, wm_annotation_get_text (a));
+      if (!wm_store_step (db, stmt, "save an annotation", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_step (sqlite3  *db,
+             gint64    tutorial_rowid,
+             WmStep   *s,
+             GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = wm_store_prepare (db,
+    "INSERT INTO steps (tutorial, id, position, kind, x, y, button, modifiers, instruction,"
+    "  instruction_edited, notes, target_name, target_role, app_name, window_title, text,"
+    "  image, captured_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, tutorial_rowid);
+  wm_store_bind_text (stmt, 2, wm_step_get_id (s));
+  sqlite3_bind_int (stmt, 3, (int) wm_step_get_position (s));
+  wm_store_bind_text (stmt, 4, wm_step_kind_to_string (wm_step_get_kind (s)));
+  sqlite3_bind_int (stmt, 5, wm_step_get_x (s));
+  sqlite3_bind_int (stmt, 6, wm_step_get_y (s));
+  sqlite3_bind_int (stmt, 7, (int) wm_step_get_button (s));
+  sqlite3_bind_int (stmt, 8, (int) wm_step_get_modifiers (s));
+  wm_store_bind_text (stmt, 9, wm_step_get_instruction (s));
+  sqlite3_bind_int (stmt, 10, wm_step_get_instruction_edited (s));
+  wm_store_bind_text (stmt, 11, wm_step_get_notes (s));
+  wm_store_bind_text (stmt, 12, wm_step_get_target_name (s));
+  wm_store_bind_text (stmt, 13, wm_step_get_target_role (s));
+  wm_store_bind_text (stmt, 14, wm_step_get_app_name (s));
+  wm_store_bind_text (stmt, 15, wm_step_get_window_title (s));
+  wm_store_bind_text (stmt, 16, wm_step_get_text (s));
+  wm_store_bind_text (stmt, 17, wm_step_get_image_sha256 (s));
+  sqlite3_bind_int64 (stmt, 18, wm_step_get_captured_at (s));
+
+  if (!wm_store_step (db, stmt, "save a step", error))
+    return FALSE;
+
+  return insert_annotations (db, sqlite3_last_insert_rowid (db), s, error);
+}
+
+static gboolean
+replace_steps (sqlite3     *db,
+               gint64       rowid,
+               WmTutorial  *t,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) del = NULL;
+  guint n = g_list_model_get_n_items (wm_tutorial_get_steps (t));
+
+  del = wm_store_prepare (db, "DELETE FROM steps WHERE tutorial = ?", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, rowid);
+  if (!wm_store_step (db, del, "save the steps", error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      WmStep *step = wm_tutorial_get_step (t, i);
+
+      wm_step_set_position (step, i);
+      if (!insert_step (db, rowid, step, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_tutorial_txn (WmStore  *self,
+                   sqlite3  *db,
+                   gpointer  user_data,
+                   GError  **error)
+{
+  WmTutorial *t = user_data;
+  gint64 rowid;
+
+  /* An edit to a version a reviewer decided on becomes a new draft version. */
+  if (!check_slug_unchanged (db, t, error) || !wm_review_guard_save (self, db, t, error))
+    return FALSE;
+
+  rowid = upsert_tutorial (db, t, error);
+  if (rowid < 0 || !save_roles (db, rowid, t, error))
+    return FALSE;
+
+  if (wm_tutorial_get_steps_loaded (t) && !replace_steps (db, rowid, t, error))
+    return FALSE;
+
+  return wm_store_reindex (db, rowid, error);
+}
+
+static gboolean
+validate_tutorial (WmTutorial  *t,
+                   GError     **error)
+{
+  g_autofree char *title = g_strstrip (g_strdup (wm_tutorial_get_title (t)));
+
+  if (*title == '\0')
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_INVALID,
+                   _("A tutorial needs a title"));
+      return FALSE;
+    }
+
+  if (!g_uuid_string_is_valid (wm_tutorial_get_id (t)))
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_INVALID,
+                   _("“%s” is not a valid tutorial id"), wm_tutorial_get_id (t));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+wm_store_save_tutorial (WmStore     *self,
+                        WmTutorial  *tutorial,
+                        GError     **error)
+{
+  gint64 now = g_get_real_time ();
+  gint64 old_updated, old_created;
+  guint old_version;
+  WmStatus old_status;
+
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (WM_IS_TUTORIAL (tutorial), FALSE);
+
+  if (!validate_tutorial (tutorial, error))
+    return FALSE;
+
+  old_updated = wm_tutorial_get_updated_at (tutorial);
+  old_created = wm_tutorial_get_created_at (tutorial);
+  old_version = wm_tutorial_get_version (tutorial);
+  old_status = wm_tutorial_get_status (tutorial);
+  if (old_created == 0)
+    wm_tutorial_set_created_at (tutorial, now);
+  wm_tutorial_set_updated_at (tutorial, MAX (now, old_updated));
+
+  if (!wm_store_transaction (self, save_tutorial_txn, tutorial, error))
+    {
+      /* Nothing was saved, so the object must not claim it was. */
+      wm_tutorial_set_created_at (tutorial, old_created);
+      wm_tutorial_set_updated_at (tutorial, old_updated);
+      wm_tutorial_set_version (tutorial, old_version);
+      wm_tutorial_set_status (tutorial, old_status);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static WmStep *
+step_from_row (sqlite3_stmt *stmt)
+{
+  WmStepKind kind = WM_STEP_MANUAL;
+  WmStep *step;
+
+  wm_step_kind_from_string (wm_store_column_text (stmt, 2), &kind);
+  step = wm_step_new (kind);
+  wm_step_set_id (step, wm_store_column_text (stmt, 1));
+  wm_step_set_position (step, sqlite3_column_int (stmt, 3));
+  wm_step_set_point (step, sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5));
+  wm_step_set_button (step, sqlite3_column_int (stmt, 6));
+  wm_step_set_modifiers (step, sqlite3_column_int (stmt, 7));
+  wm_step_set_generated_instruction (step, wm_store_column_text (stmt, 8));
+  wm_step_set_instruction_edited (step, sqlite3_column_int (stmt, 9));
+  wm_step_set_notes (step, wm_store_column_text (stmt, 10));
+  wm_step_set_target (step, wm_store_column_text (stmt, 11), wm_store_column_text (stmt, 12),
+                      wm_store_column_text (stmt, 13), wm_store_column_text (stmt, 14));
+  wm_step_set_text (step, wm_store_column_text (stmt, 15));
+  wm_step_set_image_sha256 (step, wm_store_column_text (stmt, 16));
+  wm_step_set_captured_at (step, sqlite3_column_int64 (stmt, 17));
+
+  return step;
+}
+
+static gboolean
+load_annotations (sqlite3     *db,
+                  gint64       tutorial_rowid,
+                  GHashTable  *steps_by_rowid,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = wm_store_prepare (db,
+    "SELECT a.step, a.kind, a.x, a.y, a.width, a.height, a.text FROM annotations a"
+    " JOIN steps s ON s.rowid = a.step WHERE s.tutorial = ? ORDER BY a.step, a.position",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, tutorial_rowid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      WmStep *step = g_hash_table_lookup (steps_by_rowid,
+                                          GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
+      WmAnnotationKind kind;
+      g_autoptr(WmAnnotation) a = NULL;
+
+      if (step == NULL || !wm_annotation_kind_from_string (wm_store_column_text (stmt, 1), &kind))
+        continue;
+
+      a = wm_annotation_new (kind, sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3),
+                             sqlite3_column_int (stmt, 4), sqlite3_column_int (stmt, 5),
+                             wm_store_column_text (stmt, 6));
+      wm_step_add_annotation (step, a);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_steps (sqlite3     *db,
+            gint64       rowid,
+            WmTutorial  *t,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) by_rowid = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_object_unref);
+
+  stmt = wm_store_prepare (db,
+    "SELECT rowid, id, kind, position, x, y, button, modifiers, instruction,"
+    "  instruction_edited, notes, target_name, target_role, app_name, window_title, text,"
+    "  image, captured_at FROM steps WHERE tutorial = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      WmStep *step = step_from_row (stmt);
+
+      g_hash_table_insert (by_rowid, GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0)), step);
+      g_ptr_array_add (steps, step);
+    }
+
+  if (!load_annotations (db, rowid, by_rowid, error))
+    return FALSE;
+
+  /* One splice, so a bound list view sees a single items-changed. */
+  wm_tutorial_clear_steps (t);
+  g_list_store_splice (G_LIST_STORE (wm_tutorial_get_steps (t)), 0, 0, steps->pdata, steps->len);
+  wm_tutorial_set_steps_loaded (t, TRUE);
+  wm_tutorial_set_n_steps (t, steps->len);
+
+  return TRUE;
+}
+
+typedef struct {
+  const char *id;
+  gboolean    with_steps;
+  WmTutorial *result;
+} LoadTutorial;
+
+static gboolean
+load_tutorial_txn (WmStore  *self,
+                   sqlite3  *db,
+                   gpointer  user_data,
+                   GError  **error)
+{
+  LoadTutorial *lt = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(WmTutorial) t = NULL;
+  gint64 rowid;
+
+  stmt = wm_store_prepare (db,
+    "SELECT " WM_STORE_TUTORIAL_COLUMNS ", t.rowid FROM tutorials t WHERE t.id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  wm_store_bind_text (stmt, 1, lt->id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_NOT_FOUND,
+                   _("No tutorial “%s” in the library"), lt->id);
+      return FALSE;
+    }
+
+  t = wm_store_tutorial_from_row (stmt);
+  rowid = sqlite3_column_int64 (stmt, WM_STORE_TUTORIAL_N_COLUMNS);
+
+  if (lt->with_steps && !load_steps (db, rowid, t, error))
+    return FALSE;
+
+  lt->result = g_steal_pointer (&t);
+  return TRUE;
+}
+
+WmTutorial *
+wm_store_load_tutorial (WmStore     *self,
+                        const char  *id,
+                        gboolean     with_steps,
+                        GError     **error)
+{
+  LoadTutorial lt = { id, with_steps, NULL };
+
+  g_return_val_if_fail (WM_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  /* One read transaction, so the row and its steps come from the same moment even
+   * while a recorder appends beside us. */
+  if (!wm_store_read (self, load_tutorial_txn, &lt, error))
+    return NULL;
+
+  return lt.result;
+}
+
+static gboolean
+delete_tutorial_txn (WmStore  *self,
+                     sqlite3  *db,
+                     gpointer  user_data,
+                     GError  **error)
+{
+  const char *id = user_data;
+  static const char * const statements[] = {
+    "DELETE FROM tutorials_fts WHERE rowid = (SELECT rowid FROM tutorials WHERE id = ?1)",
+    "DELETE FROM step_comments WHERE event IN (SELECT rowid FROM events WHERE tutorial_id = ?1)",
+    "DELETE FROM events WHERE tutorial_id = ?1",
+    "DELETE FROM revision_images WHERE tutorial_id = ?1",
+    "DELETE FROM revisions WHERE tutorial_id = ?1",
+    "DELETE FROM tutorials WHERE id = ?1",
+  };
+
+  if (wm_store_tutorial_rowid (db, id, error) < 0)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = wm_store_prepare (db, statements[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      wm_store_bind_text (stmt, 1, id);
+      if (!wm_store_step (db, stmt, "delete the tutorial", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+wm_store_delete_tutorial (WmStore     *self,
+                          const char  *id,
+                          GError     **error)
+{
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return wm_store_transaction (self, delete_tutorial_txn, (gpointer) id, error);
+}
+
+typedef struct {
+  const char *tutorial_id;
+  GPtrArray  *steps;
+  GPtrArray  *images;
+} AppendSteps;
+
+static gboolean
+append_one (sqlite3  *db,
+            gint64    rowid,
+            WmStep   *step,
+            WmImage  *image,
+            GError  **error)
+{
+  g_autoptr(sqlite3_stmt) pos = NULL;
+
+  if (image != NULL && !wm_store_insert_image (db, image, error))
+    return FALSE;
+
+  pos = wm_store_prepare (db,
+    "SELECT coalesce (max (position) + 1, 0) FROM steps WHERE tutorial = ?", error);
+  if (pos == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (pos, 1, rowid);
+  if (!wm_store_step (db, pos, "save the step", error))
+    return FALSE;
+  wm_step_set_position (step, sqlite3_column_int (pos, 0));
+
+  return insert_step (db, rowid, step, error);
+}
+
+static gboolean
+append_steps_txn (WmStore  *self,
+                  sqlite3  *db,
+                  gpointer  user_data,
+                  GError  **error)
+{
+  AppendSteps *as = user_data;
+  g_autoptr(sqlite3_stmt) touch = NULL;
+  gint64 rowid;
+
+  rowid = wm_store_tutorial_rowid (db, as->tutorial_id, error);
+  if (rowid < 0 || !wm_review_guard_append (self, db, as->tutorial_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < as->steps->len; i++)
+    {
+      WmImage *image = as->images ? g_ptr_array_index (as->images, i) : NULL;
+
+      if (!append_one (db, rowid, g_ptr_array_index (as->steps, i), image, error))
+        return FALSE;
+    }
+
+  touch = wm_store_prepare (db, "UPDATE tutorials SET updated_at = ? WHERE rowid = ?", error);
+  if (touch == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (touch, 1, g_get_real_time ());
+  sqlite3_bind_int64 (touch, 2, rowid);
+
+  return wm_store_step (db, touch, "save the step", error) && wm_store_reindex (db, rowid, error);
+}
+
+gboolean
+wm_store_append_steps (WmStore     *self,
+                       const char  *tutorial_id,
+                       GPtrArray   *steps,
+                       GPtrArray   *images,
+                       GError     **error)
+{
+  AppendSteps as = { tutorial_id, steps, images };
+  g_auto(GStrv) old_images = NULL;
+
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (tutorial_id != NULL, FALSE);
+  g_return_val_if_fail (steps != NULL, FALSE);
+  g_return_val_if_fail (images == NULL || images->len == steps->len, FALSE);
+
+  old_images = g_new0 (char *, steps->len + 1);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      WmStep *step = g_ptr_array_index (steps, i);
+      WmImage *image = images ? g_ptr_array_index (images, i) : NULL;
+
+      old_images[i] = g_strdup (wm_step_get_image_sha256 (step));
+      if (image != NULL)
+        wm_step_set_image_sha256 (step, wm_image_get_sha256 (image));
+    }
+
+  if (wm_store_transaction (self, append_steps_txn, &as, error))
+    return TRUE;
+
+  for (guint i = 0; i < steps->len; i++)
+    wm_step_set_image_sha256 (g_ptr_array_index (steps, i), old_images[i]);
+
+  return FALSE;
+}
+
+gboolean
+wm_store_append_step (WmStore     *self,
+                      const char  *tutorial_id,
+                      WmStep      *step,
+                      WmImage     *image,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new ();
+  g_autoptr(GPtrArray) images = g_ptr_array_new ();
+
+  g_return_val_if_fail (WM_IS_STEP (step), FALSE);
+  g_return_val_if_fail (image == NULL || WM_IS_IMAGE (image), FALSE);
+
+  g_ptr_array_add (steps, step);
+  g_ptr_array_add (images, image);
+
+  return wm_store_append_steps (self, tutorial_id, steps, images, error);
+}
