@@ -103,8 +103,8 @@ wm_player_script_data (JsonNode *node)
   return g_string_free (out, FALSE);
 }
 
-static char *
-noscript_steps (WmTutorial *tutorial)
+char *
+wm_player_noscript_steps (WmTutorial *tutorial)
 {
   GListModel *steps = wm_tutorial_get_steps (tutorial);
   GString *out = g_string_new (NULL);
@@ -122,9 +122,9 @@ noscript_steps (WmTutorial *tutorial)
 
 /* Fills @NAME@ placeholders in one pass over the template only, so nothing substituted
  * (author text included) is ever read as a placeholder. */
-static GBytes *
-expand_template (GBytes      *template,
-                 GHashTable  *values)
+GBytes *
+wm_player_expand_template (GBytes     *template,
+                           GHashTable *values)
 {
   gsize len;
   const char *p = g_bytes_get_data (template, &len);
@@ -213,11 +213,11 @@ wm_html_export_to_bytes (WmStore             *store,
                                                  g_bytes_get_size (style)));
   g_hash_table_insert (values, "SCRIPT", g_strndup (g_bytes_get_data (script, NULL),
                                                     g_bytes_get_size (script)));
-  g_hash_table_insert (values, "NOSCRIPT", noscript_steps (tutorial));
+  g_hash_table_insert (values, "NOSCRIPT", wm_player_noscript_steps (tutorial));
   g_hash_table_insert (values, "OPTIONS", wm_player_script_data (options_json));
   g_hash_table_insert (values, "MODEL", wm_player_script_data (model));
 
-  return expand_template (template, values);
+  return wm_player_expand_template (template, values);
 }
 
 gboolean

@@ -79,6 +79,12 @@ char       *wm_player_csp_source       (GBytes             *content);
 JsonNode   *wm_player_options_to_json  (const WmHtmlOptions *options);
 /* JSON text of @node that cannot end or comment out its <script> element. */
 char       *wm_player_script_data      (JsonNode           *node);
+/* @template with each @NAME@ replaced by @values' text for NAME, in one pass over the
+ * template only: nothing substituted (author text included) is read as a placeholder. */
+GBytes     *wm_player_expand_template  (GBytes             *template,
+                                        GHashTable         *values);
+/* One escaped <li> per step: what a page shows where JavaScript does not run. */
+char       *wm_player_noscript_steps   (WmTutorial         *tutorial);
 
 /* The model (see player.js for its fields). @tutorial must have its steps loaded; its
  * images are read from @store. */
