@@ -39,6 +39,8 @@
  *   waymark:start     { tutorial, slug, title, version, mode, total }       once per mount
  *   waymark:step      { …same, step (1-based), stepId }                     each step reached
  *   waymark:complete  { …same, durationMs }                                 end reached
+ *   waymark:miss      { …same, step, stepId }                               a click beside
+ *                                                                           the hotspot (Try)
  * In View, a step counts as reached when half of it has been on screen.
  */
 (function (global) {
@@ -602,6 +604,8 @@
     void this.frame.offsetWidth;  /* restart the flash animation */
     this.frame.classList.add('wm-flash');
     this.placeBubble();
+    var step = this.steps[this.index];
+    this.emit('miss', { step: this.index + 1, stepId: str(step && step.id) });
   };
 
   Player.prototype.advanceFromTry = function () {
