@@ -12,6 +12,7 @@
 #include "wm-export-pixels.h"
 #include "wm-html-exporter.h"
 #include "wm-site-catalog.h"
+#include "wm-site-location.h"
 #include "wm-site-lock.h"
 #include "wm-site-pages.h"
 #include "wm-site-publisher.h"
@@ -24,8 +25,6 @@
 #define RESOURCE_PREFIX "/org/waymark/site/"
 /* Catalogue cards show the first screen this wide (twice the card's CSS width at most). */
 #define THUMBNAIL_WIDTH 480
-/* Written first into a new library's folder; see check_empty(). */
-#define MARKER_NAME ".waymark-library"
 
 struct _WmSitePublisher
 {
@@ -60,6 +59,7 @@ static GParamSpec *properties[N_PROPS];
 typedef struct {
   WmSitePublisher *self;
   GCancellable    *cancellable;
+  WmSiteLocation  *location;
   WmSiteWriter    *writer;
   WmSiteCatalog   *catalog;
   GHashTable      *assets;        /* name → "assets/name-<hash>.ext" */
@@ -76,6 +76,7 @@ typedef struct {
 static void
 run_clear (Run *run)
 {
+  g_clear_object (&run->location);
   g_clear_object (&run->writer);
   g_clear_object (&run->catalog);
   g_clear_pointer (&run->assets, g_hash_table_unref);
@@ -286,126 +287,6 @@ wm_site_publisher_get_published_slugs (WmSitePublisher *self)
   return (const char * const *) self->published_slugs->pdata;
 }
 
-/* --- The location -------------------------------------------------------------------- */
-
-static gboolean
-location_error (WmSitePublisher  *self,
-                GError           *cause,
-                GError          **error)
-{
-  g_autofree char *name = g_file_get_parse_name (self->location);
-
-  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
-      g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
-                 "Cannot publish to “%s”: it is read-only for you", name);
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_MOUNTED))
-    g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
-                 "Cannot publish to “%s”: it is not mounted (open it once in Files, or "
-                 "`gio mount` it)", name);
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
-                 "Cannot publish to “%s”: the folder it would be made in does not exist", name);
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-    g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
-                 "Cannot publish to “%s”: this kind of location cannot be reached from here "
-                 "(sftp://, smb:// and dav:// need gvfs)", name);
-  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_BUSY))
-    g_set_error_literal (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_FAILED,
-                         cause->message);
-  else
-    g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
-                 "Cannot publish to “%s”: %s", name, cause->message);
-
-  return FALSE;
-}
-
-/* The location must be a folder that is empty or holds a library; it is created when its
- * parent exists. Nothing is written here. */
-static gboolean
-check_location (WmSitePublisher  *self,
-                GCancellable     *cancellable,
-                GError          **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = g_file_get_parse_name (self->location);
-
-  info = g_file_query_info (self->location, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    {
-      g_clear_error (&local_error);
-      if (g_file_make_directory (self->location, cancellable, &local_error))
-        return TRUE;
-      /* Another publisher made it meanwhile: what it is decides, as for any location. */
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_clear_error (&local_error);
-          info = g_file_query_info (self->location, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                    G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-        }
-    }
-  if (info == NULL)
-    return location_error (self, local_error, error);
-
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_NOT_A_LIBRARY,
-                   "Cannot publish to “%s”: it is not a folder", name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A folder with files but no catalog.json is someone else's, and never published over;
- * unless it holds MARKER_NAME, which a first publish writes before anything else: that
- * folder is a library whose first publish was cut short. Sets @interrupted then. */
-static gboolean
-check_empty (WmSitePublisher  *self,
-             gboolean         *interrupted,
-             GCancellable     *cancellable,
-             GError          **error)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean foreign = FALSE;
-  GFileInfo *info;
-
-  *interrupted = FALSE;
-  children = g_file_enumerate_children (self->location, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable,
-                                        &local_error);
-  if (children == NULL)
-    return location_error (self, local_error, error);
-
-  while (g_file_enumerator_iterate (children, &info, NULL, cancellable, &local_error) &&
-         info != NULL)
-    {
-      const char *child = g_file_info_get_name (info);
-
-      if (g_str_equal (child, MARKER_NAME))
-        *interrupted = TRUE;
-      else if (!g_str_equal (child, ".waymark-lock") && !g_str_equal (child, ".waymark-tmp"))
-        foreign = TRUE;
-    }
-
-  if (local_error != NULL)
-    return location_error (self, local_error, error);
-
-  if (foreign && !*interrupted)
-    {
-      g_autofree char *name = g_file_get_parse_name (self->location);
-      g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_NOT_A_LIBRARY,
-                   "Cannot publish to “%s”: the folder holds other files and no Waymark "
-                   "library; choose an empty folder", name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* The first file of a new library: from here on the folder is known to be Waymark's, even
  * if this publish dies before its catalogue is written. */
 static gboolean
@@ -416,8 +297,9 @@ write_marker (Run     *run,
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
   g_autoptr(GError) local_error = NULL;
 
-  if (!wm_site_writer_replace (run->writer, MARKER_NAME, bytes, run->cancellable, &local_error))
-    return location_error (run->self, local_error, error);
+  if (!wm_site_writer_replace (run->writer, WM_SITE_LOCATION_MARKER, bytes, run->cancellable,
+                               &local_error))
+    return wm_site_location_error (run->location, local_error, error);
 
   return TRUE;
 }
@@ -445,14 +327,14 @@ load_catalog (Run     *run,
   json = wm_site_writer_load (run->writer, "catalog.json", run->cancellable, &local_error);
   if (json == NULL && local_error != NULL)
     {
-      location_error (run->self, local_error, error);
+      wm_site_location_error (run->location, local_error, error);
       return NULL;
     }
   if (json == NULL)
     {
       gboolean interrupted;
 
-      if (!check_empty (run->self, &interrupted, run->cancellable, error) ||
+      if (!wm_site_location_check_empty (run->location, &interrupted, run->cancellable, error) ||
           (!interrupted && !write_marker (run, error)))
         return NULL;
       return wm_site_catalog_new ();
@@ -484,7 +366,7 @@ ensure_part (Run         *run,
   path = wm_site_catalog_part_path (part, ".json");
   json = wm_site_writer_load (run->writer, path, run->cancellable, &local_error);
   if (json == NULL && local_error != NULL)
-    return location_error (run->self, local_error, error);
+    return wm_site_location_error (run->location, local_error, error);
   if (!wm_site_catalog_load_part (run->catalog, part, json, &local_error))
     {
       damaged (run, local_error, error);
@@ -1196,7 +1078,7 @@ publish_locked (Run                *run,
   gint64 start = g_get_monotonic_time ();
 
   if (!wm_site_writer_clean (run->writer, run->cancellable, &local_error))
-    return location_error (run->self, local_error, error);
+    return wm_site_location_error (run->location, local_error, error);
   g_debug ("Cleaned in %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
   if ((run->catalog = load_catalog (run, error)) == NULL)
@@ -1205,7 +1087,7 @@ publish_locked (Run                *run,
   apply_settings (run);
 
   if (!prepare_assets (run, &local_error))
-    return location_error (run->self, local_error, error);
+    return wm_site_location_error (run->location, local_error, error);
 
   if (tutorials == NULL && (tutorials = changed = collect_changed (run, error)) == NULL)
     return FALSE;
@@ -1220,7 +1102,7 @@ publish_locked (Run                *run,
       if (!publish_tutorial (run, g_ptr_array_index (tutorials, i), &local_error))
         {
           if (local_error->domain == G_IO_ERROR)
-            return location_error (run->self, local_error, error);
+            return wm_site_location_error (run->location, local_error, error);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
@@ -1231,7 +1113,7 @@ publish_locked (Run                *run,
    * killed publish wrote (unchanged files are not rewritten). */
   if (!wm_site_lock_check (run->lock, run->cancellable, &local_error) ||
       !write_catalogue (run, &local_error))
-    return location_error (run->self, local_error, error);
+    return wm_site_location_error (run->location, local_error, error);
   g_debug ("Wrote the catalogue in %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
   run->self->n_unchanged = wm_site_catalog_get_count (run->catalog) - run->self->n_published;
@@ -1262,6 +1144,7 @@ wm_site_publisher_publish (WmSitePublisher     *self,
   run.store_slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run.images_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.new_slugs = g_ptr_array_new_with_free_func (g_object_unref);
+  run.location = wm_site_location_new (self->location);
 
   if (self->base_url != NULL && *self->base_url != '\0' &&
       !wm_site_base_url_is_valid (self->base_url))
@@ -1276,13 +1159,13 @@ wm_site_publisher_publish (WmSitePublisher     *self,
   start = g_get_monotonic_time ();
   run.newest = -1;
   if ((ids != NULL && ids[0] != NULL && (tutorials = collect_tutorials (&run, ids, error)) == NULL) ||
-      !check_location (self, cancellable, error))
+      !wm_site_location_check (run.location, cancellable, error))
     return FALSE;
 
   /* The lock file is the first thing written: a read-only location fails here, untouched. */
   lock = wm_site_lock_acquire (self->location, LOCK_TIMEOUT_MS, cancellable, &local_error);
   if (lock == NULL)
-    return location_error (self, local_error, error);
+    return wm_site_location_error (run.location, local_error, error);
   g_debug ("Locked in %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
   run.writer = wm_site_writer_new (self->location);
