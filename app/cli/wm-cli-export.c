@@ -154,7 +154,6 @@ wm_cli_export (WmCli  *cli,
       "Redactions are burned into every exported picture."));
   g_autoptr(GError) error = NULL;
   g_autoptr(WmTutorial) tutorial = NULL;
-  g_autofree char *id = NULL;
   WmStore *store;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -170,11 +169,9 @@ wm_cli_export (WmCli  *cli,
     return wm_cli_usage (cli, _("unknown format “%s”; use html, markdown, pdf, scorm12, "
                                 "scorm2004 or cmi5"), argv[1]);
 
-  if (!(id = wm_cli_resolve_id (cli, argv[2], &error)))
+  if (!(tutorial = wm_cli_load_tutorial (cli, argv[2], TRUE, &error)))
     return wm_cli_fail_error (cli, error);
   store = wm_cli_get_store (cli, NULL);
-  if (!(tutorial = wm_store_load_tutorial (store, id, TRUE, &error)))
-    return wm_cli_fail_error (cli, error);
 
   if (g_str_equal (argv[1], "markdown"))
     return export_markdown (cli, store, tutorial, output);

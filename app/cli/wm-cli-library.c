@@ -12,51 +12,12 @@
 
 #include "wm-cli-commands.h"
 
-static char *
-format_time (gint64 usec)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-
-  return dt ? g_date_time_format_iso8601 (dt) : g_strdup ("");
-}
-
-/* Stage/status arguments: an unknown name lists the valid ones, so nobody has to guess. */
-static gboolean
-parse_stage (WmCli      *cli,
-             const char *arg,
-             WmStage    *stage)
-{
-  g_autofree char *valid = NULL;
-
-  if (wm_stage_from_string (arg, stage))
-    return TRUE;
-
-  valid = wm_stage_list_valid ();
-  wm_cli_fail (cli, _("unknown stage “%s”; use one of: %s"), arg, valid);
-  return FALSE;
-}
-
-static gboolean
-parse_status (WmCli      *cli,
-              const char *arg,
-              WmStatus   *status)
-{
-  g_autofree char *valid = NULL;
-
-  if (wm_status_from_string (arg, status))
-    return TRUE;
-
-  valid = wm_status_list_valid ();
-  wm_cli_fail (cli, _("unknown status “%s”; use one of: %s"), arg, valid);
-  return FALSE;
-}
-
 static void
 add_time_member (JsonBuilder *b,
                  const char  *name,
                  gint64       usec)
 {
-  g_autofree char *text = format_time (usec);
+  g_autofree char *text = wm_cli_format_utc (usec);
 
   wm_cli_json_add_string (b, name, text);
 }
@@ -195,9 +156,9 @@ wm_cli_list (WmCli  *cli,
   if (argc > 1)
     return wm_cli_usage (cli, _("unexpected argument “%s”"), argv[1]);
 
-  if (stage && !parse_stage (cli, stage, (WmStage *) &filter.stage))
+  if (stage && !wm_cli_parse_stage (cli, stage, (WmStage *) &filter.stage))
     return WM_CLI_FAILED;
-  if (status && !parse_status (cli, status, (WmStatus *) &filter.status))
+  if (status && !wm_cli_parse_status (cli, status, (WmStatus *) &filter.status))
     return WM_CLI_FAILED;
   filter.role = role;
   filter.search = search;
@@ -232,7 +193,7 @@ static void
 print_tutorial (WmTutorial *t)
 {
   g_autofree char *roles = g_strjoinv (", ", (GStrv) wm_tutorial_get_roles (t));
-  g_autofree char *updated = format_time (wm_tutorial_get_updated_at (t));
+  g_autofree char *updated = wm_cli_format_utc (wm_tutorial_get_updated_at (t));
   GListModel *steps = wm_tutorial_get_steps (t);
 
   g_print ("%s\n", wm_tutorial_get_title (t));
@@ -273,7 +234,6 @@ wm_cli_show (WmCli  *cli,
                                                              _("Show a tutorial and its steps."));
   g_autoptr(GError) error = NULL;
   g_autoptr(WmTutorial) t = NULL;
-  g_autofree char *id = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!wm_cli_parse (cli, context, &argc, &argv))
@@ -281,8 +241,7 @@ wm_cli_show (WmCli  *cli,
   if (argc != 2)
     return wm_cli_usage (cli, _("give one tutorial ID"));
 
-  if (!(id = wm_cli_resolve_id (cli, argv[1], &error)) ||
-      !(t = wm_store_load_tutorial (wm_cli_get_store (cli, NULL), id, TRUE, &error)))
+  if (!(t = wm_cli_load_tutorial (cli, argv[1], TRUE, &error)))
     return wm_cli_fail_error (cli, error);
 
   if (json)
@@ -338,7 +297,7 @@ wm_cli_new (WmCli  *cli,
     return wm_cli_usage (cli, _("unexpected argument “%s”"), argv[1]);
   if (title == NULL)
     return wm_cli_usage (cli, _("--title is required"));
-  if (stage && !parse_stage (cli, stage, &s))
+  if (stage && !wm_cli_parse_stage (cli, stage, &s))
     return WM_CLI_FAILED;
 
   t = wm_tutorial_new (title);
@@ -360,7 +319,7 @@ wm_cli_tag (WmCli  *cli,
             int     argc,
             char  **argv)
 {
-  g_autofree char *stage = NULL, *id = NULL;
+  g_autofree char *stage = NULL;
   g_auto(GStrv) roles = NULL;
   gboolean no_roles = FALSE;
   GOptionEntry entries[] = {
@@ -383,11 +342,10 @@ wm_cli_tag (WmCli  *cli,
     return wm_cli_usage (cli, _("give one tutorial ID"));
   if (stage == NULL && roles == NULL && !no_roles)
     return wm_cli_usage (cli, _("give --stage, --role or --no-roles"));
-  if (stage && !parse_stage (cli, stage, &s))
+  if (stage && !wm_cli_parse_stage (cli, stage, &s))
     return WM_CLI_FAILED;
 
-  if (!(id = wm_cli_resolve_id (cli, argv[1], &error)) ||
-      !(t = wm_store_load_tutorial (wm_cli_get_store (cli, NULL), id, FALSE, &error)))
+  if (!(t = wm_cli_load_tutorial (cli, argv[1], FALSE, &error)))
     return wm_cli_fail_error (cli, error);
 
   if (stage)
@@ -468,7 +426,6 @@ wm_cli_delete (WmCli  *cli,
     _("Delete a tutorial, its history and the screenshots only it used."));
   g_autoptr(GError) error = NULL;
   g_autoptr(WmTutorial) t = NULL;
-  g_autofree char *id = NULL;
   WmStore *store;
 
   if (!wm_cli_parse (cli, context, &argc, &argv))
@@ -476,12 +433,11 @@ wm_cli_delete (WmCli  *cli,
   if (argc != 2)
     return wm_cli_usage (cli, _("give one tutorial ID"));
 
-  if (!(id = wm_cli_resolve_id (cli, argv[1], &error)))
+  if (!(t = wm_cli_load_tutorial (cli, argv[1], FALSE, &error)))
     return wm_cli_fail_error (cli, error);
 
   store = wm_cli_get_store (cli, NULL);
-  if (!(t = wm_store_load_tutorial (store, id, FALSE, &error)) ||
-      !wm_store_delete_tutorial (store, id, &error) ||
+  if (!wm_store_delete_tutorial (store, wm_tutorial_get_id (t), &error) ||
       !wm_store_collect_garbage (store, NULL, &error))
     return wm_cli_fail_error (cli, error);
 

@@ -68,21 +68,6 @@ on_stop_signal (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static gboolean
-parse_stage_arg (WmCli      *cli,
-                 const char *arg,
-                 WmStage    *stage)
-{
-  g_autofree char *valid = NULL;
-
-  if (arg == NULL || wm_stage_from_string (arg, stage))
-    return TRUE;
-
-  valid = wm_stage_list_valid ();
-  wm_cli_fail (cli, _("unknown stage “%s”; use one of: %s"), arg, valid);
-  return FALSE;
-}
-
 static WmTutorial *
 create_tutorial (WmStore     *store,
                  const char  *title,
@@ -192,7 +177,7 @@ wm_cli_record (WmCli  *cli,
     return wm_cli_usage (cli, _("unexpected argument “%s”"), argv[1]);
   if (title == NULL)
     return wm_cli_usage (cli, _("--title is required"));
-  if (!parse_stage_arg (cli, stage_arg, &stage))
+  if (stage_arg && !wm_cli_parse_stage (cli, stage_arg, &stage))
     return WM_CLI_FAILED;
   if (countdown < 0 || countdown > 10)
     return wm_cli_usage (cli, _("--countdown must be between 0 and 10 seconds"));

@@ -62,30 +62,6 @@ identity_clear (CliIdentity *id)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliIdentity, identity_clear)
 
-static char *
-format_time (gint64 usec)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
-
-  return local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("?");
-}
-
-/* Loads the tutorial an ID argument names, or prints why not. */
-static WmTutorial *
-load_arg (WmCli       *cli,
-          const char  *arg,
-          gboolean     with_steps,
-          GError     **error)
-{
-  g_autofree char *id = wm_cli_resolve_id (cli, arg, error);
-
-  if (id == NULL)
-    return NULL;
-
-  return wm_store_load_tutorial (wm_cli_get_store (cli, NULL), id, with_steps, error);
-}
-
 /* submit ---------------------------------------------------------------------------- */
 
 int
@@ -117,7 +93,7 @@ wm_cli_submit (WmCli  *cli,
     return wm_cli_usage (cli, _("give one tutorial ID"));
 
   who = identity_resolve (&id);
-  if (!(t = load_arg (cli, argv[1], FALSE, &error)))
+  if (!(t = wm_cli_load_tutorial (cli, argv[1], FALSE, &error)))
     return wm_cli_fail_error (cli, error);
 
   if (to != NULL)
@@ -182,7 +158,7 @@ run_decision (WmCli        *cli,
     return wm_cli_usage (cli, _("give one tutorial ID"));
 
   who = identity_resolve (&id);
-  if (!(t = load_arg (cli, argv[1], FALSE, &error)) ||
+  if (!(t = wm_cli_load_tutorial (cli, argv[1], FALSE, &error)) ||
       !func (wm_cli_get_store (cli, NULL), wm_tutorial_get_id (t), &who, text, &error))
     return wm_cli_fail_error (cli, error);
 
@@ -315,7 +291,7 @@ wm_cli_request_changes (WmCli  *cli,
     return wm_cli_usage (cli, _("--comment is required: say what should change"));
 
   who = identity_resolve (&id);
-  if (!(t = load_arg (cli, rest_argv[1], FALSE, &error)) ||
+  if (!(t = wm_cli_load_tutorial (cli, rest_argv[1], FALSE, &error)) ||
       !wm_review_request_changes (wm_cli_get_store (cli, NULL), wm_tutorial_get_id (t), &who,
                                   overall, pins, &error))
     return wm_cli_fail_error (cli, error);
@@ -332,7 +308,7 @@ wm_cli_request_changes (WmCli  *cli,
 static void
 print_event (WmHistoryEvent *ev)
 {
-  g_autofree char *when = format_time (wm_history_event_get_at (ev));
+  g_autofree char *when = wm_cli_format_local (wm_history_event_get_at (ev));
   g_autofree char *who = wm_history_event_dup_identity (ev);
   GPtrArray *pins = wm_history_event_get_step_comments (ev);
   int from = wm_history_event_get_from_status (ev);
@@ -409,7 +385,7 @@ wm_cli_history (WmCli  *cli,
   if (argc != 2)
     return wm_cli_usage (cli, _("give one tutorial ID"));
 
-  if (!(t = load_arg (cli, argv[1], FALSE, &error)) ||
+  if (!(t = wm_cli_load_tutorial (cli, argv[1], FALSE, &error)) ||
       !(events = wm_review_list_history (wm_cli_get_store (cli, NULL), wm_tutorial_get_id (t),
                                          &error)))
     return wm_cli_fail_error (cli, error);
@@ -549,7 +525,7 @@ wm_cli_diff (WmCli  *cli,
   if (argc == 4 && (!parse_version (argv[2], &v1) || !parse_version (argv[3], &v2)))
     return wm_cli_usage (cli, _("versions are numbers: 1, 2, …"));
 
-  if (!(t = load_arg (cli, argv[1], FALSE, &error)))
+  if (!(t = wm_cli_load_tutorial (cli, argv[1], FALSE, &error)))
     return wm_cli_fail_error (cli, error);
 
   if (argc == 2)

@@ -198,19 +198,6 @@ wm_cli_usage (WmCli      *cli,
   return WM_CLI_USAGE;
 }
 
-char *
-wm_cli_resolve_id (WmCli       *cli,
-                   const char  *arg,
-                   GError     **error)
-{
-  WmStore *store = wm_cli_get_store (cli, error);
-
-  if (store == NULL)
-    return NULL;
-
-  return wm_store_resolve_id (store, arg, error);
-}
-
 /* Pulls a global `--library PATH` / `--library=PATH` that comes before the command. */
 static int
 take_global_options (WmCli   *cli,

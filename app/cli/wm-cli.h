@@ -62,10 +62,28 @@ int          wm_cli_usage             (WmCli      *cli,
                                        const char *format,
                                        ...) G_GNUC_PRINTF (2, 3);
 
-/* Resolves an id/prefix/slug argument to a full id, or prints the error. */
+/* wm-cli-args.c: arguments every command reads the same way. */
+
+/* A stage or status name; an unknown one prints the valid names and returns FALSE. */
+gboolean     wm_cli_parse_stage       (WmCli      *cli,
+                                       const char *arg,
+                                       WmStage    *stage);
+gboolean     wm_cli_parse_status      (WmCli      *cli,
+                                       const char *arg,
+                                       WmStatus   *status);
+/* Resolves an id/prefix/slug argument to a full id (the error says why not). */
 char        *wm_cli_resolve_id        (WmCli      *cli,
                                        const char *arg,
                                        GError    **error);
+/* The tutorial an ID argument names, loaded from the library. */
+WmTutorial  *wm_cli_load_tutorial     (WmCli      *cli,
+                                       const char *arg,
+                                       gboolean    with_steps,
+                                       GError    **error);
+/* A time in microseconds: ISO 8601 in UTC for JSON ("" when out of range), or the local
+ * "YYYY-MM-DD HH:MM" people read ("?" when out of range). */
+char        *wm_cli_format_utc        (gint64      usec);
+char        *wm_cli_format_local      (gint64      usec);
 
 /* --json output: a string member (NULL as null), and the document printed pretty. */
 void         wm_cli_json_add_string   (JsonBuilder *b,
