@@ -6,37 +6,28 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "wm-test.h"
 
 typedef struct {
-  char *dir;
-  char *library;
-  char *out;
-  char *err;
-  int   status;
+  WmTestLibrary lib;
+  WmTestRun     run;
 } Cli;
-
-static const char *waymark;
 
 static void
 cli_setup (Cli           *c,
            gconstpointer  data)
 {
-  c->dir = g_dir_make_tmp ("wm-cli-XXXXXX", NULL);
-  c->library = g_build_filename (c->dir, "library.db", NULL);
+  wm_test_library_init (&c->lib, "cli");
 }
 
 static void
 cli_teardown (Cli           *c,
               gconstpointer  data)
 {
-  g_autofree char *cmd = g_strdup_printf ("rm -rf %s", c->dir);
-
-  g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL);
-  g_free (c->dir);
-  g_free (c->library);
-  g_free (c->out);
-  g_free (c->err);
+  wm_test_library_clear (&c->lib);
+  wm_test_run_clear (&c->run);
 }
 
 /* Runs waymark with @args (NULL-terminated) against the fixture's library, without any
@@ -45,27 +36,7 @@ static int
 cli_run_argv (Cli         *c,
               const char **args)
 {
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "WAYMARK_LIBRARY", c->library, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-
-  g_strv_builder_add (b, waymark);
-  g_strv_builder_addv (b, args);
-  argv = g_strv_builder_end (b);
-
-  g_clear_pointer (&c->out, g_free);
-  g_clear_pointer (&c->err, g_free);
-  g_spawn_sync (NULL, argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &c->out, &c->err, &c->status,
-                &error);
-  g_assert_no_error (error);
-
-  return WIFEXITED (c->status) ? WEXITSTATUS (c->status) : -1;
+  return wm_test_run_waymark (&c->run, c->lib.path, NULL, args);
 }
 
 #define RUN(c, ...) cli_run_argv ((c), (const char *[]) { __VA_ARGS__, NULL })
@@ -74,11 +45,11 @@ static void
 assert_one_error_line (Cli        *c,
                        const char *needle)
 {
-  g_assert_cmpstr (c->out, ==, "");
-  g_assert_true (g_str_has_suffix (c->err, "\n"));
-  g_assert_true (strchr (c->err, '\n') == c->err + strlen (c->err) - 1);   /* one line */
+  g_assert_cmpstr (c->run.out, ==, "");
+  g_assert_true (g_str_has_suffix (c->run.err, "\n"));
+  g_assert_true (strchr (c->run.err, '\n') == c->run.err + strlen (c->run.err) - 1);   /* one line */
   if (needle)
-    g_assert_nonnull (strstr (c->err, needle));
+    g_assert_nonnull (strstr (c->run.err, needle));
 }
 
 static char *
@@ -87,20 +58,9 @@ cli_new (Cli        *c,
 {
   g_assert_cmpint (RUN (c, "new", "--title", title, "--stage", "orientation",
                         "--role", "admin", "--role", "everyday user"), ==, 0);
-  g_strchomp (c->out);
-  g_assert_true (g_uuid_string_is_valid (c->out));
-  return g_strdup (c->out);
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
+  g_strchomp (c->run.out);
+  g_assert_true (g_uuid_string_is_valid (c->run.out));
+  return g_strdup (c->run.out);
 }
 
 static char *
@@ -115,7 +75,7 @@ write_png (Cli        *c,
     0x70, 0x48, 0xf8, 0x0f, 0x00, 0x03, 0x04, 0x01, 0xc0, 0x80, 0x28, 0x70, 0xda, 0x00, 0x00,
     0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
   };
-  char *path = g_build_filename (c->dir, name, NULL);
+  char *path = g_build_filename (c->lib.dir, name, NULL);
 
   g_assert_true (g_file_set_contents (path, (const char *) png, sizeof png, NULL));
   return path;
@@ -142,11 +102,11 @@ test_new_list_show (Cli           *c,
   JsonObject *first;
 
   g_assert_cmpint (RUN (c, "list"), ==, 0);
-  g_assert_nonnull (strstr (c->out, "Export a monthly report"));
-  g_assert_nonnull (strstr (c->out, "orientation"));
+  g_assert_nonnull (strstr (c->run.out, "Export a monthly report"));
+  g_assert_nonnull (strstr (c->run.out, "orientation"));
 
   g_assert_cmpint (RUN (c, "list", "--json"), ==, 0);
-  list = parse_json (c->out);
+  list = wm_test_parse_json (c->run.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 1);
   first = json_array_get_object_element (json_node_get_array (list), 0);
   g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, id);
@@ -157,7 +117,7 @@ test_new_list_show (Cli           *c,
   /* A unique prefix is enough. */
   g_assert_cmpint (RUN (c, "show", (char[9]) { id[0], id[1], id[2], id[3], id[4], id[5], 0 }),
                    ==, 0);
-  g_assert_nonnull (strstr (c->out, "Orientation — How do I get started?"));
+  g_assert_nonnull (strstr (c->run.out, "Orientation — How do I get started?"));
 }
 
 static void
@@ -171,7 +131,7 @@ test_tag (Cli           *c,
 
   g_assert_cmpint (RUN (c, "tag", id, "--stage", "competency", "--role", "support"), ==, 0);
   g_assert_cmpint (RUN (c, "show", id, "--json"), ==, 0);
-  shown = parse_json (c->out);
+  shown = wm_test_parse_json (c->run.out);
   o = json_node_get_object (shown);
   roles = json_object_get_array_member (o, "roles");
   g_assert_cmpstr (json_object_get_string_member (o, "stage"), ==, "competency");
@@ -189,16 +149,16 @@ test_filters (Cli           *c,
   g_assert_cmpint (RUN (c, "tag", b, "--stage", "refresher-and-reinforcement", "--role",
                         "finance"), ==, 0);
   g_assert_cmpint (RUN (c, "list", "--stage", "refresher-and-reinforcement"), ==, 0);
-  g_assert_nonnull (strstr (c->out, "Close the quarter"));
-  g_assert_null (strstr (c->out, "Invite your team"));
+  g_assert_nonnull (strstr (c->run.out, "Close the quarter"));
+  g_assert_null (strstr (c->run.out, "Invite your team"));
   g_assert_cmpint (RUN (c, "list", "--role", "admin"), ==, 0);
-  g_assert_nonnull (strstr (c->out, "Invite your team"));
-  g_assert_null (strstr (c->out, "Close the quarter"));
+  g_assert_nonnull (strstr (c->run.out, "Invite your team"));
+  g_assert_null (strstr (c->run.out, "Close the quarter"));
   g_assert_cmpint (RUN (c, "list", "--search", "quart"), ==, 0);
-  g_assert_nonnull (strstr (c->out, "Close the quarter"));
-  g_assert_null (strstr (c->out, "Invite"));
+  g_assert_nonnull (strstr (c->run.out, "Close the quarter"));
+  g_assert_null (strstr (c->run.out, "Invite"));
   g_assert_cmpint (RUN (c, "list", "--status", "approved", "--json"), ==, 0);
-  g_assert_cmpstr (g_strstrip (c->out), ==, "[]");
+  g_assert_cmpstr (g_strstrip (c->run.out), ==, "[]");
 }
 
 static void
@@ -208,13 +168,13 @@ test_add_images (Cli           *c,
   g_autofree char *id = cli_new (c, "With pictures");
   g_autofree char *small = write_png (c, "small.png");
   g_autofree char *desktop = shared_screen ("desktop-widgets.png");
-  g_autofree char *bad = g_build_filename (c->dir, "notes.png", NULL);
+  g_autofree char *bad = g_build_filename (c->lib.dir, "notes.png", NULL);
   g_autoptr(JsonNode) shown = NULL;
   JsonArray *steps;
 
   g_assert_cmpint (RUN (c, "add-images", id, desktop, small), ==, 0);
   g_assert_cmpint (RUN (c, "show", id, "--json"), ==, 0);
-  shown = parse_json (c->out);
+  shown = wm_test_parse_json (c->run.out);
   steps = json_object_get_array_member (json_node_get_object (shown), "step_list");
   g_assert_cmpuint (json_array_get_length (steps), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (steps, 0),
@@ -227,7 +187,7 @@ test_add_images (Cli           *c,
   g_assert_cmpint (RUN (c, "add-images", id, small, bad, desktop), ==, 1);
   assert_one_error_line (c, "notes.png");
   g_assert_cmpint (RUN (c, "list", "--json"), ==, 0);
-  g_assert_nonnull (strstr (c->out, "\"steps\" : 2"));
+  g_assert_nonnull (strstr (c->run.out, "\"steps\" : 2"));
 }
 
 static void
@@ -237,9 +197,9 @@ test_delete (Cli           *c,
   g_autofree char *id = cli_new (c, "Short-lived");
 
   g_assert_cmpint (RUN (c, "delete", id), ==, 0);
-  g_assert_nonnull (strstr (c->out, "Short-lived"));
+  g_assert_nonnull (strstr (c->run.out, "Short-lived"));
   g_assert_cmpint (RUN (c, "list"), ==, 0);
-  g_assert_nonnull (strstr (c->out, "No tutorials."));
+  g_assert_nonnull (strstr (c->run.out, "No tutorials."));
   g_assert_cmpint (RUN (c, "delete", id), ==, 1);
   assert_one_error_line (c, "No tutorial");
 }
@@ -283,10 +243,10 @@ test_help (Cli           *c,
     {
       g_autofree char *out = NULL;
 
-      g_assert_nonnull (strstr (c->out, commands[i]));
+      g_assert_nonnull (strstr (c->run.out, commands[i]));
       g_assert_cmpint (RUN (c, commands[i], "--help"), ==, 0);
-      g_assert_nonnull (strstr (c->out, commands[i]));
-      g_assert_nonnull (strstr (c->out, "--library"));
+      g_assert_nonnull (strstr (c->run.out, commands[i]));
+      g_assert_nonnull (strstr (c->run.out, "--library"));
       g_assert_cmpint (RUN (c, "--help"), ==, 0);
     }
 }
@@ -295,14 +255,14 @@ static void
 test_library_option (Cli           *c,
                      gconstpointer  data)
 {
-  g_autofree char *other = g_build_filename (c->dir, "nested", "team.db", NULL);
+  g_autofree char *other = g_build_filename (c->lib.dir, "nested", "team.db", NULL);
 
   g_assert_cmpint (RUN (c, "--library", other, "new", "--title", "Elsewhere"), ==, 0);
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
   g_assert_cmpint (RUN (c, "list", "--library", other), ==, 0);
-  g_assert_nonnull (strstr (c->out, "Elsewhere"));
+  g_assert_nonnull (strstr (c->run.out, "Elsewhere"));
   g_assert_cmpint (RUN (c, "list"), ==, 0);   /* $WAYMARK_LIBRARY is untouched */
-  g_assert_null (strstr (c->out, "Elsewhere"));
+  g_assert_null (strstr (c->run.out, "Elsewhere"));
 }
 
 static void
@@ -311,13 +271,13 @@ test_corrupt_library (Cli           *c,
 {
   g_autofree char *before = NULL, *after = NULL;
 
-  g_assert_true (g_file_set_contents (c->library, "definitely not SQLite, just some bytes "
+  g_assert_true (g_file_set_contents (c->lib.path, "definitely not SQLite, just some bytes "
                                       "that fill a page header or two ......", -1, NULL));
-  g_file_get_contents (c->library, &before, NULL, NULL);
+  g_file_get_contents (c->lib.path, &before, NULL, NULL);
   g_assert_cmpint (RUN (c, "list"), ==, 1);
   assert_one_error_line (c, "not a Waymark library");
   g_assert_cmpint (RUN (c, "new", "--title", "Overwrite?"), ==, 1);
-  g_file_get_contents (c->library, &after, NULL, NULL);
+  g_file_get_contents (c->lib.path, &after, NULL, NULL);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -326,9 +286,6 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-
-  waymark = g_getenv ("WAYMARK");
-  g_assert_nonnull (waymark);
 
 #define ADD(path, func) g_test_add ("/cli/" path, Cli, NULL, cli_setup, func, cli_teardown)
   ADD ("new-list-show", test_new_list_show);
