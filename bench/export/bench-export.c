@@ -8,6 +8,8 @@
  * The fixture is the export tests' realistic recording (the shared 1920×1080 screens,
  * one menu, tick, typed text or dialog per step). "naive" is the same page with every
  * step's stored PNG inline as base64, the way a straightforward exporter would do it.
+ * Each LMS package (SCORM 1.2, SCORM 2004, cmi5) is then made from the same tutorial and
+ * measured against the single HTML file.
  */
 #define G_LOG_DOMAIN "bench-export"
 
@@ -19,6 +21,7 @@
 
 #include "wm-export-fixture.h"
 #include "wm-html-exporter.h"
+#include "wm-lms-package.h"
 #include "wm-markdown-exporter.h"
 #include "wm-pdf-exporter.h"
 
@@ -81,6 +84,29 @@ timing_stop (Timing *t)
 }
 
 static void
+bench_packages (WmStore    *store,
+                WmTutorial *tutorial,
+                gsize       html_size)
+{
+  for (WmLmsFormat format = WM_LMS_SCORM12; format <= WM_LMS_CMI5; format++)
+    {
+      WmLmsOptions options = { format, WM_PLAYER_MODE_DEFAULT, 80, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) zip = NULL;
+      Timing t;
+
+      timing_start (&t);
+      zip = wm_lms_package_to_bytes (store, tutorial, &options, &error);
+      timing_stop (&t);
+      if (zip == NULL)
+        g_error ("%s: %s", wm_lms_format_to_string (format), error->message);
+      g_print ("       %-9s  %7.2f MB  %5.1f%% of html  cpu/wall %5.2f/%-6.2f s\n",
+               wm_lms_format_to_string (format), g_bytes_get_size (zip) / 1e6,
+               100.0 * g_bytes_get_size (zip) / html_size, t.cpu, t.wall);
+    }
+}
+
+static void
 bench (guint n_steps)
 {
   g_autoptr(GError) error = NULL;
@@ -127,6 +153,7 @@ bench (guint n_steps)
            100.0 * g_bytes_get_size (page) / naive, t_html.cpu, t_html.wall,
            tree_size (md_dir) / 1e6, t_md.cpu, t_md.wall, tree_size (pdf_path) / 1e6,
            t_pdf.cpu, t_pdf.wall);
+  bench_packages (store, tutorial, g_bytes_get_size (page));
   g_clear_object (&store);
   if (system (rm) != 0)
     g_warning ("could not remove %s", dir);
