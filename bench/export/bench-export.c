@@ -165,7 +165,7 @@ main (int    argc,
 {
   static const guint defaults[] = { 10, 30, 200 };
 
-  g_setenv ("WM_SHARED_FIXTURES", WM_SHARED_FIXTURES_DEFAULT, FALSE);
+  g_setenv ("WM_FIXTURE_SCREENS", WM_FIXTURE_SCREENS_DEFAULT, FALSE);
   g_print ("steps  stored MB  html MB  naive MB  html/naive  html cpu/wall s  md MB  md cpu/wall s  "
            "pdf MB  pdf cpu/wall s\n");
   if (argc > 1)

@@ -7,7 +7,7 @@
  *   bench-review [--steps 50] [--runs 3] [--dir DIR]
  *
  * Each step's screenshot is one of the 1920×1080 desktop screens in
- * $WM_SHARED_FIXTURES/screens (default /work/shared/fixtures/screens), made unique by a
+ * $WM_FIXTURE_SCREENS (default the ones tests/fixtures draws in the build), made unique by a
  * tEXt chunk so the library stores one image per step, as a real recording does.
  */
 #include "config.h"
@@ -25,9 +25,8 @@ static char *dir;
 static GPtrArray *
 load_screens (void)
 {
-  const char *root = g_getenv ("WM_SHARED_FIXTURES");
-  g_autofree char *path = g_build_filename (root ? root : "/work/shared/fixtures", "screens",
-                                            NULL);
+  const char *root = g_getenv ("WM_FIXTURE_SCREENS");
+  g_autofree char *path = g_strdup (root != NULL ? root : WM_FIXTURE_SCREENS_DEFAULT);
   g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
   GPtrArray *screens = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   const char *name;

@@ -84,8 +84,7 @@ write_png (Cli        *c,
 static char *
 shared_screen (const char *name)
 {
-  const char *dir = g_getenv ("WM_SHARED_FIXTURES");
-  char *path = g_build_filename (dir ? dir : "../shared/fixtures", "screens", name, NULL);
+  char *path = g_build_filename (g_getenv ("WM_FIXTURE_SCREENS"), name, NULL);
 
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   return path;

@@ -20,7 +20,7 @@ static GBytes *
 load_screen (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("WM_SHARED_FIXTURES"), "screens",
+  g_autofree char *path = g_build_filename (g_getenv ("WM_FIXTURE_SCREENS"),
                                             "desktop-widgets.png", NULL);
   char *contents = NULL;
   gsize len = 0;

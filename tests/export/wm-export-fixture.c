@@ -28,37 +28,17 @@ const char * const wm_fixture_hostile_texts[] = {
   NULL
 };
 
-/* The shared 1920×1080 screens, or a drawn desktop with a window when they are absent. */
+/* One of the 1920×1080 desktop screens tests/fixtures draws at build time. */
 static cairo_surface_t *
 load_screen (guint which)
 {
   static const char * const names[] = { "desktop-widgets.png", "desktop-two-windows.png" };
-  const char *dir = g_getenv ("WM_SHARED_FIXTURES");
-  g_autofree char *path = dir ? g_build_filename (dir, "screens", names[which], NULL) : NULL;
-  cairo_surface_t *surface;
-  cairo_pattern_t *wallpaper;
-  cairo_t *cr;
+  g_autofree char *path = g_build_filename (g_getenv ("WM_FIXTURE_SCREENS"), names[which], NULL);
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
 
-  if (path && g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      surface = cairo_image_surface_create_from_png (path);
-      if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
-        return surface;
-      cairo_surface_destroy (surface);
-    }
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
-  cr = cairo_create (surface);
-  wallpaper = cairo_pattern_create_linear (0, 0, 1920, 1080);
-  cairo_pattern_add_color_stop_rgb (wallpaper, 0, 0.1, 0.2, 0.35 + 0.1 * which);
-  cairo_pattern_add_color_stop_rgb (wallpaper, 1, 0.3, 0.45, 0.6);
-  cairo_set_source (cr, wallpaper);
-  cairo_paint (cr);
-  cairo_pattern_destroy (wallpaper);
-  cairo_set_source_rgb (cr, 0.96, 0.96, 0.95);
-  cairo_rectangle (cr, 120 + 200 * which, 60, 1360, 760);
-  cairo_fill (cr);
-  cairo_destroy (cr);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    g_error ("cannot read the fixture screen %s ($WM_FIXTURE_SCREENS): %s", path,
+             cairo_status_to_string (cairo_surface_status (surface)));
 
   return surface;
 }

@@ -26,8 +26,8 @@ typedef enum {
 /* Each hostile string ends by setting window.__wm_pwned if it ever runs. */
 extern const char * const wm_fixture_hostile_texts[];
 
-/* A tutorial of @n_steps, saved in @store: 1920×1080 screens (the shared fixture screens
- * when $WM_SHARED_FIXTURES has them, drawn ones otherwise) where each step opens a menu,
+/* A tutorial of @n_steps, saved in @store: 1920×1080 screens (tests/fixtures' drawn desktops,
+ * found through $WM_FIXTURE_SCREENS) where each step opens a menu,
  * ticks a box or types into an entry, the way a recording looks. Stage orientation. */
 WmTutorial *wm_fixture_make_tutorial (WmStore         *store,
                                       guint            n_steps,

@@ -107,7 +107,7 @@ test_controller (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("wm-portal-app-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "library.db", NULL);
-  g_autofree char *screen = g_build_filename (g_getenv ("WM_SHARED_FIXTURES"), "screens",
+  g_autofree char *screen = g_build_filename (g_getenv ("WM_FIXTURE_SCREENS"),
                                               "desktop-widgets.png", NULL);
   const char *fixtures[] = { screen, NULL };
   g_autoptr(WmStore) store = wm_store_open (path, &error);
@@ -218,7 +218,7 @@ test_place_hotspot (void)
   g_autoptr(WmTutorial) tutorial = wm_tutorial_new ("Place the hotspot");
   g_autoptr(WmStep) step = wm_step_new (WM_STEP_MANUAL);
   g_autoptr(WmImage) image = NULL;
-  g_autofree char *screen = g_build_filename (g_getenv ("WM_SHARED_FIXTURES"), "screens",
+  g_autofree char *screen = g_build_filename (g_getenv ("WM_FIXTURE_SCREENS"),
                                               "desktop-widgets.png", NULL);
   g_autofree char *x_arg = NULL, *y_arg = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (screen);
@@ -350,7 +350,7 @@ test_record_from_window (void)
   AppFixture app = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp = g_dir_make_tmp ("wm-portal-window-XXXXXX", &error);
-  g_autofree char *source = g_build_filename (g_getenv ("WM_SHARED_FIXTURES"), "screens",
+  g_autofree char *source = g_build_filename (g_getenv ("WM_FIXTURE_SCREENS"),
                                               "desktop-widgets.png", NULL);
   g_autofree char *base = g_build_filename (tmp, "screen.png", NULL);
   g_autofree char *dialog_screen = g_build_filename (tmp, "dialog.png", NULL);

@@ -61,7 +61,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  const char *shared = g_getenv ("WM_SHARED_FIXTURES");
+  const char *screens = g_getenv ("WM_FIXTURE_SCREENS");
   g_autofree char *source = NULL;
   g_autoptr(WmTutorial) tutorial = wm_tutorial_new ("Through the portal");
   g_autoptr(GError) error = NULL;
@@ -70,10 +70,10 @@ fixture_setup (Fixture       *f,
   f->dir = g_dir_make_tmp ("wm-portal-test-XXXXXX", &error);
   g_assert_no_error (error);
   /* One screen, the same with a dialog opened on it (a click's change), another screen. */
-  source = g_build_filename (shared, "screens", "desktop-widgets.png", NULL);
+  source = g_build_filename (screens, "desktop-widgets.png", NULL);
   f->fixtures[0] = g_build_filename (f->dir, "screen.png", NULL);
   f->fixtures[1] = g_build_filename (f->dir, "dialog.png", NULL);
-  f->fixtures[2] = g_build_filename (shared, "screens", "desktop-two-windows.png", NULL);
+  f->fixtures[2] = g_build_filename (screens, "desktop-two-windows.png", NULL);
   wm_test_make_dialog_screen (source, f->fixtures[0], f->fixtures[1]);
   wm_test_portal_set_fixtures ((const char * const *) f->fixtures);
   wm_test_portal_set_responses (0, 0);

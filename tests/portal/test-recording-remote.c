@@ -34,8 +34,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  const char *shared = g_getenv ("WM_SHARED_FIXTURES");
-  g_autofree char *screen = g_build_filename (shared, "screens", "desktop-widgets.png", NULL);
+  g_autofree char *screen = g_build_filename (g_getenv ("WM_FIXTURE_SCREENS"),
+                                              "desktop-widgets.png", NULL);
   const char *fixtures[] = { screen, NULL };
   g_autoptr(WmTutorial) tutorial = wm_tutorial_new ("Remote");
   g_autoptr(WmCaptureBackend) backend = NULL;
