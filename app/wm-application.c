@@ -21,6 +21,7 @@ struct _WmApplication
   GSettings      *settings;
   WmStore        *store;
   GError         *store_error;
+  char           *library_path;   /* `waymark --library PATH`, absolute */
 };
 
 G_DEFINE_FINAL_TYPE (WmApplication, wm_application, ADW_TYPE_APPLICATION)
@@ -68,8 +69,12 @@ wm_application_new (void)
 static char *
 library_path (WmApplication *self)
 {
-  g_autofree char *setting = g_settings_get_string (self->settings, "library-path");
+  g_autofree char *setting = NULL;
 
+  if (self->library_path != NULL)
+    return g_strdup (self->library_path);
+
+  setting = g_settings_get_string (self->settings, "library-path");
   /* $WAYMARK_LIBRARY wins so the command line and the app agree in scripts and tests. */
   if (g_getenv ("WAYMARK_LIBRARY") == NULL && setting[0] != '\0')
     return g_steal_pointer (&setting);
@@ -195,6 +200,25 @@ apply_style (WmApplication *self)
                                       schemes[MIN (variant, G_N_ELEMENTS (schemes) - 1)]);
 }
 
+/* `waymark --library PATH` opens the app on that library, as the commands do. Such a window is
+ * its own process: handed to a Waymark already running, the path would be ignored there. */
+static int
+wm_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  WmApplication *self = WM_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "library", "^&ay", &path) && path[0] != '\0')
+    {
+      g_free (self->library_path);
+      self->library_path = g_canonicalize_filename (path, NULL);
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
+
 static void
 wm_application_startup (GApplication *app)
 {
@@ -274,6 +298,7 @@ wm_application_finalize (GObject *object)
   WmApplication *self = WM_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_free (self->library_path);
 
   G_OBJECT_CLASS (wm_application_parent_class)->finalize (object);
 }
@@ -286,6 +311,7 @@ wm_application_class_init (WmApplicationClass *klass)
 
   object_class->dispose = wm_application_dispose;
   object_class->finalize = wm_application_finalize;
+  app_class->handle_local_options = wm_application_handle_local_options;
   app_class->startup = wm_application_startup;
   app_class->activate = wm_application_activate;
   app_class->open = wm_application_open;
@@ -294,5 +320,12 @@ wm_application_class_init (WmApplicationClass *klass)
 static void
 wm_application_init (WmApplication *self)
 {
+  const GOptionEntry entries[] = {
+    { "library", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the app on this library file"), N_("PATH") },
+    { NULL }
+  };
+
   self->settings = g_settings_new (APP_ID);
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }

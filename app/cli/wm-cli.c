@@ -263,11 +263,11 @@ wm_cli_run (int    argc,
 
   first = take_global_options (&cli, argc, argv);
 
+  /* No command: the app, on the --library given if any (it parses the option itself). */
   if (first >= argc || argv[first][0] == '\0')
     {
       g_free (cli.library_path);
-      return first > 1 ? (g_printerr ("waymark: --library goes with a command, e.g. "
-                                      "“waymark --library PATH list”\n"), WM_CLI_USAGE) : -1;
+      return -1;
     }
 
   if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h") ||
