@@ -82,7 +82,7 @@ write_png (Cli        *c,
 }
 
 static char *
-shared_screen (const char *name)
+fixture_screen (const char *name)
 {
   char *path = g_build_filename (g_getenv ("WM_FIXTURE_SCREENS"), name, NULL);
 
@@ -166,7 +166,7 @@ test_add_images (Cli           *c,
 {
   g_autofree char *id = cli_new (c, "With pictures");
   g_autofree char *small = write_png (c, "small.png");
-  g_autofree char *desktop = shared_screen ("desktop-widgets.png");
+  g_autofree char *desktop = fixture_screen ("desktop-widgets.png");
   g_autofree char *bad = g_build_filename (c->lib.dir, "notes.png", NULL);
   g_autoptr(JsonNode) shown = NULL;
   JsonArray *steps;
