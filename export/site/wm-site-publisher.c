@@ -638,8 +638,10 @@ lookup_image (const char *key,
   /* Trust the file only while it is there. */
   if (!g_hash_table_contains (run->images_done, src))
     {
-      g_autoptr(GFile) file = g_file_resolve_relative_path (run->self->location, src);
-      if (!g_file_query_exists (file, run->cancellable))
+      GFileType type = G_FILE_TYPE_UNKNOWN;
+
+      if (!wm_site_location_query (run->location, src, &type, NULL, run->cancellable, NULL) ||
+          type != G_FILE_TYPE_REGULAR)
         return NULL;
       g_hash_table_add (run->images_done, g_strdup (src));
     }
@@ -730,11 +732,12 @@ make_thumbnail (Run         *run,
                 GError     **error)
 {
   g_autofree char *path = g_strconcat ("images/thumbs/", src + strlen ("images/"), NULL);
-  g_autoptr(GFile) file = g_file_resolve_relative_path (run->self->location, path);
   g_autoptr(GBytes) png = NULL;
   g_autoptr(GBytes) thumb = NULL;
+  GFileType type = G_FILE_TYPE_UNKNOWN;
 
-  if (g_file_query_exists (file, run->cancellable))
+  if (wm_site_location_query (run->location, path, &type, NULL, run->cancellable, NULL) &&
+      type == G_FILE_TYPE_REGULAR)
     return g_steal_pointer (&path);
 
   png = wm_site_writer_load (run->writer, src, run->cancellable, error);
@@ -1028,10 +1031,7 @@ write_catalogue (Run     *run,
 
   /* The first format's whole catalogue as a script: nothing loads it any more. */
   if (run->migrated)
-    {
-      g_autoptr(GFile) old = g_file_get_child (run->self->location, "catalog.js");
-      g_file_delete (old, run->cancellable, NULL);
-    }
+    wm_site_location_delete (run->location, "catalog.js", run->cancellable, NULL);
 
   return TRUE;
 }
@@ -1163,12 +1163,12 @@ wm_site_publisher_publish (WmSitePublisher     *self,
     return FALSE;
 
   /* The lock file is the first thing written: a read-only location fails here, untouched. */
-  lock = wm_site_lock_acquire (self->location, LOCK_TIMEOUT_MS, cancellable, &local_error);
+  lock = wm_site_lock_acquire (run.location, LOCK_TIMEOUT_MS, cancellable, &local_error);
   if (lock == NULL)
     return wm_site_location_error (run.location, local_error, error);
   g_debug ("Locked in %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
-  run.writer = wm_site_writer_new (self->location);
+  run.writer = wm_site_writer_new (run.location);
   run.lock = lock;
   ok = publish_locked (&run, tutorials, error);
   self->n_files_written = wm_site_writer_get_n_written (run.writer);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 
 #include "wm-site-writer.h"
 
@@ -15,14 +16,13 @@
 
 struct _WmSiteWriter
 {
-  GObject     parent_instance;
+  GObject         parent_instance;
 
-  GFile      *root;
-  GFile      *tmp_dir;
-  GHashTable *made_dirs;   /* paths of folders known to exist */
-  guint       n_written;
-  guint64     bytes_written;
-  guint       kill_after;  /* test hook, 0 = never */
+  WmSiteLocation *location;
+  GHashTable     *made_dirs;   /* folders known to exist (and to be real folders) */
+  guint           n_written;
+  guint64         bytes_written;
+  guint           kill_after;  /* test hook, 0 = never */
 };
 
 G_DEFINE_FINAL_TYPE (WmSiteWriter, wm_site_writer, G_TYPE_OBJECT)
@@ -32,8 +32,7 @@ wm_site_writer_finalize (GObject *object)
 {
   WmSiteWriter *self = WM_SITE_WRITER (object);
 
-  g_clear_object (&self->root);
-  g_clear_object (&self->tmp_dir);
+  g_clear_object (&self->location);
   g_clear_pointer (&self->made_dirs, g_hash_table_unref);
 
   G_OBJECT_CLASS (wm_site_writer_parent_class)->finalize (object);
@@ -56,25 +55,16 @@ wm_site_writer_init (WmSiteWriter *self)
 }
 
 WmSiteWriter *
-wm_site_writer_new (GFile *root)
+wm_site_writer_new (WmSiteLocation *location)
 {
   WmSiteWriter *self;
 
-  g_return_val_if_fail (G_IS_FILE (root), NULL);
+  g_return_val_if_fail (WM_IS_SITE_LOCATION (location), NULL);
 
   self = g_object_new (WM_TYPE_SITE_WRITER, NULL);
-  self->root = g_object_ref (root);
-  self->tmp_dir = g_file_get_child (root, TMP_DIR);
+  self->location = g_object_ref (location);
 
   return self;
-}
-
-GFile *
-wm_site_writer_get_root (WmSiteWriter *self)
-{
-  g_return_val_if_fail (WM_IS_SITE_WRITER (self), NULL);
-
-  return self->root;
 }
 
 guint
@@ -93,58 +83,33 @@ wm_site_writer_get_bytes_written (WmSiteWriter *self)
   return self->bytes_written;
 }
 
-static gboolean
-make_dir (WmSiteWriter  *self,
-          GFile         *dir,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  g_autofree char *key = g_file_get_uri (dir);
-  g_autoptr(GError) local_error = NULL;
-
-  if (g_hash_table_contains (self->made_dirs, key))
-    return TRUE;
-
-  if (!g_file_make_directory (dir, cancellable, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  g_hash_table_add (self->made_dirs, g_steal_pointer (&key));
-  return TRUE;
-}
-
-/* Makes @dir, somewhere under the root, and the folders above it, from the top down:
- * g_file_make_directory_with_parents() climbs up only on NOT_FOUND, and WebDAV servers answer
- * a missing parent with "409 Conflict", which gvfs passes on as a plain failure. */
+/* Makes @dir and the folders above it, top down (WebDAV answers a missing parent with "409
+ * Conflict", not NOT_FOUND), each a real folder, not a link. */
 static gboolean
 ensure_dir (WmSiteWriter  *self,
-            GFile         *dir,
+            const char    *dir,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autofree char *relative = g_file_get_relative_path (self->root, dir);
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GFile) current = NULL;
+  if (*dir == '\0' || g_hash_table_contains (self->made_dirs, dir))
+    return TRUE;
+  if (!wm_site_location_make_dirs (self->location, dir, cancellable, error))
+    return FALSE;
 
-  if (relative == NULL)
-    return make_dir (self, dir, cancellable, error);
-
-  parts = g_strsplit (relative, G_DIR_SEPARATOR_S, -1);
-  current = g_object_ref (self->root);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      GFile *child = g_file_get_child (current, parts[i]);
-
-      g_object_unref (current);
-      current = child;
-      if (!make_dir (self, current, cancellable, error))
-        return FALSE;
-    }
-
+  g_hash_table_add (self->made_dirs, g_strdup (dir));
   return TRUE;
+}
+
+static gboolean
+is_part_name (const char *name)
+{
+  g_autofree char *uuid = NULL;
+
+  if (!g_str_has_suffix (name, ".part"))
+    return FALSE;
+  uuid = g_strndup (name, strlen (name) - strlen (".part"));
+
+  return g_uuid_string_is_valid (uuid);
 }
 
 gboolean
@@ -152,33 +117,47 @@ wm_site_writer_clean (WmSiteWriter  *self,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GError) local_error = NULL;
-  GFileInfo *info;
-  GFile *child;
+  g_auto(GStrv) names = NULL;
+  GFileType type = G_FILE_TYPE_UNKNOWN;
 
   g_return_val_if_fail (WM_IS_SITE_WRITER (self), FALSE);
 
-  children = g_file_enumerate_children (self->tmp_dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable,
-                                        &local_error);
-  if (children == NULL)
+  if (!wm_site_location_query (self->location, TMP_DIR, &type, NULL, cancellable, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         return TRUE;
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-
-  while (g_file_enumerator_iterate (children, &info, &child, cancellable, error))
+  if (type != G_FILE_TYPE_DIRECTORY)
     {
-      if (info == NULL)
-        return TRUE;
-      if (!g_file_delete (child, cancellable, error))
-        return FALSE;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                   "“%s” there is a link or not a folder; Waymark never follows links in a "
+                   "shared library (remove it)", TMP_DIR);
+      return FALSE;
     }
 
-  return FALSE;
+  if ((names = wm_site_location_list (self->location, TMP_DIR, cancellable, error)) == NULL)
+    return FALSE;
+
+  /* Only what write_beside() makes: anything else there is left alone. */
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (TMP_DIR "/", names[i], NULL);
+      g_autoptr(GError) delete_error = NULL;
+
+      if (is_part_name (names[i]) &&
+          !wm_site_location_delete (self->location, path, cancellable, &delete_error) &&
+          !g_error_matches (delete_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&delete_error));
+          return FALSE;
+        }
+    }
+  g_hash_table_add (self->made_dirs, g_strdup (TMP_DIR));
+
+  return TRUE;
 }
 
 static void
@@ -193,35 +172,45 @@ count_written (WmSiteWriter *self,
     raise (SIGKILL);
 }
 
-/* Writes @bytes to a fresh file in the temporary folder; returns it. */
-static GFile *
+/* Writes @bytes to a fresh file in the temporary folder, created exclusively; returns its
+ * path. */
+static char *
 write_beside (WmSiteWriter  *self,
               GBytes        *bytes,
               GCancellable  *cancellable,
               GError       **error)
 {
   g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *name = g_strconcat (uuid, ".part", NULL);
-  g_autoptr(GFile) tmp = g_file_get_child (self->tmp_dir, name);
-  g_autoptr(GFileOutputStream) out = NULL;
-  gsize size = 0;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *path = g_strconcat (TMP_DIR "/", uuid, ".part", NULL);
 
-  if (!ensure_dir (self, self->tmp_dir, cancellable, error))
+  if (!ensure_dir (self, TMP_DIR, cancellable, error) ||
+      !wm_site_location_create (self->location, path, bytes, cancellable, error))
     return NULL;
 
-  out = g_file_create (tmp, G_FILE_CREATE_NONE, cancellable, error);
-  if (out == NULL)
-    return NULL;
+  return g_steal_pointer (&path);
+}
 
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), data, size, NULL, cancellable, error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
-    {
-      g_file_delete (tmp, NULL, NULL);
-      return NULL;
-    }
+/* Backends without rename (some WebDAV servers): the backend's own replace is the best
+ * atomicity there is; never through a link or over a folder. */
+static gboolean
+replace_in_place (WmSiteWriter  *self,
+                  const char    *path,
+                  GBytes        *bytes,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GFile) dest = g_file_resolve_relative_path (wm_site_location_get_file (self->location),
+                                                        path);
+  GFileType type = G_FILE_TYPE_UNKNOWN;
 
-  return g_steal_pointer (&tmp);
+  if (wm_site_location_query (self->location, path, &type, NULL, cancellable, NULL) &&
+      type != G_FILE_TYPE_REGULAR &&
+      !wm_site_location_delete (self->location, path, cancellable, error))
+    return FALSE;
+
+  g_debug ("No rename on %s, replacing in place", path);
+  return g_file_replace_contents (dest, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error);
 }
 
 gboolean
@@ -231,45 +220,50 @@ wm_site_writer_replace (WmSiteWriter  *self,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(GFile) dest = NULL;
-  g_autoptr(GFile) parent = NULL;
-  g_autoptr(GFile) tmp = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *tmp = NULL;
+  const char *slash;
 
   g_return_val_if_fail (WM_IS_SITE_WRITER (self), FALSE);
   g_return_val_if_fail (path != NULL && path[0] != '/', FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
-  dest = g_file_resolve_relative_path (self->root, path);
-  parent = g_file_get_parent (dest);
-  if (!ensure_dir (self, parent, cancellable, error))
-    return FALSE;
-
-  tmp = write_beside (self, bytes, cancellable, error);
-  if (tmp == NULL)
-    return FALSE;
-
-  /* A real rename or nothing: a copy-and-delete fallback would expose a half file. */
-  if (!g_file_move (tmp, dest, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                    cancellable, NULL, NULL, &local_error))
+  if ((slash = strrchr (path, '/')) != NULL)
     {
-      g_file_delete (tmp, NULL, NULL);
+      g_autofree char *dir = g_strndup (path, slash - path);
+      if (!ensure_dir (self, dir, cancellable, error))
+        return FALSE;
+    }
+
+  if ((tmp = write_beside (self, bytes, cancellable, error)) == NULL)
+    return FALSE;
+
+  if (!wm_site_location_rename (self->location, tmp, path, cancellable, &local_error))
+    {
+      wm_site_location_delete (self->location, tmp, NULL, NULL);
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-
-      /* Backends without rename (some WebDAV servers): the backend's own replace is the
-       * best atomicity there is. */
-      g_debug ("No rename on %s, replacing in place", path);
-      if (!g_file_replace_contents (dest, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error))
+      if (!replace_in_place (self, path, bytes, cancellable, error))
         return FALSE;
     }
 
   count_written (self, g_bytes_get_size (bytes));
   return TRUE;
+}
+
+static gboolean
+is_regular (WmSiteWriter  *self,
+            const char    *path,
+            guint64       *size,
+            GCancellable  *cancellable)
+{
+  GFileType type = G_FILE_TYPE_UNKNOWN;
+
+  return wm_site_location_query (self->location, path, &type, size, cancellable, NULL) &&
+         type == G_FILE_TYPE_REGULAR;
 }
 
 gboolean
@@ -279,12 +273,9 @@ wm_site_writer_write_once (WmSiteWriter  *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(GFile) dest = NULL;
-
   g_return_val_if_fail (WM_IS_SITE_WRITER (self), FALSE);
 
-  dest = g_file_resolve_relative_path (self->root, path);
-  if (g_file_query_exists (dest, cancellable))
+  if (is_regular (self, path, NULL, cancellable))
     return TRUE;
 
   return wm_site_writer_replace (self, path, bytes, cancellable, error);
@@ -296,14 +287,13 @@ wm_site_writer_load (WmSiteWriter  *self,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   GBytes *bytes;
 
   g_return_val_if_fail (WM_IS_SITE_WRITER (self), NULL);
 
-  file = g_file_resolve_relative_path (self->root, path);
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = wm_site_location_load (self->location, path, WM_SITE_WRITER_MAX_LOAD, cancellable,
+                                 &local_error);
   if (bytes == NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_propagate_error (error, g_steal_pointer (&local_error));
 
@@ -318,21 +308,16 @@ wm_site_writer_write_if_changed (WmSiteWriter  *self,
                                  GError       **error)
 {
   g_autoptr(GBytes) current = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  guint64 size = 0;
 
   g_return_val_if_fail (WM_IS_SITE_WRITER (self), FALSE);
 
   /* A catalogue of 10,000 tutorials is megabytes: read it back only when its size says the
    * bytes may be the same. */
-  file = g_file_resolve_relative_path (self->root, path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info == NULL || (guint64) g_file_info_get_size (info) != g_bytes_get_size (bytes))
+  if (!is_regular (self, path, &size, cancellable) || size != g_bytes_get_size (bytes))
     return wm_site_writer_replace (self, path, bytes, cancellable, error);
 
-  current = wm_site_writer_load (self, path, cancellable, &local_error);
+  current = wm_site_writer_load (self, path, cancellable, NULL);
   if (current != NULL && g_bytes_equal (current, bytes))
     return TRUE;
 

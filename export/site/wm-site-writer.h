@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "wm-site-location.h"
+
 G_BEGIN_DECLS
 
 #define WM_TYPE_SITE_WRITER (wm_site_writer_get_type ())
@@ -14,14 +16,19 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WmSiteWriter, wm_site_writer, WM, SITE_WRITER, GObject)
 
 /* Every file is written beside its destination (in the library's ".waymark-tmp" folder) and
- * then renamed over it, so a kill at any point leaves each file either old or new.
+ * then renamed over it, so a kill at any point leaves each file either old or new. Every
+ * step goes through @location, so no link planted in the share is ever followed.
  *
  * For tests, $WAYMARK_PUBLISH_KILL_AFTER=N makes the process SIGKILL itself right after
  * the N-th file has been put in place, which is what a crash mid-publish looks like. */
-WmSiteWriter *wm_site_writer_new               (GFile         *root);
-GFile        *wm_site_writer_get_root          (WmSiteWriter  *self);
+/* The most any file of a library is read back (the catalogue, a model, a screenshot). */
+#define WM_SITE_WRITER_MAX_LOAD (64 * 1024 * 1024)
 
-/* Removes what an interrupted publish left in the temporary folder. Call it holding the lock. */
+WmSiteWriter *wm_site_writer_new               (WmSiteLocation *location);
+
+/* Removes what an interrupted publish left in the temporary folder (the "<uuid>.part" files
+ * it writes, nothing else). A ".waymark-tmp" that is not a real folder is refused. Call it
+ * holding the lock. */
 gboolean      wm_site_writer_clean             (WmSiteWriter  *self,
                                                 GCancellable  *cancellable,
                                                 GError       **error);
@@ -32,7 +39,7 @@ gboolean      wm_site_writer_replace           (WmSiteWriter  *self,
                                                 GBytes        *bytes,
                                                 GCancellable  *cancellable,
                                                 GError       **error);
-/* For content-addressed files: writes only when @path does not exist yet. */
+/* For content-addressed files: writes only when @path is not a regular file yet. */
 gboolean      wm_site_writer_write_once        (WmSiteWriter  *self,
                                                 const char    *path,
                                                 GBytes        *bytes,
@@ -44,7 +51,8 @@ gboolean      wm_site_writer_write_if_changed  (WmSiteWriter  *self,
                                                 GBytes        *bytes,
                                                 GCancellable  *cancellable,
                                                 GError       **error);
-/* The file's bytes, or NULL without an error when it does not exist. */
+/* The file's bytes (at most WM_SITE_WRITER_MAX_LOAD), or NULL without an error when it does
+ * not exist. */
 GBytes       *wm_site_writer_load              (WmSiteWriter  *self,
                                                 const char    *path,
                                                 GCancellable  *cancellable,

@@ -8,11 +8,13 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "publish-fixture.h"
 #include "wm-site-catalog.h"
+#include "wm-site-location.h"
 #include "wm-site-lock.h"
 #include "wm-site-publisher.h"
 
@@ -1005,6 +1007,7 @@ test_foreign_lock (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GFile) root = g_file_new_for_path (f->tmp);
+  g_autoptr(WmSiteLocation) location = wm_site_location_new (root);
   g_autofree char *path = g_build_filename (f->tmp, ".waymark-lock", NULL);
   g_autofree char *fresh = g_strdup_printf ("build-server 4242 %" G_GINT64_FORMAT "\n",
                                             g_get_real_time ());
@@ -1015,7 +1018,7 @@ test_foreign_lock (Fixture       *f,
   g_autofree char *contents = NULL;
 
   g_assert_true (g_file_set_contents (path, fresh, -1, NULL));
-  lock = wm_site_lock_acquire (root, 300, NULL, &error);
+  lock = wm_site_lock_acquire (location, 300, NULL, &error);
   g_assert_null (lock);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
   g_assert_nonnull (strstr (error->message, "being published by another Waymark (build-server, "
@@ -1023,7 +1026,7 @@ test_foreign_lock (Fixture       *f,
   g_clear_error (&error);
 
   g_assert_true (g_file_set_contents (path, old, -1, NULL));
-  lock = wm_site_lock_acquire (root, 300, NULL, &error);
+  lock = wm_site_lock_acquire (location, 300, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (lock);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -1039,11 +1042,12 @@ test_lock_taken_over (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GFile) root = g_file_new_for_path (f->tmp);
+  g_autoptr(WmSiteLocation) location = wm_site_location_new (root);
   g_autofree char *path = g_build_filename (f->tmp, ".waymark-lock", NULL);
   g_autofree char *theirs = g_strdup_printf ("other-laptop 77 %" G_GINT64_FORMAT " token\n",
                                              g_get_real_time ());
   g_autoptr(GError) error = NULL;
-  g_autoptr(WmSiteLock) lock = wm_site_lock_acquire (root, 300, NULL, &error);
+  g_autoptr(WmSiteLock) lock = wm_site_lock_acquire (location, 300, NULL, &error);
   g_autofree char *contents = NULL;
 
   g_assert_no_error (error);
@@ -1059,6 +1063,267 @@ test_lock_taken_over (Fixture       *f,
   wm_site_lock_release (lock);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, theirs);
+}
+
+/* --- A share anyone can write to: links, locks, full disks ---------------------------- */
+
+static void
+remove_tree (const char *path)
+{
+  const char *argv[] = { "rm", "-rf", path, NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               NULL, NULL, NULL));
+}
+
+/* A folder outside the library holding one file that must survive whatever is published. */
+static char *
+make_victim (Fixture    *f,
+             const char *name)
+{
+  g_autofree char *dir = g_build_filename (f->tmp, name, NULL);
+  g_autofree char *file = g_build_filename (dir, "precious.txt", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (file, "keep me", -1, NULL));
+  return g_steal_pointer (&dir);
+}
+
+static void
+assert_victim_intact (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autofree char *file = g_build_filename (dir, "precious.txt", NULL);
+  g_autofree char *contents = NULL;
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_test_message ("%s holds %s", dir, name);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+}
+
+/* A ".waymark-tmp" link made publish delete every file of the folder it pointed to. */
+static void
+test_tmp_symlink (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *victim = make_victim (f, "victim");
+  g_autofree char *tmp = g_build_filename (f->site, ".waymark-tmp", NULL);
+
+  g_assert_true (publish_to (f->store, f->site, &error));
+  remove_tree (tmp);
+  g_assert_cmpint (symlink (victim, tmp), ==, 0);
+
+  /* Nothing changed, and then something did: neither empties the folder behind the link. */
+  assert_refused (f, f->site, "never follows links");
+  fixture_edit (f->store, f->ids->pdata[1], 0, "Edited with a planted link");
+  fixture_approve (f->store, f->ids->pdata[1]);
+  assert_refused (f, f->site, "“.waymark-tmp” there is a link or not a folder");
+  assert_victim_intact (victim);
+}
+
+/* Every folder a publish writes into, replaced by a link to a folder outside the library:
+ * the publish is refused in one line and writes nothing there. */
+static void
+test_dir_symlinks (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const places[] = {
+    "t", "t/invite-your-first-teammate", "images", "catalog",
+    "t/invite-your-first-teammate/embed", "t/invite-your-first-teammate/v%u", NULL };
+  const char *id = f->ids->pdata[1];
+
+  for (guint i = 0; places[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WmTutorial) edited = NULL;
+      g_autofree char *site = g_strdup_printf ("%s/site-%u", f->tmp, i);
+      g_autofree char *victim_name = g_strdup_printf ("victim-%u", i);
+      g_autofree char *victim = make_victim (f, victim_name);
+      g_autofree char *place = NULL, *path = NULL, *moved = NULL;
+
+      g_assert_true (publish_to (f->store, site, &error));
+      g_assert_no_error (error);
+      fixture_edit (f->store, id, 0, "Edited behind a planted link");
+      fixture_approve (f->store, id);
+      edited = wm_store_load_tutorial (f->store, id, FALSE, &error);
+      g_assert_no_error (error);
+
+      /* The next version's folder does not exist yet: the link waits for it. */
+      place = g_strdup_printf (places[i], wm_tutorial_get_approved_version (edited));
+      path = g_build_filename (site, place, NULL);
+      moved = g_strconcat (path, ".moved", NULL);
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        g_assert_cmpint (g_rename (path, moved), ==, 0);
+      g_assert_cmpint (symlink (victim, path), ==, 0);
+
+      g_assert_false (publish_to (f->store, site, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s → %s", place, error->message);
+      g_assert_nonnull (strstr (error->message, "never follows links"));
+      g_assert_null (strchr (error->message, '\n'));
+      assert_victim_intact (victim);
+    }
+}
+
+/* A lock that is not a regular file: refused at once in one line, never followed, never
+ * waited on, left as it was. */
+static void
+test_lock_not_a_file (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (f->site);
+  g_autoptr(WmSiteLocation) location = wm_site_location_new (root);
+  g_autofree char *path = g_build_filename (f->site, ".waymark-lock", NULL);
+  g_autofree char *nowhere = g_build_filename (f->tmp, "nowhere", NULL);
+
+  g_assert_cmpint (g_mkdir (f->site, 0755), ==, 0);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WmSiteLock) lock = NULL;
+      gint64 start = g_get_monotonic_time ();
+      struct stat before, after;
+
+      switch (i)
+        {
+        case 0: g_assert_cmpint (symlink (nowhere, path), ==, 0); break;      /* dangling */
+        case 1: g_assert_cmpint (g_mkdir (path, 0755), ==, 0); break;
+        case 2: g_assert_cmpint (mkfifo (path, 0644), ==, 0); break;
+        case 3: g_assert_cmpint (symlink ("/dev/zero", path), ==, 0); break;
+        }
+      g_assert_cmpint (lstat (path, &before), ==, 0);
+
+      lock = wm_site_lock_acquire (location, 5000, NULL, &error);
+      g_assert_null (lock);
+      g_assert_nonnull (error);
+      g_test_message ("lock %u → %s", i, error->message);
+      g_assert_nonnull (strstr (error->message, "is not a lock Waymark wrote"));
+      g_assert_null (strchr (error->message, '\n'));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+
+      g_assert_cmpint (lstat (path, &after), ==, 0);
+      g_assert_cmpint (before.st_mode, ==, after.st_mode);
+      g_assert_cmpint (before.st_ino, ==, after.st_ino);
+      if (i == 1)
+        {
+          /* The whole publish says it in one line too. */
+          assert_refused (f, f->site, "“.waymark-lock” there is not a lock Waymark wrote");
+          g_assert_cmpint (g_rmdir (path), ==, 0);
+        }
+      else
+        g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+}
+
+/* A lock dated far ahead would block publishing forever: it is broken like a stale one. */
+static void
+test_lock_far_future (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (f->tmp);
+  g_autoptr(WmSiteLocation) location = wm_site_location_new (root);
+  g_autofree char *path = g_build_filename (f->tmp, ".waymark-lock", NULL);
+  g_autofree char *future = g_strdup_printf ("build-server 4242 %" G_GINT64_FORMAT " token\n",
+                                             g_get_real_time () + 100 * 365 * G_TIME_SPAN_DAY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmSiteLock) lock = NULL;
+
+  g_assert_true (g_file_set_contents (path, future, -1, NULL));
+  lock = wm_site_lock_acquire (location, 300, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (lock);
+  wm_site_lock_release (lock);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static gboolean
+run_quietly (const char * const *argv)
+{
+  int status = -1;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                       G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL,
+                       NULL, &status, NULL) && g_spawn_check_wait_status (status, NULL);
+}
+
+/* Writes zeros into @path until the disk is full. */
+static void
+fill_disk (const char *path)
+{
+  static const char zeros[65536];
+  FILE *out = fopen (path, "w");
+
+  g_assert_nonnull (out);
+  while (fwrite (zeros, 1, sizeof zeros, out) == sizeof zeros && fflush (out) == 0)
+    ;
+  fclose (out);
+}
+
+/* A publish that fails on a full disk (a small tmpfs) leaves no lock behind: the next one,
+ * once there is room, runs at once instead of waiting ten minutes. */
+static void
+test_full_disk (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *mount = g_build_filename (f->tmp, "small", NULL);
+  g_autofree char *site = g_build_filename (mount, "site", NULL);
+  g_autofree char *filler = g_build_filename (mount, "filler", NULL);
+  g_autofree char *lock = g_build_filename (site, ".waymark-lock", NULL);
+  const char *mount_argv[] = { "mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount, NULL };
+  const char *umount_argv[] = { "umount", mount, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (mount, 0755), ==, 0);
+  if (geteuid () != 0 || !run_quietly (mount_argv))
+    {
+      g_test_skip ("mounting a small tmpfs needs root");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (site, 0755), ==, 0);
+  fill_disk (filler);
+
+  g_assert_false (publish_to (f->store, site, &error));
+  g_assert_nonnull (error);
+  g_test_message ("full disk → %s", error->message);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  g_assert_true (publish_to (f->store, site, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+  g_assert_true (run_quietly (umount_argv));
+}
+
+/* `submit --to` makes the library's inbox/ before anyone published there: the documented
+ * team flow publishes to that same folder next. */
+static void
+test_inbox_location (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *inbox = g_build_filename (f->site, "inbox", NULL);
+  g_autofree char *bundle = g_build_filename (inbox, "sent-v1-0123.waymark", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (inbox, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (bundle, "a bundle", -1, NULL));
+  g_assert_true (publish_to (f->store, f->site, &error));
+  g_assert_no_error (error);
+  assert_library_whole (f->site);
+  g_assert_true (g_file_get_contents (bundle, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "a bundle");
 }
 
 int
@@ -1086,6 +1351,12 @@ main (int    argc,
   ADD ("/publish/concurrent/two-stores", test_concurrent);
   ADD ("/publish/concurrent/foreign-lock", test_foreign_lock);
   ADD ("/publish/concurrent/lock-taken-over", test_lock_taken_over);
+  ADD ("/publish/untrusted/tmp-symlink", test_tmp_symlink);
+  ADD ("/publish/untrusted/dir-symlinks", test_dir_symlinks);
+  ADD ("/publish/untrusted/lock-not-a-file", test_lock_not_a_file);
+  ADD ("/publish/untrusted/lock-far-future", test_lock_far_future);
+  ADD ("/publish/untrusted/full-disk", test_full_disk);
+  ADD ("/publish/location/inbox", test_inbox_location);
 #undef ADD
 
   return g_test_run ();
