@@ -79,9 +79,14 @@ print_summary (WmSitePublisher *publisher,
   for (guint i = 0; slugs[i] != NULL; i++)
     g_print ("t/%s/\n", slugs[i]);
 
-  /* TRANSLATORS: "Published 3 tutorials to /srv/help (12 unchanged, 87 files written)" */
-  g_printerr (_("Published %u %s to %s (%u unchanged, %u files written)\n"), n_published,
-              n_published == 1 ? _("tutorial") : _("tutorials"), location, n_unchanged,
+  /* TRANSLATORS: the summary of `waymark publish`: %1$u tutorials were published to the
+   * location %2$s, %3$u were left as they were and %4$u files were written, e.g.
+   * "Published 3 tutorials to /srv/help (12 unchanged, 87 files written)" */
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "Published %1$u tutorial to %2$s (%3$u unchanged, %4$u files written)\n",
+                           "Published %1$u tutorials to %2$s (%3$u unchanged, %4$u files written)\n",
+                           n_published),
+              n_published, location, n_unchanged,
               wm_site_publisher_get_n_files_written (publisher));
 }
 
