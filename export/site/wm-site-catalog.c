@@ -14,6 +14,13 @@
 /* 1: every entry in catalog.json; 2: entries in parts (see the header). */
 #define CATALOG_FORMAT 2
 
+/* Anyone who can write to the share may have edited the catalogue: what is read is bounded.
+ * A library of 10,000 tutorials has catalogue files of a few MB and four levels of nesting. */
+#define MAX_DEPTH 16
+#define MAX_ENTRIES 200000
+#define MAX_VERSIONS 10000
+#define MAX_ROLES 64
+
 struct _WmSiteCatalog
 {
   GObject     parent_instance;
@@ -86,35 +93,41 @@ entry_free (gpointer entry)
   wm_site_entry_free (entry);
 }
 
+/* Where @version is, or would go, in the ascending versions. */
+static guint
+find_version (const WmSiteEntry *entry,
+              guint              version)
+{
+  guint low = 0, high = entry->versions->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (entry->versions, guint, mid) < version)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  return low;
+}
+
 gboolean
 wm_site_entry_has_version (const WmSiteEntry *entry,
                            guint              version)
 {
-  for (guint i = 0; i < entry->versions->len; i++)
-    if (g_array_index (entry->versions, guint, i) == version)
-      return TRUE;
+  guint at = find_version (entry, version);
 
-  return FALSE;
-}
-
-static int
-compare_uint (gconstpointer a,
-              gconstpointer b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  return x < y ? -1 : x > y;
+  return at < entry->versions->len && g_array_index (entry->versions, guint, at) == version;
 }
 
 void
 wm_site_entry_add_version (WmSiteEntry *entry,
                            guint        version)
 {
-  if (wm_site_entry_has_version (entry, version))
-    return;
-
-  g_array_append_val (entry->versions, version);
-  g_array_sort (entry->versions, compare_uint);
+  if (!wm_site_entry_has_version (entry, version))
+    g_array_insert_val (entry->versions, find_version (entry, version), version);
 }
 
 static void
@@ -520,20 +533,103 @@ get_array (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
-static GStrv
-read_roles (JsonObject *object)
+/* The member if it is a string, @fallback when it is missing or null; NULL (a damaged
+ * entry) when it is anything else. json-glib's own getters hand back NULL for a number. */
+static const char *
+get_string (JsonObject *object,
+            const char *name,
+            const char *fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return fallback;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/* The member if it is an integer in 0…G_MAXINT, else -1. */
+static gint64
+get_uint (JsonObject *object,
+          const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  gint64 value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return -1;
+  value = json_node_get_int (node);
+
+  return value >= 0 && value <= G_MAXINT ? value : -1;
+}
+
+static gboolean
+read_roles (WmSiteEntry *entry,
+            JsonObject  *object)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonArray *roles = get_array (object, "roles");
+  guint n = roles != NULL ? json_array_get_length (roles) : 0;
 
-  for (guint i = 0; roles != NULL && i < json_array_get_length (roles); i++)
+  if (n > MAX_ROLES)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
     {
-      const char *role = json_array_get_string_element (roles, i);
-      if (role != NULL)
-        g_strv_builder_add (builder, role);
+      JsonNode *role = json_array_get_element (roles, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (role) || json_node_get_value_type (role) != G_TYPE_STRING)
+        return FALSE;
+      g_strv_builder_add (builder, json_node_get_string (role));
     }
 
-  return g_strv_builder_end (builder);
+  g_strfreev (entry->roles);
+  entry->roles = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Every version, sorted once and without repeats: linear in the list however long it is
+ * (up to MAX_VERSIONS). */
+static gboolean
+read_versions (WmSiteEntry *entry,
+               JsonObject  *object)
+{
+  JsonArray *versions = get_array (object, "versions");
+  guint n = versions != NULL ? json_array_get_length (versions) : 0, kept = 0;
+
+  if (n > MAX_VERSIONS)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (versions, i);
+      gint64 version;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+          (version = json_node_get_int (node)) < 1 || version > G_MAXINT)
+        return FALSE;
+      guint value = (guint) version;
+
+      g_array_append_val (entry->versions, value);
+    }
+  g_array_sort (entry->versions, compare_uint);
+  for (guint i = 0; i < entry->versions->len; i++)
+    if (kept == 0 || g_array_index (entry->versions, guint, i) !=
+                     g_array_index (entry->versions, guint, kept - 1))
+      g_array_index (entry->versions, guint, kept++) = g_array_index (entry->versions, guint, i);
+  g_array_set_size (entry->versions, kept);
+
+  return TRUE;
 }
 
 static WmSiteEntry *
@@ -542,42 +638,80 @@ read_entry (JsonObject  *object,
             GError     **error)
 {
   g_autoptr(WmSiteEntry) entry = wm_site_entry_new ();
-  JsonArray *versions;
-  const char *stage;
-  const char *thumbnail;
+  const char *stage = get_string (object, "stage", NULL);
+  const char *thumbnail = get_string (object, "thumbnail", "");
+  const char *title = get_string (object, "title", "");
+  const char *summary = get_string (object, "summary", "");
+  const char *build = get_string (object, "build", "");
+  gint64 version = get_uint (object, "version");
+  gint64 steps = get_uint (object, "steps");
 
-  entry->id = g_strdup (json_object_get_string_member_with_default (object, "id", NULL));
-  entry->slug = g_strdup (json_object_get_string_member_with_default (object, "slug", NULL));
-  entry->title = g_strdup (json_object_get_string_member_with_default (object, "title", ""));
-  entry->summary = g_strdup (json_object_get_string_member_with_default (object, "summary", ""));
-  stage = json_object_get_string_member_with_default (object, "stage", "");
-  entry->version = json_object_get_int_member_with_default (object, "version", 0);
-  entry->updated = parse_time (json_object_get_string_member_with_default (object, "updated",
-                                                                           NULL));
-  entry->n_steps = json_object_get_int_member_with_default (object, "steps", 0);
-  entry->build = g_strdup (json_object_get_string_member_with_default (object, "build", ""));
-  thumbnail = json_object_get_string_member_with_default (object, "thumbnail", NULL);
-  entry->thumbnail = thumbnail != NULL && thumbnail_is_safe (thumbnail) ? g_strdup (thumbnail)
-                                                                        : NULL;
-  g_strfreev (entry->roles);
-  entry->roles = read_roles (object);
+  entry->id = g_strdup (get_string (object, "id", NULL));
+  entry->slug = g_strdup (get_string (object, "slug", NULL));
 
-  versions = get_array (object, "versions");
-  for (guint i = 0; versions != NULL && i < json_array_get_length (versions); i++)
-    wm_site_entry_add_version (entry, json_array_get_int_element (versions, i));
-
-  /* Ids and slugs end up in markup and paths: only what Waymark itself makes is taken. */
+  /* Ids and slugs end up in markup and paths: only what Waymark itself makes is taken; and
+   * every field has the type Waymark writes. */
   if (entry->id == NULL || !g_uuid_string_is_valid (entry->id) ||
-      !wm_site_slug_is_safe (entry->slug) ||
-      !wm_stage_from_string (stage, &entry->stage) || entry->version == 0)
+      !wm_site_slug_is_safe (entry->slug) || stage == NULL ||
+      !wm_stage_from_string (stage, &entry->stage) || version < 1 || title == NULL ||
+      summary == NULL || build == NULL || thumbnail == NULL ||
+      !read_roles (entry, object) || !read_versions (entry, object))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    "Entry %u of catalog.json is damaged (id, slug, stage or version)", index + 1);
       return NULL;
     }
+
+  entry->title = g_strdup (title);
+  entry->summary = g_strdup (summary);
+  entry->build = g_strdup (build);
+  entry->version = (guint) version;
+  entry->n_steps = steps > 0 ? (guint) steps : 0;
+  entry->updated = parse_time (get_string (object, "updated", NULL));
+  entry->thumbnail = thumbnail_is_safe (thumbnail) ? g_strdup (thumbnail) : NULL;
   wm_site_entry_add_version (entry, entry->version);
 
   return g_steal_pointer (&entry);
+}
+
+/* Whether @data nests arrays and objects deeper than MAX_DEPTH: json-glib recurses once per
+ * level, so a megabyte of "[" would run it out of stack. One linear pass, strings skipped. */
+static gboolean
+nests_too_deep (const char *data,
+                gsize       size)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if ((c == '[' || c == '{') && ++depth > MAX_DEPTH)
+        return TRUE;
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return FALSE;
+}
+
+gboolean
+wm_site_json_is_bounded (GBytes *json)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (json, &size);
+
+  return size <= WM_SITE_CATALOG_MAX_SIZE && !nests_too_deep (data, size);
 }
 
 /* The root object of @json, or a clear error naming @what. */
@@ -592,7 +726,8 @@ parse_object (JsonParser  *parser,
   gsize size = 0;
   const char *data = g_bytes_get_data (json, &size);
 
-  if (!json_parser_load_from_data (parser, data, size, NULL) ||
+  if (!wm_site_json_is_bounded (json) ||
+      !json_parser_load_from_data (parser, data, size, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
       (object = json_node_get_object (root)) == NULL)
     {
@@ -601,7 +736,7 @@ parse_object (JsonParser  *parser,
       return NULL;
     }
 
-  if (json_object_get_int_member_with_default (object, "format", 0) > CATALOG_FORMAT)
+  if (get_uint (object, "format") > CATALOG_FORMAT)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            "The library was published by a newer Waymark; update this one first");
@@ -619,9 +754,17 @@ read_entries (JsonArray   *tutorials,
               GPtrArray   *into,
               GError     **error)
 {
+  if (json_array_get_length (tutorials) > MAX_ENTRIES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s lists more tutorials than a library holds", what);
+      return FALSE;
+    }
+
   for (guint i = 0; i < json_array_get_length (tutorials); i++)
     {
-      JsonObject *item = json_array_get_object_element (tutorials, i);
+      JsonNode *node = json_array_get_element (tutorials, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       g_autoptr(GError) local_error = NULL;
       WmSiteEntry *entry = item != NULL ? read_entry (item, i, &local_error) : NULL;
 
@@ -679,6 +822,7 @@ wm_site_catalog_new_from_bytes (GBytes  *json,
   g_autoptr(WmSiteCatalog) self = g_object_new (WM_TYPE_SITE_CATALOG, NULL);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GPtrArray) recent = g_ptr_array_new_with_free_func (entry_free);
+  const char *library, *title;
   JsonObject *object;
   JsonArray *tutorials;
 
@@ -687,22 +831,25 @@ wm_site_catalog_new_from_bytes (GBytes  *json,
   if ((object = parse_object (parser, json, "catalog.json", error)) == NULL)
     return NULL;
 
-  g_free (self->library_id);
-  self->library_id = g_strdup (json_object_get_string_member_with_default (object, "library",
-                                                                           NULL));
-  if (self->library_id == NULL)
-    self->library_id = g_uuid_string_random ();
-  wm_site_catalog_set_title (self, json_object_get_string_member_with_default (object, "title",
-                                                                               "Tutorials"));
-  wm_site_catalog_set_base_url (self, json_object_get_string_member_with_default (object,
-                                                                                  "base_url",
-                                                                                  NULL));
+  /* The library's id names it in feeds and in each store's memory of what it published
+   * there: only a UUID, as Waymark makes them, is kept. */
+  library = get_string (object, "library", NULL);
+  if (library != NULL && g_uuid_string_is_valid (library))
+    {
+      g_free (self->library_id);
+      self->library_id = g_strdup (library);
+    }
+  title = get_string (object, "title", NULL);
+  if (title != NULL)
+    wm_site_catalog_set_title (self, title);
+  /* "base_url" is not read back: anyone may have put another domain there, and every link
+   * and embed snippet would follow it. The publisher's own setting decides. */
 
   if ((tutorials = get_array (object, "tutorials")) != NULL)
     return read_whole (self, tutorials, error) ? g_steal_pointer (&self) : NULL;
 
   if ((tutorials = get_array (object, "recent")) == NULL ||
-      json_object_get_int_member_with_default (object, "format", 0) != CATALOG_FORMAT)
+      get_uint (object, "format") != CATALOG_FORMAT)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            "catalog.json is not a Waymark catalogue");
@@ -710,8 +857,7 @@ wm_site_catalog_new_from_bytes (GBytes  *json,
     }
 
   read_sizes (self, get_array (object, "sizes"));
-  self->updated = parse_time (json_object_get_string_member_with_default (object, "updated",
-                                                                          NULL));
+  self->updated = parse_time (get_string (object, "updated", NULL));
   if (!read_entries (tutorials, "catalog.json", -1, recent, error))
     return NULL;
   g_ptr_array_extend_and_steal (self->recent, g_steal_pointer (&recent));

@@ -57,9 +57,18 @@ guint          wm_site_catalog_part_of      (const char    *id);
 char          *wm_site_catalog_part_path    (guint          part,
                                              const char    *suffix);
 
+/* The largest catalogue file read back; a library of 10,000 tutorials has a few MB. */
+#define WM_SITE_CATALOG_MAX_SIZE (32 * 1024 * 1024)
+
+/* Whether JSON read from the share is small enough and nested shallowly enough to be parsed
+ * at all (json-glib recurses once per level). */
+gboolean       wm_site_json_is_bounded      (GBytes        *json);
+
 /* A new library: every part known (empty). */
 WmSiteCatalog *wm_site_catalog_new          (void);
-/* Parses catalog.json; anything that is not one gives a clear error. A catalogue of the
+/* Parses catalog.json; anything that is not one gives a clear error, as does one too large,
+ * too deeply nested, with a field of the wrong type or too many entries, versions or roles.
+ * Its "base_url" is ignored: the publisher sets its own. A catalogue of the
  * first format (every entry in catalog.json) is read whole: every part is then loaded and
  * changed, so the next write splits it. */
 WmSiteCatalog *wm_site_catalog_new_from_bytes (GBytes        *json,

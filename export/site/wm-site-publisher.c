@@ -501,7 +501,8 @@ site_slug_owner (Run        *run,
     return NULL;
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+  if (!wm_site_json_is_bounded (bytes) ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
                                    g_bytes_get_size (bytes), NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return g_strdup ("");
@@ -664,7 +665,7 @@ load_previous_images (Run        *run,
   JsonNode *root;
   JsonNode *images;
 
-  if (bytes == NULL ||
+  if (bytes == NULL || !wm_site_json_is_bounded (bytes) ||
       !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
                                    g_bytes_get_size (bytes), NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
@@ -777,8 +778,11 @@ make_entry (Run               *run,
   entry->n_steps = g_list_model_get_n_items (steps);
   entry->build = g_strdup (run->build);
 
-  for (guint i = 0; previous != NULL && i < previous->versions->len; i++)
-    wm_site_entry_add_version (entry, g_array_index (previous->versions, guint, i));
+  if (previous != NULL)
+    {
+      g_array_unref (entry->versions);
+      entry->versions = g_array_copy (previous->versions);
+    }
   wm_site_entry_add_version (entry, version);
 
   return entry;
@@ -1054,17 +1058,38 @@ save_new_slugs (Run *run)
     }
 }
 
+/* The store remembers, per library, the address it was last told to publish it under. */
+static char *
+base_url_key (Run *run)
+{
+  return g_strdup_printf ("publish-url.%s", wm_site_catalog_get_library_id (run->catalog));
+}
+
 /* The title and address this publisher was given; they change the pages' build, so a
- * change makes every tutorial's pages again. */
+ * change makes every tutorial's pages again. The address is never the one catalog.json says
+ * (anyone may have edited it): the one given now, else the one this store gave last time. */
 static void
 apply_settings (Run *run)
 {
   WmSitePublisher *self = run->self;
+  g_autofree char *key = base_url_key (run);
+  g_autofree char *remembered = wm_store_get_setting (self->store, key);
 
   if (self->title != NULL)
     wm_site_catalog_set_title (run->catalog, self->title);
-  if (self->base_url != NULL)
-    wm_site_catalog_set_base_url (run->catalog, self->base_url);
+  wm_site_catalog_set_base_url (run->catalog, self->base_url != NULL ? self->base_url
+                                                                     : remembered);
+}
+
+static void
+save_base_url (Run *run)
+{
+  g_autofree char *key = base_url_key (run);
+  g_autoptr(GError) error = NULL;
+
+  if (run->self->base_url != NULL &&
+      !wm_store_set_setting (run->self->store, key, run->self->base_url, &error))
+    g_warning ("Could not remember the library's address: %s", error->message);
 }
 
 static gboolean
@@ -1118,6 +1143,7 @@ publish_locked (Run                *run,
 
   run->self->n_unchanged = wm_site_catalog_get_count (run->catalog) - run->self->n_published;
   save_new_slugs (run);
+  save_base_url (run);
   if (run->newest >= 0)
     save_watermark (run);
   return TRUE;

@@ -1326,6 +1326,149 @@ test_inbox_location (Fixture       *f,
   g_assert_cmpstr (contents, ==, "a bundle");
 }
 
+/* Replaces the first @from in the site's file @name with @to. */
+static void
+edit_site_file (Fixture    *f,
+                const char *name,
+                const char *from,
+                const char *to)
+{
+  g_autofree char *path = g_build_filename (f->site, name, NULL);
+  g_autofree char *text = read_site (f, name);
+  g_auto(GStrv) halves = g_strsplit (text, from, 2);
+  g_autofree char *edited = NULL;
+
+  g_assert_cmpuint (g_strv_length (halves), ==, 2);
+  edited = g_strjoinv (to, halves);
+  g_assert_true (g_file_set_contents (path, edited, -1, NULL));
+}
+
+/* Hostile catalogues: deep nesting, a number for a title, a million versions. Each is
+ * refused in one line, at once, with nothing written; none crashes the publisher. */
+static void
+test_hostile_catalog (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id = f->ids->pdata[1];
+  g_autofree char *part = part_of (id, ".json");
+  g_autofree char *part_path = g_build_filename (f->site, part, NULL);
+  g_autofree char *catalog_path = g_build_filename (f->site, "catalog.json", NULL);
+  g_autofree char *good_part = NULL, *good_catalog = NULL;
+  g_autoptr(GString) deep = g_string_new ("{\"format\": 2, \"x\": ");
+  g_autoptr(GString) versions = g_string_new ("\"versions\":[");
+  gint64 start;
+
+  g_assert_true (publish_to (f->store, f->site, &error));
+  good_part = read_site (f, part);
+  good_catalog = read_site (f, "catalog.json");
+  fixture_edit (f->store, id, 0, "Edited after the catalogue was");
+  fixture_approve (f->store, id);
+
+  /* 100,000 levels: json-glib alone would recurse out of its stack. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  g_assert_true (g_file_set_contents (catalog_path, deep->str, deep->len, NULL));
+  assert_refused (f, f->site, "catalog.json is not a Waymark catalogue");
+  g_assert_true (g_file_set_contents (part_path, deep->str, deep->len, NULL));
+  g_assert_true (g_file_set_contents (catalog_path, good_catalog, -1, NULL));
+  assert_refused (f, f->site, "is not a Waymark catalogue");
+
+  /* A number where the title goes (it crashed the publisher). */
+  g_assert_true (g_file_set_contents (part_path, good_part, -1, NULL));
+  edit_site_file (f, part, "\"title\":\"Invite your first teammate\"", "\"title\":42");
+  assert_refused (f, f->site, "is damaged");
+  g_assert_true (g_file_set_contents (part_path, good_part, -1, NULL));
+  edit_site_file (f, part, "\"stage\":\"orientation\"", "\"stage\":{\"a\":[1]}");
+  assert_refused (f, f->site, "is damaged");
+
+  /* The library's own title as a number is no title: the default stays. */
+  g_assert_true (g_file_set_contents (part_path, good_part, -1, NULL));
+  edit_site_file (f, "catalog.json", "\"title\" : \"Tutorials\"", "\"title\" : 7");
+
+  /* A million versions: refused in linear time (it ran for over thirty minutes). */
+  for (guint i = 1; i <= 1000000; i++)
+    g_string_append_printf (versions, "%s%u", i > 1 ? "," : "", 1000001 - i);
+  g_string_append (versions, "]");
+  edit_site_file (f, part, "\"versions\":[1]", versions->str);
+  start = g_get_monotonic_time ();
+  assert_refused (f, f->site, "is damaged");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+
+  /* Ten thousand versions, in any order, are a library Waymark could have made. */
+  g_string_assign (versions, "\"versions\":[");
+  for (guint i = 1; i <= 10000; i++)
+    g_string_append_printf (versions, "%s%u", i > 1 ? "," : "", 1 + i * 7919 % 10007);
+  g_string_append (versions, "]");
+  g_assert_true (g_file_set_contents (part_path, good_part, -1, NULL));
+  edit_site_file (f, part, "\"versions\":[1]", versions->str);
+  start = g_get_monotonic_time ();
+  g_assert_true (publish_to (f->store, f->site, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+  {
+    g_autoptr(JsonObject) catalog = load_catalog (f->site);
+    JsonObject *entry = find_entry (catalog, id);
+
+    g_assert_cmpstr (json_object_get_string_member (catalog, "title"), ==, "Tutorials");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (entry, "versions")),
+                      ==, 10001);
+  }
+}
+
+/* A base URL planted in catalog.json would send every link and embed snippet to another
+ * domain: the publisher's own setting is what is written. */
+static void
+test_planted_base_url (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (f->site);
+  const char *id = f->ids->pdata[1];
+  static const char * const files[] = { "catalog.json", "index.html", "feed.atom",
+                                        "t/invite-your-first-teammate/index.html", NULL };
+
+  /* Published without an address, then given one by someone else. */
+  g_assert_true (publish_to (f->store, f->site, &error));
+  edit_site_file (f, "catalog.json", "\"base_url\" : null",
+                  "\"base_url\" : \"https://evil.example/\"");
+  fixture_edit (f->store, id, 0, "Republished after the plant");
+  fixture_approve (f->store, id);
+  g_assert_true (publish_to (f->store, f->site, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *text = read_site (f, files[i]);
+      g_assert_null (strstr (text, "evil.example"));
+    }
+
+  /* Published with an address: a later publish without one keeps this store's. */
+  {
+    g_autoptr(WmSitePublisher) publisher = wm_site_publisher_new (f->store, file);
+    wm_site_publisher_set_base_url (publisher, "https://help.example.com/tutorials/");
+    g_assert_true (wm_site_publisher_publish (publisher, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  edit_site_file (f, "catalog.json", "\"https://help.example.com/tutorials/\"",
+                  "\"https://evil.example/\"");
+  fixture_edit (f->store, id, 0, "Republished after the second plant");
+  fixture_approve (f->store, id);
+  g_assert_true (publish_to (f->store, f->site, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *text = read_site (f, files[i]);
+      g_assert_null (strstr (text, "evil.example"));
+    }
+  {
+    g_autofree char *catalog = read_site (f, "catalog.json");
+    g_assert_nonnull (strstr (catalog, "\"base_url\" : \"https://help.example.com/tutorials/\""));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1357,6 +1500,8 @@ main (int    argc,
   ADD ("/publish/untrusted/lock-far-future", test_lock_far_future);
   ADD ("/publish/untrusted/full-disk", test_full_disk);
   ADD ("/publish/location/inbox", test_inbox_location);
+  ADD ("/publish/untrusted/hostile-catalog", test_hostile_catalog);
+  ADD ("/publish/untrusted/planted-base-url", test_planted_base_url);
 #undef ADD
 
   return g_test_run ();
