@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "wm-bundle-private.h"
+#include "wm-site-location.h"
 
 struct _WmBundle
 {
@@ -320,6 +321,32 @@ remove_tmp (const char *dir,
   g_rmdir (dir);
 }
 
+/* The whole bundle of the tutorial as bytes: built in a private temporary folder, compacted,
+ * read back. */
+static GBytes *
+build_bundle (WmStore           *store,
+              const char        *tutorial_id,
+              const WmIdentity  *sender,
+              const char        *message,
+              GError           **error)
+{
+  g_autofree char *dir = NULL, *path = NULL, *data = NULL;
+  gsize len = 0;
+  gboolean ok;
+
+  dir = g_dir_make_tmp ("waymark-bundle-XXXXXX", error);
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, "bundle" WM_BUNDLE_SUFFIX, NULL);
+
+  ok = fill_bundle (store, tutorial_id, path, sender, message, error) &&
+       compact (path, error) &&
+       g_file_get_contents (path, &data, &len, error);
+  remove_tmp (dir, path);
+
+  return ok ? g_bytes_new_take (g_steal_pointer (&data), len) : NULL;
+}
+
 gboolean
 wm_bundle_write (WmStore           *store,
                  const char        *tutorial_id,
@@ -328,31 +355,31 @@ wm_bundle_write (WmStore           *store,
                  const char        *message,
                  GError           **error)
 {
-  g_autofree char *dir = NULL, *path = NULL, *data = NULL;
-  gsize len = 0;
-  gboolean ok;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (WM_IS_STORE (store), FALSE);
   g_return_val_if_fail (tutorial_id != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (dest), FALSE);
 
-  dir = g_dir_make_tmp ("waymark-bundle-XXXXXX", error);
-  if (dir == NULL)
-    return FALSE;
-  path = g_build_filename (dir, "bundle" WM_BUNDLE_SUFFIX, NULL);
-
   /* Built beside, then replaced in one step: a reader never sees half a bundle. */
-  ok = fill_bundle (store, tutorial_id, path, sender, message, error) &&
-       compact (path, error) &&
-       g_file_get_contents (path, &data, &len, error) &&
-       g_file_replace_contents (dest, data, len, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
-                                error);
-  remove_tmp (dir, path);
-
-  return ok;
+  return (bytes = build_bundle (store, tutorial_id, sender, message, error)) != NULL &&
+         g_file_replace_contents (dest, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
 }
 
 /* The review inbox ------------------------------------------------------------------ */
+
+/* "<id>-v<N>-<16 random hex>.waymark": the inbox is writable by everyone who can submit, so
+ * a name they could guess could be taken in advance (a link to a file of the sender's). */
+static char *
+make_inbox_name (WmTutorial *t)
+{
+  g_autofree char *base = wm_bundle_make_basename (t);
+  g_autofree char *stem = g_strndup (base, strlen (base) - strlen (WM_BUNDLE_SUFFIX));
+
+  return g_strdup_printf ("%s-%08x%08x" WM_BUNDLE_SUFFIX, stem, g_random_int (),
+                          g_random_int ());
+}
 
 GFile *
 wm_bundle_send (WmStore           *store,
@@ -362,11 +389,9 @@ wm_bundle_send (WmStore           *store,
                 const char        *message,
                 GError           **error)
 {
-  g_autoptr(GFile) inbox = NULL;
-  g_autoptr(GFile) dest = NULL;
+  g_autoptr(WmSiteLocation) site = NULL;
   g_autoptr(WmTutorial) t = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *base = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (G_IS_FILE (location), NULL);
 
@@ -374,20 +399,27 @@ wm_bundle_send (WmStore           *store,
   if (t == NULL)
     return NULL;
 
-  inbox = g_file_get_child (location, WM_BUNDLE_INBOX);
-  if (!g_file_make_directory_with_parents (inbox, NULL, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  base = wm_bundle_make_basename (t);
-  dest = g_file_get_child (inbox, base);
-  if (!wm_bundle_write (store, tutorial_id, dest, sender, message, error))
+  /* The inbox folder must be a real one, and the file is created exclusively under a fresh
+   * name: nothing planted there (a link above all) is ever followed or written through. */
+  site = wm_site_location_new (location);
+  if (!wm_site_location_make_dirs (site, WM_BUNDLE_INBOX, NULL, error) ||
+      (bytes = build_bundle (store, tutorial_id, sender, message, error)) == NULL)
     return NULL;
 
-  return g_steal_pointer (&dest);
+  for (guint attempt = 0;; attempt++)
+    {
+      g_autofree char *name = make_inbox_name (t);
+      g_autofree char *path = g_strconcat (WM_BUNDLE_INBOX "/", name, NULL);
+      g_autoptr(GError) local_error = NULL;
+
+      if (wm_site_location_create (site, path, bytes, NULL, &local_error))
+        return g_file_resolve_relative_path (location, path);
+      if (attempt == 3 || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
 }
 
 static int

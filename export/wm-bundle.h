@@ -73,7 +73,9 @@ gboolean     wm_bundle_import          (WmBundle         *self,
                                         guint            *version,
                                         GError          **error);
 
-/* Drops a bundle of the tutorial into @location's review inbox; returns the file. */
+/* Drops a bundle of the tutorial into @location's review inbox, as a new file created
+ * exclusively under an unpredictable name ("<id>-v<N>-<random>.waymark") in an inbox/ that
+ * must be a real folder: nothing planted there is followed. Returns the file. */
 GFile       *wm_bundle_send            (WmStore          *store,
                                         const char       *tutorial_id,
                                         GFile            *location,

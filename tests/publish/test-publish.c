@@ -1469,6 +1469,85 @@ test_planted_base_url (Fixture       *f,
   }
 }
 
+static int
+run_waymark (const char *db,
+             char      **err,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("WM_WAYMARK"));
+  g_ptr_array_add (argv, "--library");
+  g_ptr_array_add (argv, (gpointer) db);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  child = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                             G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, NULL, err, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (child);
+}
+
+/* `submit --to` writes into an inbox others can write to: a link planted under the name it
+ * would have used, or an inbox that is a link, never redirects the bundle. */
+static void
+test_inbox_symlink (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const roles[] = { "admin", NULL };
+  const char *draft = f->ids->pdata[4];
+  g_autofree char *inbox = g_build_filename (f->site, "inbox", NULL);
+  g_autofree char *predictable = g_strdup_printf ("%s/%s-v1.waymark", inbox, draft);
+  g_autofree char *target = g_build_filename (f->tmp, "victim.txt", NULL);
+  g_autofree char *victim = make_victim (f, "victim");
+  g_autofree char *moved = g_strconcat (inbox, ".moved", NULL);
+  g_autofree char *contents = NULL, *err = NULL, *prefix = NULL;
+  g_autoptr(WmTutorial) second = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (inbox, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (target, "keep me", -1, NULL));
+  g_assert_cmpint (symlink (target, predictable), ==, 0);
+  g_assert_cmpint (run_waymark (f->db, &err, "submit", draft, "--to", f->site, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+
+  prefix = g_strdup_printf ("%s-v1-", draft);
+  dir = g_dir_open (inbox, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      {
+        g_autofree char *path = g_build_filename (inbox, name, NULL);
+        g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+        g_assert_false (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
+        n++;
+      }
+  g_assert_cmpuint (n, ==, 1);
+
+  /* The inbox itself a link to someone's folder: refused in one line, nothing written. */
+  second = fixture_add_tutorial (f->store, "Another draft", "Sent in", WM_STAGE_COMPETENCY, roles,
+                                 1, 700);
+  g_assert_cmpint (g_rename (inbox, moved), ==, 0);
+  g_assert_cmpint (symlink (victim, inbox), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_waymark (f->db, &err, "submit", wm_tutorial_get_id (second), "--to",
+                                f->site, NULL), ==, 1);
+  g_test_message ("inbox link → %s", err);
+  g_assert_nonnull (strstr (err, "never follows links"));
+  assert_victim_intact (victim);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1502,6 +1581,7 @@ main (int    argc,
   ADD ("/publish/location/inbox", test_inbox_location);
   ADD ("/publish/untrusted/hostile-catalog", test_hostile_catalog);
   ADD ("/publish/untrusted/planted-base-url", test_planted_base_url);
+  ADD ("/publish/untrusted/inbox-symlink", test_inbox_symlink);
 #undef ADD
 
   return g_test_run ();

@@ -194,7 +194,19 @@ test_inbox (Fixture       *f,
   g_assert_cmpint (g_mkdir (shared, 0700), ==, 0);
   g_assert_cmpint (fixture_run (f, theirs, alice, "submit", id, "--message", "For the team",
                                 "--to", shared, NULL), ==, 0);
-  expected = g_strdup_printf ("%s/inbox/%s-v1.waymark", shared, id);
+  /* One new file, named after the tutorial and version, with a part no one could guess. */
+  {
+    g_autofree char *inbox = g_build_filename (shared, "inbox", NULL);
+    g_autofree char *prefix = g_strdup_printf ("%s-v1-", id);
+    g_autoptr(GDir) dir = g_dir_open (inbox, 0, NULL);
+    const char *name = dir != NULL ? g_dir_read_name (dir) : NULL;
+
+    g_assert_nonnull (name);
+    g_assert_true (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".waymark"));
+    g_assert_cmpuint (strlen (name), ==, strlen (prefix) + 16 + strlen (".waymark"));
+    expected = g_build_filename (inbox, name, NULL);
+    g_assert_null (g_dir_read_name (dir));
+  }
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
 
   g_assert_cmpint (fixture_run (f, f->library, NULL, "inbox", "--from", shared, NULL), ==, 0);
