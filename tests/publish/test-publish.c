@@ -1548,6 +1548,127 @@ test_inbox_symlink (Fixture       *f,
   assert_victim_intact (victim);
 }
 
+/* What a reader sees: path → SHA-256 of every file under @dir (the publisher's own
+ * .waymark-tmp and .waymark-lock are not part of the library). */
+static void
+collect_contents (GFile      *root,
+                  GFile      *dir,
+                  GHashTable *contents)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+  GFile *child;
+
+  children = g_file_enumerate_children (dir, "standard::*", G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                        NULL, NULL);
+  g_assert_nonnull (children);
+  while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+    {
+      g_autofree char *path = g_file_get_relative_path (root, child);
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (g_str_equal (path, ".waymark-tmp") || g_str_equal (path, ".waymark-lock"))
+        continue;
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          collect_contents (root, child, contents);
+          continue;
+        }
+      bytes = g_file_load_bytes (child, NULL, NULL, NULL);
+      g_assert_nonnull (bytes);
+      g_hash_table_insert (contents, g_steal_pointer (&path),
+                           g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes));
+    }
+}
+
+static GHashTable *
+contents_of (const char *site)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (site);
+  GHashTable *contents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  collect_contents (root, root, contents);
+  return contents;
+}
+
+/* Every file a reader can fetch is the old library's or the new one's, byte for byte; no
+ * file is of neither; and the new catalog.json only ever stands beside new files. */
+static void
+assert_old_or_new (GHashTable *seen,
+                   GHashTable *old,
+                   GHashTable *new,
+                   guint       kill_point)
+{
+  GHashTableIter iter;
+  gpointer path, sum;
+
+  gboolean committed = g_strcmp0 (g_hash_table_lookup (seen, "catalog.json"),
+                                  g_hash_table_lookup (new, "catalog.json")) == 0;
+
+  g_hash_table_iter_init (&iter, seen);
+  while (g_hash_table_iter_next (&iter, &path, &sum))
+    {
+      if (g_strcmp0 (g_hash_table_lookup (old, path), sum) != 0 &&
+          g_strcmp0 (g_hash_table_lookup (new, path), sum) != 0)
+        g_error ("killed after write %u: %s is neither the old file nor the new one",
+                 kill_point, (char *) path);
+      /* catalog.json goes in last: once it is new, so is everything else. */
+      if (committed && g_strcmp0 (g_hash_table_lookup (new, path), sum) != 0)
+        g_error ("killed after write %u: catalog.json is new but %s is not", kill_point,
+                 (char *) path);
+    }
+}
+
+/* SIGKILL after every single file a publish puts in place: at each of those instants a
+ * reader finds every file old or new (never half written, never a third version), everything
+ * the catalogue and the pages name in place, and the next publish finishes the library. */
+static void
+test_kill_every_write (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char * const roles[] = { "admin", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) old = NULL, new = NULL;
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(WmTutorial) extra = NULL;
+  guint n;
+
+  g_assert_true (publish_to (f->store, f->site, &error));
+  old = contents_of (f->site);
+
+  fixture_edit (f->store, f->ids->pdata[2], 0, "Killed wording");
+  fixture_approve (f->store, f->ids->pdata[2]);
+  fixture_edit (f->store, f->ids->pdata[0], 0, "Second change in the same publish");
+  fixture_approve (f->store, f->ids->pdata[0]);
+  extra = fixture_add_tutorial (f->store, "Brand new", "New", WM_STAGE_COMPETENCY, roles, 3, 300);
+  fixture_approve (f->store, wm_tutorial_get_id (extra));
+
+  for (n = 1;; n++)
+    {
+      g_autofree char *kill_after = g_strdup_printf ("%u", n);
+      g_autoptr(GSubprocess) child = spawn_publish (f->db, f->site, kill_after, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_wait (child, NULL, &error));
+      assert_library_whole (f->site);
+      g_ptr_array_add (states, contents_of (f->site));
+      if (!g_subprocess_get_if_signaled (child))
+        break;
+      g_assert_cmpuint (n, <, 200);
+    }
+
+  new = contents_of (f->site);
+  for (guint i = 0; i < states->len; i++)
+    assert_old_or_new (states->pdata[i], old, new, i + 1);
+  g_test_message ("%u kill points, each left the old or the new file everywhere", n - 1);
+  g_assert_cmpuint (n, >, 10);
+  g_assert_false (site_has (f, ".waymark-lock"));
+  {
+    g_autofree char *page = read_site (f, "t/export-a-report-as-pdf/index.html");
+    g_assert_nonnull (strstr (page, "Killed wording"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1570,6 +1691,7 @@ main (int    argc,
   ADD ("/publish/location/read-only", test_read_only);
   ADD ("/publish/atomic/kill-midway", test_kill_midway);
   ADD ("/publish/atomic/kill-first-publish", test_kill_first_publish);
+  ADD ("/publish/atomic/kill-every-write", test_kill_every_write);
   ADD ("/publish/concurrent/two-stores", test_concurrent);
   ADD ("/publish/concurrent/foreign-lock", test_foreign_lock);
   ADD ("/publish/concurrent/lock-taken-over", test_lock_taken_over);
