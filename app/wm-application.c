@@ -37,14 +37,16 @@ wm_resources_ensure (void)
  * software GL when it opens the display — libLLVM and swrast, ~125 ms of relocations before
  * the first window — and then draws slower, in ~100 MB more, than its cairo renderer would.
  * No DRM render node means no hardware GL, so there GL is not loaded at all. A renderer the
- * user chose (GSK_RENDERER, GDK_DEBUG) is left alone. */
+ * user chose (GSK_RENDERER, GDK_DEBUG) is left alone; GSK_RENDERER=cairo alone does not keep
+ * GDK from loading GL to pick its X11 visual, so that choice still gets GL disabled. */
 void
 wm_application_choose_renderer (void)
 {
   g_autoptr(GDir) dri = NULL;
+  const char *renderer = g_getenv ("GSK_RENDERER");
   const char *name;
 
-  if (g_getenv ("GSK_RENDERER") != NULL || g_getenv ("GDK_DEBUG") != NULL)
+  if ((renderer != NULL && !g_str_equal (renderer, "cairo")) || g_getenv ("GDK_DEBUG") != NULL)
     return;
 
   dri = g_dir_open ("/dev/dri", 0, NULL);

@@ -17,6 +17,9 @@ app_test_init (int    *argc,
                char ***argv)
 {
   g_test_init (argc, argv, NULL);
+  /* GL as the app has it: none without a GPU (Mesa's EGL attempt on Xvfb unloads swrast_dri.so
+   * mid-run, and LeakSanitizer cannot name what it left behind). */
+  wm_application_choose_renderer ();
   gtk_init ();
   adw_init ();
   wm_resources_ensure ();

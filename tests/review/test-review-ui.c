@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "review-fixture.h"
+#include "wm-application.h"
 #include "wm-bundle.h"
 #include "wm-history-view.h"
 #include "wm-review-queue.h"
@@ -327,6 +328,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  wm_application_choose_renderer ();   /* GL as the app has it (see app-test-util.c) */
   gtk_init ();
   adw_init ();
 
