@@ -109,11 +109,13 @@ load (WmStore    *store,
   return wm_store_load_tutorial (store, id, FALSE, NULL);
 }
 
-/* What the app printed, when a test fails: it ran in another process. */
+/* What a waymark process printed (its @log_name in the fixture's folder), when a test fails:
+ * it ran in another process. */
 static void
-show_app_log (Fixture *f)
+show_log (Fixture    *f,
+          const char *log_name)
 {
-  g_autofree char *path = g_build_filename (f->dir, "app.log", NULL);
+  g_autofree char *path = g_build_filename (f->dir, log_name, NULL);
   g_autofree char *log = NULL;
   g_auto(GStrv) lines = NULL;
   guint n;
@@ -123,7 +125,21 @@ show_app_log (Fixture *f)
   lines = g_strsplit (log, "\n", -1);
   n = g_strv_length (lines);
   for (guint i = n > 40 ? n - 40 : 0; i < n; i++)
-    g_test_message ("app: %s", lines[i]);
+    g_test_message ("%s: %s", log_name, lines[i]);
+}
+
+/* Waits for @proc to end and asserts it ended well, showing its log first when it did not
+ * (a sanitizer's report, a critical) so the failure says why. */
+static void
+assert_exits_ok (Fixture     *f,
+                 GSubprocess *proc,
+                 const char  *log_name)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_subprocess_wait_check (proc, NULL, &error))
+    show_log (f, log_name);
+  g_assert_no_error (error);
 }
 
 /* Polls the library the app writes until tutorial @id is there (the app imports in a
@@ -150,7 +166,7 @@ wait_for_import (Fixture     *f,
         break;
       g_usleep (100 * 1000);
     }
-  show_app_log (f);
+  show_log (f, "app.log");
   return NULL;
 }
 
@@ -224,8 +240,7 @@ test_open_from_command_line (Fixture       *f,
   /* The running instance takes the second file; the launcher returns at once. */
   again = spawn_waymark (f, second, "again.log", &error);
   g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait_check (again, NULL, &error));
-  g_assert_no_error (error);
+  assert_exits_ok (f, again, "again.log");
   g_test_message ("waiting for the second import");
   t2 = wait_for_import (f, app, second_id);
   assert_in_review_from_alice (t2, "Share a dashboard");
@@ -234,15 +249,14 @@ test_open_from_command_line (Fixture       *f,
   before = fixture_library_digest (f->library);
   bad = spawn_waymark (f, junk, "bad.log", &error);
   g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait_check (bad, NULL, &error));
+  assert_exits_ok (f, bad, "bad.log");
   g_usleep (G_USEC_PER_SEC);
   after = fixture_library_digest (f->library);
   g_assert_cmpstr (before, ==, after);
   g_assert_nonnull (g_subprocess_get_identifier (app));  /* still running */
 
   quit_app ();
-  g_assert_true (g_subprocess_wait_check (app, NULL, &error));
-  g_assert_no_error (error);
+  assert_exits_ok (f, app, "app.log");
 }
 
 /* A mistyped command is still a mistake, not a file to open. */
