@@ -711,7 +711,8 @@ wm_site_json_is_bounded (GBytes *json)
   gsize size = 0;
   const char *data = g_bytes_get_data (json, &size);
 
-  return size <= WM_SITE_CATALOG_MAX_SIZE && !nests_too_deep (data, size);
+  /* Empty: GBytes has no data pointer at all then, which json-glib refuses loudly. */
+  return size > 0 && size <= WM_SITE_CATALOG_MAX_SIZE && !nests_too_deep (data, size);
 }
 
 /* The root object of @json, or a clear error naming @what. */

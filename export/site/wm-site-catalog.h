@@ -60,8 +60,8 @@ char          *wm_site_catalog_part_path    (guint          part,
 /* The largest catalogue file read back; a library of 10,000 tutorials has a few MB. */
 #define WM_SITE_CATALOG_MAX_SIZE (32 * 1024 * 1024)
 
-/* Whether JSON read from the share is small enough and nested shallowly enough to be parsed
- * at all (json-glib recurses once per level). */
+/* Whether JSON read from the share is not empty, small enough and nested shallowly enough to
+ * be parsed at all (json-glib recurses once per level). */
 gboolean       wm_site_json_is_bounded      (GBytes        *json);
 
 /* A new library: every part known (empty). */

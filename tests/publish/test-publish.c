@@ -1377,6 +1377,13 @@ test_hostile_catalog (Fixture       *f,
   g_assert_true (g_file_set_contents (catalog_path, good_catalog, -1, NULL));
   assert_refused (f, f->site, "is not a Waymark catalogue");
 
+  /* Empty files (the fuzzer's first find). */
+  g_assert_true (g_file_set_contents (part_path, "", 0, NULL));
+  assert_refused (f, f->site, "is not a Waymark catalogue");
+  g_assert_true (g_file_set_contents (catalog_path, "", 0, NULL));
+  assert_refused (f, f->site, "catalog.json is not a Waymark catalogue");
+  g_assert_true (g_file_set_contents (catalog_path, good_catalog, -1, NULL));
+
   /* A number where the title goes (it crashed the publisher). */
   g_assert_true (g_file_set_contents (part_path, good_part, -1, NULL));
   edit_site_file (f, part, "\"title\":\"Invite your first teammate\"", "\"title\":42");
