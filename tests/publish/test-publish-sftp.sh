@@ -105,9 +105,9 @@ remote="$tmp/server/library"
 mkdir -p "$tmp/server"
 url="sftp://$user@127.0.0.1:$port$remote"
 db="$tmp/library.db"
-"$fixture" create "$db" > /dev/null || fail_setup "the fixture library could not be made"
+"$fixture" create "$db" > "$tmp/ids" || fail_setup "the fixture library could not be made"
 
-echo "1..3"
+echo "1..6"
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
@@ -180,4 +180,55 @@ if [ "$status" -ne 0 ] && [ "$status" -ne 124 ] && [ "$lines" -eq 1 ] &&
 else
   not_ok "an unreachable sftp:// server gives one clear line and changes nothing" \
     "status $status, $lines lines:" "$(cat "$tmp/err.log")"
+fi
+
+# --- 4. Links planted on the server: GIO's NOFOLLOW query and a type check refuse them ------
+victim="$tmp/victim"
+mkdir -p "$victim" && echo "keep me" > "$victim/precious.txt"
+victim_intact() { [ "$(ls -A "$victim")" = "precious.txt" ] && [ "$(cat "$victim/precious.txt")" = "keep me" ]; }
+failures=()
+for place in .waymark-tmp t/invite-your-first-teammate images catalog; do
+  "$fixture" edit "$db" invite-your-first-teammate "Edited behind a link to $place" >/dev/null
+  [ -e "$remote/$place" ] && mv "$remote/$place" "$remote/$place.moved"
+  ln -s "$victim" "$remote/$place"
+  publish "$url"
+  status=$?
+  if [ "$status" -eq 0 ] || [ "$status" -eq 124 ] || [ "$(wc -l < "$tmp/err.log")" -ne 1 ] ||
+     ! grep -q "never follows links" "$tmp/err.log" || ! victim_intact; then
+    failures+=("$place: status $status, $(cat "$tmp/err.log"), victim: $(ls -A "$victim" | tr '\n' ' ')")
+  fi
+  rm "$remote/$place"
+  [ -e "$remote/$place.moved" ] && mv "$remote/$place.moved" "$remote/$place"
+done
+if [ "${#failures[@]}" -eq 0 ]; then
+  ok "links planted at .waymark-tmp, t/<slug>, images and catalog on the server are refused, nothing written through them"
+else
+  not_ok "links planted on the server are refused" "${failures[@]}"
+fi
+
+# --- 5. A lock that is a dangling link: refused at once in one line --------------------------
+ln -s "$tmp/nowhere" "$remote/.waymark-lock"
+publish "$url"
+status=$?
+if [ "$status" -ne 0 ] && [ "$status" -ne 124 ] && [ "$(wc -l < "$tmp/err.log")" -eq 1 ] &&
+   grep -q "not a lock Waymark wrote" "$tmp/err.log" && [ -L "$remote/.waymark-lock" ]; then
+  ok "a dangling .waymark-lock link: $(cat "$tmp/err.log")"
+else
+  not_ok "a dangling .waymark-lock link is refused in one line" "status $status" "$(cat "$tmp/err.log")"
+fi
+rm -f "$remote/.waymark-lock"
+publish "$url" || not_ok "publish after the lock link went" "$(cat "$tmp/err.log")"
+
+# --- 6. submit --to through sftp: a link at the predictable name is never written through ----
+draft=$(tail -1 "$tmp/ids")
+mkdir -p "$remote/inbox"
+echo "keep me" > "$tmp/target.txt"
+ln -s "$tmp/target.txt" "$remote/inbox/$draft-v1.waymark"
+if timeout 120 "$waymark" --library "$db" submit "$draft" --to "$url" > "$tmp/out.log" 2> "$tmp/err.log" &&
+   [ "$(cat "$tmp/target.txt")" = "keep me" ] &&
+   [ "$(find "$remote/inbox" -type f -name "$draft-v1-*.waymark" | wc -l)" -eq 1 ] &&
+   publish "$url"; then
+  ok "submit --to sftp:// creates a new inbox file beside the planted link, and publish accepts the inbox"
+else
+  not_ok "submit --to sftp:// with a planted link" "$(cat "$tmp/err.log")" "$(ls -la "$remote/inbox")"
 fi
