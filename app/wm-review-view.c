@@ -13,13 +13,17 @@
 #include "wm-bundle.h"
 #include "wm-review-view.h"
 #include "wm-review.h"
+#include "wm-thumbnailer.h"
 
 #define THUMB_WIDTH 240
+#define THUMB_HEIGHT (THUMB_WIDTH * 9 / 16)
 
 struct _WmReviewView
 {
   AdwBin      parent_instance;
   WmStore    *store;
+  WmThumbnailer *thumbnailer;  /* the steps' pictures, decoded at the size shown */
+  GCancellable *cancellable;   /* the shown tutorial's decodes */
   char       *tutorial_id;
   char       *reviewer_name;
   char       *reviewer_email;
@@ -74,22 +78,34 @@ show_error (WmReviewView *self,
 
 /* Steps ----------------------------------------------------------------------------- */
 
+static void
+thumbnail_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  texture = wm_thumbnailer_load_finish (WM_THUMBNAILER (source), result, NULL);
+  if (texture != NULL)
+    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+}
+
+/* The picture comes later: decoding a screenshot is a worker's job, never the main
+ * thread's, however many steps the tutorial has. */
 static GtkWidget *
 make_thumbnail (WmReviewView *self,
                 WmStep       *step)
 {
   const char *sha = wm_step_get_image_sha256 (step);
-  g_autoptr(WmImage) image = sha ? wm_store_load_image (self->store, sha, NULL) : NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkWidget *picture;
+  GtkWidget *picture = gtk_picture_new ();
 
-  if (image != NULL)
-    texture = gdk_texture_new_from_bytes (wm_image_get_png (image), NULL);
-
-  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_widget_set_size_request (picture, THUMB_WIDTH, THUMB_WIDTH * 9 / 16);
+  gtk_widget_set_size_request (picture, THUMB_WIDTH, THUMB_HEIGHT);
   gtk_widget_add_css_class (picture, "card");
+  if (sha != NULL && self->thumbnailer != NULL)
+    wm_thumbnailer_load_async (self->thumbnailer, sha, self->cancellable, thumbnail_loaded,
+                               g_object_ref (picture));
 
   return picture;
 }
@@ -332,6 +348,9 @@ reload (WmReviewView *self)
     gtk_list_box_remove (self->steps, child);
   g_ptr_array_set_size (self->pin_entries, 0);
   g_ptr_array_set_size (self->pin_feedback, 0);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   gtk_editable_set_text (GTK_EDITABLE (self->comment), "");
   gtk_widget_set_visible (self->feedback_box, FALSE);
   set_mode (self, FALSE);
@@ -554,6 +573,9 @@ wm_review_view_dispose (GObject *object)
 
   g_clear_pointer (&self->pin_entries, g_ptr_array_unref);
   g_clear_pointer (&self->pin_feedback, g_ptr_array_unref);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->thumbnailer);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wm_review_view_parent_class)->dispose (object);
@@ -678,6 +700,9 @@ wm_review_view_set_store (WmReviewView *self,
 
   if (g_set_object (&self->store, store))
     {
+      g_clear_object (&self->thumbnailer);
+      if (store != NULL)
+        self->thumbnailer = wm_thumbnailer_new (store, THUMB_WIDTH, THUMB_HEIGHT, 128);
       reload (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }

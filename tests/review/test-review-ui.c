@@ -184,6 +184,60 @@ test_review_cycle (Ui           *ui,
 }
 
 static void
+find_pictures (GtkWidget *widget,
+               GPtrArray *found)
+{
+  if (GTK_IS_PICTURE (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    find_pictures (c, found);
+}
+
+static gboolean
+all_shown (GPtrArray *pictures)
+{
+  for (guint i = 0; i < pictures->len; i++)
+    if (gtk_picture_get_paintable (g_ptr_array_index (pictures, i)) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Each step's screenshot arrives decoded at the size it is shown (240 wide), never whole. */
+static void
+test_pictures (Ui           *ui,
+               gconstpointer data)
+{
+  GtkWidget *view = wm_review_view_new (ui->store);
+  g_autoptr(GPtrArray) pictures = g_ptr_array_new ();
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  wm_review_view_set_tutorial_id (WM_REVIEW_VIEW (view), ui->id);
+  show (ui, view);
+  find_pictures (view, pictures);
+  g_assert_cmpuint (pictures->len, ==, 4);
+  while (!all_shown (pictures))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  for (guint i = 0; i < pictures->len; i++)
+    {
+      GdkTexture *texture = GDK_TEXTURE (gtk_picture_get_paintable (pictures->pdata[i]));
+      int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+      g_autofree guint32 *pixels = g_new (guint32, (gsize) w * h);
+      guint8 green;
+
+      g_assert_cmpint (w, ==, 240);
+      g_assert_cmpint (h, ==, 135);
+      /* The fixture's screens have a title bar of green 220 across the top tenth. */
+      gdk_texture_download (texture, (guchar *) pixels, (gsize) w * 4);
+      green = (pixels[2 * w + w / 2] >> 8) & 0xff;
+      g_assert_cmpint (ABS ((int) green - 220), <=, 4);
+    }
+}
+
+static void
 test_history_and_diff (Ui           *ui,
                        gconstpointer data)
 {
@@ -335,6 +389,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Ui, NULL, ui_setup, func, ui_teardown)
   ADD ("/review/ui/queue", test_queue);
   ADD ("/review/ui/review-cycle", test_review_cycle);
+  ADD ("/review/ui/pictures", test_pictures);
   ADD ("/review/ui/history-and-diff", test_history_and_diff);
   ADD ("/review/ui/inbox-import", test_inbox_import);
 #undef ADD
