@@ -176,6 +176,32 @@ inbox_item_free (InboxItem *item)
   g_free (item);
 }
 
+/* A job on a worker (reading the inbox, importing a bundle) gets plain data: the library's
+ * path, so that it opens its own connection (one per thread), and the file it works on. */
+typedef struct {
+  char  *library;
+  GFile *file;
+} Job;
+
+static Job *
+job_new (WmStore *store,
+         GFile   *file)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->library = g_strdup (wm_store_get_path (store));
+  job->file = g_object_ref (file);
+  return job;
+}
+
+static void
+job_free (Job *job)
+{
+  g_free (job->library);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
 /* Every bundle is read as the untrusted input it is (wm_bundle_load checks it all), off
  * the main thread: an inbox may hold many of them, each up to WM_BUNDLE_MAX_SIZE. */
 static void
@@ -184,13 +210,14 @@ read_inbox_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  WmStore *store = task_data;
-  g_autoptr(GFile) location = g_file_new_for_commandline_arg (g_task_get_name (task));
+  Job *job = task_data;
+  g_autoptr(WmStore) store = NULL;
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) inbox_item_free);
   GError *error = NULL;
 
-  if (!(files = wm_bundle_list_inbox (location, &error)))
+  if (!(store = wm_store_open (job->library, &error)) ||
+      !(files = wm_bundle_list_inbox (job->file, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -297,6 +324,7 @@ static void
 reload_inbox (WmReviewQueue *self)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) location = NULL;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -310,8 +338,8 @@ reload_inbox (WmReviewQueue *self)
   self->cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->cancellable, read_inbox_done, g_object_ref (self));
   g_task_set_source_tag (task, reload_inbox);
-  g_task_set_name (task, self->inbox_location);
-  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  location = g_file_new_for_commandline_arg (self->inbox_location);
+  g_task_set_task_data (task, job_new (self->store, location), (GDestroyNotify) job_free);
   set_busy (self, TRUE);
   g_task_run_in_thread (task, read_inbox_thread);
 }
@@ -331,31 +359,20 @@ wm_review_queue_reload (WmReviewQueue *self)
 
 /* Importing ------------------------------------------------------------------------- */
 
-typedef struct {
-  WmStore *store;
-  GFile   *file;
-} ImportData;
-
-static void
-import_data_free (ImportData *data)
-{
-  g_clear_object (&data->store);
-  g_clear_object (&data->file);
-  g_free (data);
-}
-
 static void
 import_thread (GTask        *task,
                gpointer      source,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  ImportData *data = task_data;
+  Job *job = task_data;
+  g_autoptr(WmStore) store = NULL;
   g_autoptr(WmBundle) bundle = NULL;
   GError *error = NULL;
 
-  if (!(bundle = wm_bundle_load (data->file, cancellable, &error)) ||
-      !wm_bundle_import (bundle, data->store, NULL, NULL, &error))
+  if (!(bundle = wm_bundle_load (job->file, cancellable, &error)) ||
+      !(store = wm_store_open (job->library, &error)) ||
+      !wm_bundle_import (bundle, store, NULL, NULL, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -390,17 +407,13 @@ start_import (WmReviewQueue *self,
               GFile         *file)
 {
   g_autoptr(GTask) task = NULL;
-  ImportData *data;
 
   if (self->store == NULL)
     return;
 
-  data = g_new0 (ImportData, 1);
-  data->store = g_object_ref (self->store);
-  data->file = g_object_ref (file);
   task = g_task_new (NULL, NULL, import_done, g_object_ref (self));
   g_task_set_source_tag (task, start_import);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_set_task_data (task, job_new (self->store, file), (GDestroyNotify) job_free);
   show_error (self, NULL);
   set_busy (self, TRUE);
   g_task_run_in_thread (task, import_thread);

@@ -447,8 +447,9 @@ request_changes_action (GtkWidget  *widget,
 
 /* Sending to the shared library ------------------------------------------------------ */
 
+/* Plain data for the worker, which opens its own connection to the library. */
 typedef struct {
-  WmStore *store;
+  char    *library;
   char    *tutorial_id;
   GFile   *location;
   char    *name;
@@ -459,7 +460,7 @@ typedef struct {
 static void
 send_free (Send *send)
 {
-  g_clear_object (&send->store);
+  g_free (send->library);
   g_clear_object (&send->location);
   g_free (send->tutorial_id);
   g_free (send->name);
@@ -476,9 +477,13 @@ send_thread (GTask        *task,
 {
   Send *send = task_data;
   WmIdentity who = { send->name, send->email };
+  g_autoptr(WmStore) store = NULL;
   GError *error = NULL;
-  GFile *sent = wm_bundle_send (send->store, send->tutorial_id, send->location, &who,
-                                send->message, &error);
+  GFile *sent = NULL;
+
+  if ((store = wm_store_open (send->library, &error)) != NULL)
+    sent = wm_bundle_send (store, send->tutorial_id, send->location, &who, send->message,
+                           &error);
 
   if (sent == NULL)
     g_task_return_error (task, error);
@@ -516,7 +521,7 @@ send_to_shared_library (WmReviewView     *self,
   g_autoptr(GTask) task = g_task_new (NULL, NULL, send_done, g_object_ref (self));
   Send *send = g_new0 (Send, 1);
 
-  send->store = g_object_ref (self->store);
+  send->library = g_strdup (wm_store_get_path (self->store));
   send->tutorial_id = g_strdup (self->tutorial_id);
   send->location = g_file_new_for_commandline_arg (self->shared_library);
   send->name = g_strdup (who->name);

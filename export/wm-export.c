@@ -53,7 +53,7 @@ wm_export_write_file (GFile       *file,
 }
 
 typedef struct {
-  WmStore        *store;
+  char           *library;       /* the worker opens its own connection (one per thread) */
   WmTutorial     *tutorial;
   WmExportFormat  format;
   GFile          *destination;
@@ -62,7 +62,7 @@ typedef struct {
 static void
 export_job_free (ExportJob *job)
 {
-  g_clear_object (&job->store);
+  g_free (job->library);
   g_clear_object (&job->tutorial);
   g_clear_object (&job->destination);
   g_free (job);
@@ -75,19 +75,23 @@ export_in_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   ExportJob *job = task_data;
+  g_autoptr(WmStore) store = NULL;
   GError *error = NULL;
   gboolean ok = FALSE;
+
+  if (!(store = wm_store_open (job->library, &error)))
+    return g_task_return_error (task, error);
 
   switch (job->format)
     {
     case WM_EXPORT_FORMAT_HTML:
-      ok = wm_html_export_to_file (job->store, job->tutorial, NULL, job->destination, &error);
+      ok = wm_html_export_to_file (store, job->tutorial, NULL, job->destination, &error);
       break;
     case WM_EXPORT_FORMAT_MARKDOWN:
-      ok = wm_markdown_export_to_dir (job->store, job->tutorial, job->destination, NULL, &error);
+      ok = wm_markdown_export_to_dir (store, job->tutorial, job->destination, NULL, &error);
       break;
     case WM_EXPORT_FORMAT_PDF:
-      ok = wm_pdf_export_to_file (job->store, job->tutorial, WM_PAPER_A4, job->destination,
+      ok = wm_pdf_export_to_file (store, job->tutorial, WM_PAPER_A4, job->destination,
                                   &error);
       break;
     default:
@@ -117,7 +121,7 @@ wm_export_async (WmStore             *store,
   g_return_if_fail (G_IS_FILE (destination));
 
   job = g_new0 (ExportJob, 1);
-  job->store = g_object_ref (store);
+  job->library = g_strdup (wm_store_get_path (store));
   job->tutorial = wm_tutorial_copy (tutorial);
   job->format = format;
   job->destination = g_object_ref (destination);

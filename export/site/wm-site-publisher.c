@@ -58,6 +58,7 @@ static GParamSpec *properties[N_PROPS];
 /* One publish: what it has read from the location and what it has written so far. */
 typedef struct {
   WmSitePublisher *self;
+  WmStore         *store;         /* the publisher's, or a worker's own connection */
   GCancellable    *cancellable;
   WmSiteLocation  *location;
   WmSiteWriter    *writer;
@@ -460,7 +461,7 @@ load_approved (Run         *run,
                WmTutorial  *tutorial,
                GError     **error)
 {
-  WmStore *store = run->self->store;
+  WmStore *store = run->store;
   const char *id = wm_tutorial_get_id (tutorial);
   guint version = wm_tutorial_get_approved_version (tutorial);
   g_autoptr(GError) local_error = NULL;
@@ -518,7 +519,7 @@ slug_is_free (Run        *run,
 {
   const char *given = g_hash_table_lookup (run->store_slugs, slug);
   g_autofree char *store_owner = given != NULL ? g_strdup (given)
-                                               : wm_store_lookup_slug (run->self->store, slug);
+                                               : wm_store_lookup_slug (run->store, slug);
   g_autofree char *site_owner = NULL;
 
   if (store_owner != NULL && !g_str_equal (store_owner, id))
@@ -878,7 +879,7 @@ publish_tutorial (Run         *run,
   g_clear_pointer (&run->previous, json_object_unref);
   if (previous != NULL && g_str_equal (previous->slug, slug))
     run->previous = load_previous_images (run, slug);
-  model = wm_player_model_build_with_lookup (run->self->store, snapshot, WM_PLAYER_MODEL_NONE,
+  model = wm_player_model_build_with_lookup (run->store, snapshot, WM_PLAYER_MODEL_NONE,
                                              lookup_image, publish_image, run, error);
   if (model == NULL)
     return FALSE;
@@ -922,7 +923,7 @@ collect_tutorials (Run                *run,
                    const char * const *ids,
                    GError            **error)
 {
-  WmStore *store = run->self->store;
+  WmStore *store = run->store;
   g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; ids[i] != NULL; i++)
@@ -963,14 +964,14 @@ collect_changed (Run     *run,
                  GError **error)
 {
   g_autofree char *key = watermark_key (run);
-  g_autofree char *mark = wm_store_get_setting (run->self->store, key);
+  g_autofree char *mark = wm_store_get_setting (run->store, key);
   gint64 since = 0;
   GPtrArray *changed;
 
   if (mark != NULL && g_str_has_prefix (mark, run->build) && mark[strlen (run->build)] == ' ')
     since = g_ascii_strtoll (mark + strlen (run->build) + 1, NULL, 10);
 
-  changed = wm_store_list_approved_since (run->self->store, since, &run->newest, error);
+  changed = wm_store_list_approved_since (run->store, since, &run->newest, error);
   if (changed != NULL)
     g_ptr_array_sort (changed, compare_created);
   g_debug ("%u tutorials changed since %" G_GINT64_FORMAT, changed ? changed->len : 0, since);
@@ -986,7 +987,7 @@ save_watermark (Run *run)
   g_autoptr(GError) error = NULL;
 
   /* Losing it only makes the next publish look at every tutorial again. */
-  if (!wm_store_set_setting (run->self->store, key, mark, &error))
+  if (!wm_store_set_setting (run->store, key, mark, &error))
     g_warning ("Could not remember what was published: %s", error->message);
 }
 
@@ -1051,7 +1052,7 @@ save_new_slugs (Run *run)
       g_autoptr(GError) error = NULL;
 
       /* Not an edit: the next publish need not look at the tutorial again. */
-      if (!wm_store_set_slug (run->self->store, wm_tutorial_get_id (published),
+      if (!wm_store_set_slug (run->store, wm_tutorial_get_id (published),
                               wm_tutorial_get_slug (published), &error))
         g_warning ("Could not keep the link of “%s” in the library: %s",
                    wm_tutorial_get_title (published), error->message);
@@ -1149,21 +1150,19 @@ publish_locked (Run                *run,
   return TRUE;
 }
 
-gboolean
-wm_site_publisher_publish (WmSitePublisher     *self,
-                           const char * const  *ids,
-                           GCancellable        *cancellable,
-                           GError             **error)
+static gboolean
+publish_with (WmSitePublisher     *self,
+              WmStore             *store,
+              const char * const  *ids,
+              GCancellable        *cancellable,
+              GError             **error)
 {
-  g_auto(Run) run = { self, cancellable };
+  g_auto(Run) run = { self, store, cancellable };
   g_autoptr(GPtrArray) tutorials = NULL;
   g_autoptr(WmSiteLock) lock = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 start;
   gboolean ok;
-
-  g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
 
   self->n_published = self->n_unchanged = self->n_files_written = 0;
   g_ptr_array_set_size (self->published_slugs, 0);
@@ -1203,15 +1202,32 @@ wm_site_publisher_publish (WmSitePublisher     *self,
   return ok;
 }
 
+gboolean
+wm_site_publisher_publish (WmSitePublisher     *self,
+                           const char * const  *ids,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  return publish_with (self, self->store, ids, cancellable, error);
+}
+
+/* The worker reads and writes the library through its own connection (one per thread):
+ * the caller's stays free for its own thread. */
 static void
 publish_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
+  WmSitePublisher *self = source_object;
+  g_autoptr(WmStore) store = NULL;
   GError *error = NULL;
 
-  if (wm_site_publisher_publish (source_object, task_data, cancellable, &error))
+  if ((store = wm_store_open (wm_store_get_path (self->store), &error)) != NULL &&
+      publish_with (self, store, task_data, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
