@@ -268,18 +268,19 @@ validate_tutorial (WmTutorial  *t,
   return TRUE;
 }
 
-gboolean
-wm_store_save_tutorial (WmStore     *self,
-                        WmTutorial  *tutorial,
-                        GError     **error)
+/* Runs @txn on @tutorial with its times set as saved, and puts them back when nothing was
+ * saved: the object must not claim it was. */
+static gboolean
+save_with (WmStore         *self,
+           WmTutorial      *tutorial,
+           WmStoreTxnFunc   txn,
+           gpointer         data,
+           GError         **error)
 {
   gint64 now = g_get_real_time ();
   gint64 old_updated, old_created;
   guint old_version;
   WmStatus old_status;
-
-  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (WM_IS_TUTORIAL (tutorial), FALSE);
 
   if (!validate_tutorial (tutorial, error))
     return FALSE;
@@ -292,9 +293,8 @@ wm_store_save_tutorial (WmStore     *self,
     wm_tutorial_set_created_at (tutorial, now);
   wm_tutorial_set_updated_at (tutorial, MAX (now, old_updated));
 
-  if (!wm_store_transaction (self, save_tutorial_txn, tutorial, error))
+  if (!wm_store_transaction (self, txn, data, error))
     {
-      /* Nothing was saved, so the object must not claim it was. */
       wm_tutorial_set_created_at (tutorial, old_created);
       wm_tutorial_set_updated_at (tutorial, old_updated);
       wm_tutorial_set_version (tutorial, old_version);
@@ -303,6 +303,246 @@ wm_store_save_tutorial (WmStore     *self,
     }
 
   return TRUE;
+}
+
+gboolean
+wm_store_save_tutorial (WmStore     *self,
+                        WmTutorial  *tutorial,
+                        GError     **error)
+{
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (WM_IS_TUTORIAL (tutorial), FALSE);
+
+  return save_with (self, tutorial, save_tutorial_txn, tutorial, error);
+}
+
+/* Saving an edit -------------------------------------------------------------------- */
+
+typedef struct {
+  WmTutorial *tutorial;
+  GHashTable *changed;   /* WmStep set */
+  GHashTable *stored;    /* step id → StoredStep, what the library holds */
+} SaveEdit;
+
+typedef struct {
+  gint64 rowid;
+  int    position;
+} StoredStep;
+
+static GHashTable *
+read_stored_steps (sqlite3  *db,
+                   gint64    tutorial_rowid,
+                   GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  int rc;
+
+  stmt = wm_store_prepare (db, "SELECT rowid, id, position FROM steps WHERE tutorial = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, tutorial_rowid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StoredStep *st = g_new (StoredStep, 1);
+
+      st->rowid = sqlite3_column_int64 (stmt, 0);
+      st->position = sqlite3_column_int (stmt, 2);
+      g_hash_table_insert (stored, g_strdup (wm_store_column_text (stmt, 1)), st);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      wm_store_set_sqlite_error (db, rc, "read the steps", error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&stored);
+}
+
+/* Steps the tutorial no longer holds; their marks go with them (ON DELETE CASCADE). */
+static gboolean
+delete_gone_steps (sqlite3     *db,
+                   SaveEdit    *edit,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) del = NULL;
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = wm_tutorial_get_n_steps (edit->tutorial);
+  GHashTableIter iter;
+  const char *id;
+  StoredStep *st;
+
+  for (guint i = 0; i < n; i++)
+    g_hash_table_add (kept, (gpointer) wm_step_get_id (wm_tutorial_get_step (edit->tutorial, i)));
+
+  del = wm_store_prepare (db, "DELETE FROM steps WHERE rowid = ?", error);
+  if (del == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, edit->stored);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, (gpointer *) &st))
+    {
+      if (g_hash_table_contains (kept, id))
+        continue;
+      sqlite3_reset (del);
+      sqlite3_bind_int64 (del, 1, st->rowid);
+      if (!wm_store_step (db, del, "delete a step", error))
+        return FALSE;
+      g_hash_table_iter_remove (&iter);
+    }
+
+  return TRUE;
+}
+
+/* Positions are unique per tutorial: moved steps pass through negative ones first, so no
+ * two ever share a number mid-way. */
+static gboolean
+move_steps (sqlite3   *db,
+            SaveEdit  *edit,
+            GError   **error)
+{
+  g_autoptr(sqlite3_stmt) move = NULL;
+  guint n = wm_tutorial_get_n_steps (edit->tutorial);
+
+  move = wm_store_prepare (db, "UPDATE steps SET position = ? WHERE rowid = ?", error);
+  if (move == NULL)
+    return FALSE;
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        WmStep *step = wm_tutorial_get_step (edit->tutorial, i);
+        StoredStep *st = g_hash_table_lookup (edit->stored, wm_step_get_id (step));
+
+        if (st == NULL || st->position == (int) i)
+          continue;
+        sqlite3_reset (move);
+        sqlite3_bind_int (move, 1, pass == 0 ? -1 - (int) i : (int) i);
+        sqlite3_bind_int64 (move, 2, st->rowid);
+        if (!wm_store_step (db, move, "move a step", error))
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
+update_step (sqlite3     *db,
+             gint64       step_rowid,
+             WmStep      *s,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) marks = NULL;
+
+  stmt = wm_store_prepare (db,
+    "UPDATE steps SET kind = ?, x = ?, y = ?, button = ?, modifiers = ?, instruction = ?,"
+    "  instruction_edited = ?, notes = ?, target_name = ?, target_role = ?, app_name = ?,"
+    "  window_title = ?, text = ?, image = ?, captured_at = ? WHERE rowid = ?", error);
+  marks = wm_store_prepare (db, "DELETE FROM annotations WHERE step = ?", error);
+  if (stmt == NULL || marks == NULL)
+    return FALSE;
+
+  wm_store_bind_text (stmt, 1, wm_step_kind_to_string (wm_step_get_kind (s)));
+  sqlite3_bind_int (stmt, 2, wm_step_get_x (s));
+  sqlite3_bind_int (stmt, 3, wm_step_get_y (s));
+  sqlite3_bind_int (stmt, 4, (int) wm_step_get_button (s));
+  sqlite3_bind_int (stmt, 5, (int) wm_step_get_modifiers (s));
+  wm_store_bind_text (stmt, 6, wm_step_get_instruction (s));
+  sqlite3_bind_int (stmt, 7, wm_step_get_instruction_edited (s));
+  wm_store_bind_text (stmt, 8, wm_step_get_notes (s));
+  wm_store_bind_text (stmt, 9, wm_step_get_target_name (s));
+  wm_store_bind_text (stmt, 10, wm_step_get_target_role (s));
+  wm_store_bind_text (stmt, 11, wm_step_get_app_name (s));
+  wm_store_bind_text (stmt, 12, wm_step_get_window_title (s));
+  wm_store_bind_text (stmt, 13, wm_step_get_text (s));
+  wm_store_bind_text (stmt, 14, wm_step_get_image_sha256 (s));
+  sqlite3_bind_int64 (stmt, 15, wm_step_get_captured_at (s));
+  sqlite3_bind_int64 (stmt, 16, step_rowid);
+  sqlite3_bind_int64 (marks, 1, step_rowid);
+
+  return wm_store_step (db, stmt, "save a step", error) &&
+         wm_store_step (db, marks, "save the step's marks", error) &&
+         insert_annotations (db, step_rowid, s, error);
+}
+
+/* New steps go in once every kept step has its final position; changed ones are rewritten. */
+static gboolean
+write_steps (sqlite3     *db,
+             gint64       tutorial_rowid,
+             SaveEdit    *edit,
+             GError     **error)
+{
+  guint n = wm_tutorial_get_n_steps (edit->tutorial);
+
+  for (guint i = 0; i < n; i++)
+    {
+      WmStep *step = wm_tutorial_get_step (edit->tutorial, i);
+      StoredStep *st = g_hash_table_lookup (edit->stored, wm_step_get_id (step));
+
+      if (st == NULL && !insert_step (db, tutorial_rowid, step, error))
+        return FALSE;
+      if (st != NULL && g_hash_table_contains (edit->changed, step) &&
+          !update_step (db, st->rowid, step, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_edit_txn (WmStore  *self,
+               sqlite3  *db,
+               gpointer  user_data,
+               GError  **error)
+{
+  SaveEdit *edit = user_data;
+  WmTutorial *t = edit->tutorial;
+  guint n = wm_tutorial_get_n_steps (t);
+  gint64 rowid;
+
+  if (!check_slug_unchanged (db, t, error) || !wm_review_guard_save (self, db, t, error))
+    return FALSE;
+
+  rowid = upsert_tutorial (db, t, error);
+  if (rowid < 0 || !save_roles (db, rowid, t, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    wm_step_set_position (wm_tutorial_get_step (t, i), i);
+
+  g_clear_pointer (&edit->stored, g_hash_table_unref);
+  if (!(edit->stored = read_stored_steps (db, rowid, error)) ||
+      !delete_gone_steps (db, edit, error) ||
+      !move_steps (db, edit, error) ||
+      !write_steps (db, rowid, edit, error))
+    return FALSE;
+
+  return wm_store_reindex (db, rowid, error);
+}
+
+gboolean
+wm_store_save_edit (WmStore     *self,
+                    WmTutorial  *tutorial,
+                    GPtrArray   *changed,
+                    GError     **error)
+{
+  SaveEdit edit = { tutorial, g_hash_table_new (NULL, NULL), NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (WM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (WM_IS_TUTORIAL (tutorial), FALSE);
+  g_return_val_if_fail (wm_tutorial_get_steps_loaded (tutorial), FALSE);
+
+  for (guint i = 0; changed != NULL && i < changed->len; i++)
+    g_hash_table_add (edit.changed, g_ptr_array_index (changed, i));
+
+  ok = save_with (self, tutorial, save_edit_txn, &edit, error);
+  g_hash_table_unref (edit.changed);
+  g_clear_pointer (&edit.stored, g_hash_table_unref);
+
+  return ok;
 }
 
 static WmStep *

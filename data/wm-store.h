@@ -83,6 +83,15 @@ char         *wm_store_resolve_id        (WmStore      *self,
 gboolean      wm_store_save_tutorial     (WmStore      *self,
                                           WmTutorial   *tutorial,
                                           GError      **error);
+/* Saves an edit to a tutorial whose steps are loaded, writing only what differs from the
+ * library: the tutorial's own fields and roles, the steps in @changed (their fields and
+ * marks; NULL for none), steps added or removed, and the positions of steps that moved. One
+ * transaction, with wm_store_save_tutorial()'s checks and its review rule (an edit to a
+ * decided version starts a new one); the editor's way of saving. */
+gboolean      wm_store_save_edit         (WmStore      *self,
+                                          WmTutorial   *tutorial,
+                                          GPtrArray    *changed,
+                                          GError      **error);
 /* With steps (and their annotations) when @with_steps. */
 WmTutorial   *wm_store_load_tutorial     (WmStore      *self,
                                           const char   *id,

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "wm-review.h"
 #include "wm-store-private.h"
 
 typedef struct {
@@ -197,6 +198,95 @@ test_roundtrip (Fixture       *f,
   g_assert_cmpstr (wm_step_get_window_title (s), ==, "Reports — Finance");
   g_assert_cmpint (count_rows (f, "annotations"), ==, 1);
   g_assert_cmpuint (wm_tutorial_get_created_at (back), >, 0);
+}
+
+static void
+assert_same_steps (WmTutorial *a,
+                   WmTutorial *b)
+{
+  g_assert_cmpuint (wm_tutorial_get_n_steps (a), ==, wm_tutorial_get_n_steps (b));
+  for (guint i = 0; i < wm_tutorial_get_n_steps (a); i++)
+    {
+      WmStep *x = wm_tutorial_get_step (a, i), *y = wm_tutorial_get_step (b, i);
+
+      g_assert_cmpstr (wm_step_get_id (x), ==, wm_step_get_id (y));
+      g_assert_true (wm_step_content_equal (x, y));
+    }
+}
+
+/* An edit writes what changed: the steps named, steps added, removed and moved; a step
+ * changed in memory but not named stays as the library had it. */
+static void
+test_save_edit (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(WmTutorial) t = make_tutorial ("Close the month", WM_STAGE_ORIENTATION, "admin");
+  g_autoptr(WmTutorial) back = NULL;
+  g_autoptr(WmAnnotation) mark = wm_annotation_new (WM_ANNOTATION_BOX, 1, 2, 30, 40, NULL);
+  g_autoptr(WmStep) added = wm_step_new (WM_STEP_NOTE);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  WmStep *edited;
+
+  save_with_steps (f, t, 6, 40);
+  edited = wm_tutorial_get_step (t, 2);
+  wm_step_set_instruction (edited, "Click **Close period**");
+  wm_step_add_annotation (edited, mark);
+  g_ptr_array_add (changed, edited);
+  wm_tutorial_move_step (t, 5, 0);
+  wm_tutorial_remove_step (t, 1);
+  wm_step_set_instruction (added, "Wait for the green tick");
+  wm_tutorial_insert_step (t, 3, added);
+  wm_tutorial_set_title (t, "Close the month end");
+  g_assert_true (wm_store_save_edit (f->store, t, changed, &error));
+  g_assert_no_error (error);
+
+  back = wm_store_load_tutorial (f->store, wm_tutorial_get_id (t), TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wm_tutorial_get_title (back), ==, "Close the month end");
+  assert_same_steps (t, back);
+  g_assert_cmpint (count_rows (f, "annotations"), ==, 1);
+  g_assert_cmpint (count_rows (f, "steps"), ==, 6);
+
+  /* Not named, not written. */
+  wm_step_set_notes (wm_tutorial_get_step (t, 4), "Only in memory");
+  g_assert_true (wm_store_save_edit (f->store, t, NULL, &error));
+  g_clear_object (&back);
+  back = wm_store_load_tutorial (f->store, wm_tutorial_get_id (t), TRUE, &error);
+  g_assert_null (wm_step_get_notes (wm_tutorial_get_step (back, 4)));
+}
+
+/* The review rule holds for edits too: changing an approved version starts a draft. */
+static void
+test_save_edit_decided (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WmTutorial) t = make_tutorial ("Approve an invoice", WM_STAGE_ORIENTATION, "admin");
+  g_autoptr(WmTutorial) back = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const WmIdentity alice = { "Alice", NULL }, bob = { "Bob", NULL };
+
+  save_with_steps (f, t, 3, 60);
+  g_assert_true (wm_review_submit (f->store, wm_tutorial_get_id (t), &alice, NULL, &error));
+  g_assert_true (wm_review_approve (f->store, wm_tutorial_get_id (t), &bob, NULL, &error));
+  g_assert_no_error (error);
+  back = wm_store_load_tutorial (f->store, wm_tutorial_get_id (t), TRUE, &error);
+  g_assert_cmpint (wm_tutorial_get_status (back), ==, WM_STATUS_APPROVED);
+
+  wm_step_set_instruction (wm_tutorial_get_step (back, 0), "Open **Invoices**");
+  g_ptr_array_add (changed, wm_tutorial_get_step (back, 0));
+  g_assert_true (wm_store_save_edit (f->store, back, changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (wm_tutorial_get_status (back), ==, WM_STATUS_DRAFT);
+  g_assert_cmpuint (wm_tutorial_get_version (back), ==, 2);
+
+  g_clear_object (&t);
+  t = wm_store_load_tutorial (f->store, wm_tutorial_get_id (back), TRUE, &error);
+  g_assert_cmpint (wm_tutorial_get_status (t), ==, WM_STATUS_DRAFT);
+  g_assert_cmpuint (wm_tutorial_get_version (t), ==, 2);
+  g_assert_cmpuint (wm_tutorial_get_approved_version (t), ==, 1);
+  assert_same_steps (t, back);
 }
 
 static void
@@ -884,6 +974,8 @@ main (int    argc,
   g_test_add ("/data/store/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("roundtrip", test_roundtrip);
+  ADD ("save-edit", test_save_edit);
+  ADD ("save-edit-decided", test_save_edit_decided);
   ADD ("images-stored-once", test_images_stored_once);
   ADD ("append-step-is-durable", test_append_step_is_durable);
   ADD ("filters", test_filters);
