@@ -609,8 +609,8 @@ nz (const char *s)
   return s ? s : "";
 }
 
-static GVariant *
-serialize_step (WmStep *step)
+GVariant *
+wm_step_serialize (WmStep *step)
 {
   GVariantBuilder annotations;
   GPtrArray *list = wm_step_get_annotations (step);
@@ -648,6 +648,14 @@ serialize_step (WmStep *step)
 GVariant *
 wm_tutorial_serialize (WmTutorial *self)
 {
+  return wm_tutorial_serialize_with (self, NULL, NULL);
+}
+
+GVariant *
+wm_tutorial_serialize_with (WmTutorial        *self,
+                            WmStepVariantFunc  func,
+                            gpointer           user_data)
+{
   GVariantBuilder steps;
   guint n;
 
@@ -656,7 +664,12 @@ wm_tutorial_serialize (WmTutorial *self)
   g_variant_builder_init (&steps, G_VARIANT_TYPE ("a" STEP_VARIANT_TYPE));
   n = g_list_model_get_n_items (G_LIST_MODEL (self->steps));
   for (guint i = 0; i < n; i++)
-    g_variant_builder_add_value (&steps, serialize_step (wm_tutorial_get_step (self, i)));
+    {
+      WmStep *step = wm_tutorial_get_step (self, i);
+
+      g_variant_builder_add_value (&steps, func ? func (step, user_data)
+                                                : wm_step_serialize (step));
+    }
 
   return g_variant_new ("(ssssus^asuuusxx@a" STEP_VARIANT_TYPE ")",
                         self->id, nz (self->slug), self->title, nz (self->summary),

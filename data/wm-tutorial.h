@@ -111,6 +111,15 @@ G_BEGIN_DECLS
 #define WM_TUTORIAL_VARIANT_TYPE \
   "(ssssusasuuusxxa(ssuiiuusbssssssxa(uiiiis)))"
 GVariant     *wm_tutorial_serialize         (WmTutorial   *self);
+/* One step's part of that snapshot (floating). */
+GVariant     *wm_step_serialize             (WmStep       *step);
+/* wm_tutorial_serialize() taking each step's part from @func (say, a cache of the parts of
+ * unchanged steps), which returns a floating or a borrowed GVariant. */
+typedef GVariant *(*WmStepVariantFunc) (WmStep   *step,
+                                        gpointer  user_data);
+GVariant     *wm_tutorial_serialize_with    (WmTutorial        *self,
+                                             WmStepVariantFunc  func,
+                                             gpointer           user_data);
 WmTutorial   *wm_tutorial_deserialize       (GVariant     *variant,
                                              GError      **error);
 
