@@ -34,6 +34,8 @@ struct _WmEditor
   guint             pulse_id;
   char             *tool;
   guint             save_id;
+  GPtrArray        *edited;        /* WmStep changed since the last save */
+  GHashTable       *snapshots;     /* WmStep → its part of the undo state, until edited */
   guint             updating;      /* > 0 while the UI is filled from the model */
 
   AdwWindowTitle   *window_title;

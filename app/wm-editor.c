@@ -19,6 +19,7 @@
 
 G_DEFINE_FINAL_TYPE (WmEditor, wm_editor, GTK_TYPE_WIDGET)
 
+
 static void show_current_step (WmEditor *self);
 
 /* Accessors --------------------------------------------------------------------------- */
@@ -124,8 +125,25 @@ save_now (WmEditor *self)
   if (self->tutorial == NULL || self->store == NULL)
     return;
 
-  if (!wm_store_save_tutorial (self->store, self->tutorial, &error))
+  /* Only what the edits changed is written, so an edit costs the same in a long tutorial
+   * as in a short one. What failed stays marked and is written with the next save. */
+  if (!wm_store_save_edit (self->store, self->tutorial, self->edited, &error))
     _wm_editor_toast (self, error->message);
+  else
+    g_ptr_array_set_size (self->edited, 0);
+}
+
+/* Every edit goes through _wm_editor_begin_edit(), which marks the step it is about to
+ * change: the next save writes it, the next snapshot makes its part again. */
+static void
+mark_edited (WmEditor *self,
+             WmStep   *step)
+{
+  if (step == NULL)
+    return;
+  g_hash_table_remove (self->snapshots, step);
+  if (!g_ptr_array_find (self->edited, step, NULL))
+    g_ptr_array_add (self->edited, g_object_ref (step));
 }
 
 void
@@ -145,13 +163,31 @@ save_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A step's part of the undo state is made once and kept until an edit touches the step, so
+ * an edit's snapshot costs what changed, not the whole tutorial. */
+static GVariant *
+step_snapshot (WmStep   *step,
+               gpointer  user_data)
+{
+  WmEditor *self = user_data;
+  GVariant *part = g_hash_table_lookup (self->snapshots, step);
+
+  if (part == NULL)
+    {
+      part = g_variant_ref_sink (wm_step_serialize (step));
+      g_hash_table_insert (self->snapshots, g_object_ref (step), part);
+    }
+
+  return part;
+}
+
 GVariant *
 _wm_editor_capture_state (WmEditor *self)
 {
   guint selected = gtk_single_selection_get_selected (self->selection);
 
   return g_variant_new ("(u@" WM_TUTORIAL_VARIANT_TYPE ")", selected,
-                        wm_tutorial_serialize (self->tutorial));
+                        wm_tutorial_serialize_with (self->tutorial, step_snapshot, self));
 }
 
 void
@@ -161,6 +197,9 @@ _wm_editor_begin_edit (WmEditor   *self,
   g_return_if_fail (self->tutorial != NULL);
 
   wm_undo_stack_push (self->undo, _wm_editor_capture_state (self), coalesce_key);
+  /* Every edit changes the tutorial's own fields, the current step or which steps there are
+   * (which the store sees for itself). */
+  mark_edited (self, _wm_editor_get_current_step (self));
 }
 
 void
@@ -195,6 +234,7 @@ _wm_editor_restore_state (WmEditor *self,
   if (before == NULL)
     return _wm_editor_toast (self, error->message);
 
+  g_hash_table_remove_all (self->snapshots);
   self->updating++;
   wm_tutorial_set_title (self->tutorial, wm_tutorial_get_title (before));
   wm_tutorial_set_summary (self->tutorial, wm_tutorial_get_summary (before));
@@ -207,6 +247,7 @@ _wm_editor_restore_state (WmEditor *self,
       g_autoptr(WmStep) step = g_list_model_get_item (steps, i);
 
       wm_tutorial_append_step (self->tutorial, step);
+      mark_edited (self, step);
     }
   self->updating--;
 
@@ -721,6 +762,10 @@ wm_editor_forget (WmEditor *self)
   self->updating--;
   wm_canvas_set_step (self->canvas, NULL, NULL);
   g_clear_object (&self->tutorial);
+  if (self->edited)
+    g_ptr_array_set_size (self->edited, 0);
+  if (self->snapshots)
+    g_hash_table_remove_all (self->snapshots);
   if (self->undo)
     wm_undo_stack_clear (self->undo);
 }
@@ -742,6 +787,8 @@ wm_editor_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->shown_steps);
   g_clear_object (&self->undo);
+  g_clear_pointer (&self->edited, g_ptr_array_unref);
+  g_clear_pointer (&self->snapshots, g_hash_table_unref);
   g_clear_object (&self->full_images);
   g_clear_object (&self->thumbnailer);
   g_clear_object (&self->settings);
@@ -805,6 +852,9 @@ wm_editor_init (WmEditor *self)
 
   self->tool = g_strdup ("select");
   self->undo = wm_undo_stack_new (200);
+  self->edited = g_ptr_array_new_with_free_func (g_object_unref);
+  self->snapshots = g_hash_table_new_full (NULL, NULL, g_object_unref,
+                                           (GDestroyNotify) g_variant_unref);
   self->shown_steps = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown_steps)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);

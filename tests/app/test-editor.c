@@ -172,6 +172,50 @@ test_edit_text (EditorFixture *f,
 }
 
 /* Redaction: the area is drawn as flat blocks on the canvas, stored as a redaction. */
+/* Edits on several steps, then undone one by one: each undo is saved, and the library ends
+ * as it began, step for step (an edit saves only its step; undo snapshots are kept per step). */
+static void
+test_undo_across_steps (EditorFixture *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WmTutorial) before = stored (f);
+  g_autoptr(WmTutorial) edited = NULL;
+  g_autoptr(WmTutorial) after = NULL;
+
+  act (f, "editor.select-step", g_variant_new_uint32 (0));
+  act (f, "editor.set-instruction", g_variant_new_string ("Open **Invoices**"));
+  act (f, "editor.select-step", g_variant_new_uint32 (2));
+  act (f, "editor.set-notes", g_variant_new_string ("Only managers see this"));
+  act (f, "editor.add-annotation", g_variant_new ("(siiiis)", "box", 10, 10, 50, 40, ""));
+  act (f, "editor.select-step", g_variant_new_uint32 (0));
+  act (f, "editor.set-instruction", g_variant_new_string ("Open **Invoices** again"));
+
+  edited = stored (f);
+  g_assert_cmpstr (wm_step_get_instruction (wm_tutorial_get_step (edited, 0)), ==,
+                   "Open **Invoices** again");
+  g_assert_cmpstr (wm_step_get_notes (wm_tutorial_get_step (edited, 2)), ==,
+                   "Only managers see this");
+  g_assert_cmpuint (wm_step_get_annotations (wm_tutorial_get_step (edited, 2))->len, ==,
+                    wm_step_get_annotations (wm_tutorial_get_step (before, 2))->len + 1);
+
+  /* One undo: the first instruction edit is back, and step 3 keeps both of its edits. */
+  act (f, "editor.undo", NULL);
+  after = stored (f);
+  g_assert_cmpstr (wm_step_get_instruction (wm_tutorial_get_step (after, 0)), ==,
+                   "Open **Invoices**");
+  g_assert_cmpstr (wm_step_get_notes (wm_tutorial_get_step (after, 2)), ==,
+                   "Only managers see this");
+  g_clear_object (&after);
+
+  for (guint i = 0; i < 3; i++)
+    act (f, "editor.undo", NULL);
+  after = stored (f);
+  g_assert_cmpuint (wm_tutorial_get_n_steps (after), ==, wm_tutorial_get_n_steps (before));
+  for (guint i = 0; i < wm_tutorial_get_n_steps (before); i++)
+    g_assert_true (wm_step_content_equal (wm_tutorial_get_step (after, i),
+                                          wm_tutorial_get_step (before, i)));
+}
+
 static void
 test_redact_pixels (EditorFixture *f,
                     gconstpointer  data)
@@ -531,6 +575,7 @@ main (int    argc,
   g_test_add ("/app/editor/" path, EditorFixture, NULL, editor_set_up, func, editor_tear_down)
   ADD ("reorder", test_reorder);
   ADD ("edit-text-undo-redo", test_edit_text);
+  ADD ("undo-across-steps", test_undo_across_steps);
   ADD ("redact-pixels", test_redact_pixels);
   ADD ("marks-hotspot-crop", test_marks_hotspot_crop);
   ADD ("step-operations", test_step_operations);
