@@ -11,6 +11,12 @@
  *                 a fresh process each run, median of 5
  *   open-200      activating a 200-step tutorial to the editor's frame with its screenshot
  *   rss           resident memory after scrolling through every row of the library
+ *   review-60     opening a 60-step tutorial (60 distinct screenshots) in review: the longest
+ *                 time the main thread was busy at once (its waits excluded) until every
+ *                 step's picture is shown
+ *   edit-1000     editing a 1,000-step tutorial (text, notes, marks, hotspot, moving, adding
+ *                 and deleting steps at places all along it): the longest and the median
+ *                 main-thread stall of an edit, its save included
  */
 #define G_LOG_DOMAIN "bench-app"
 
@@ -19,6 +25,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "wm-application.h"
 #include "wm-sample.h"
@@ -135,6 +142,243 @@ fill_library (WmStore *store,
   }
 
   g_printerr ("  library made in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
+}
+
+/* Main-thread stalls ------------------------------------------------------------------ */
+
+/* The main thread's own CPU time: what a stall costs on an idle machine, whatever the load
+ * (wall time on a loaded machine adds the time other processes had the CPU). */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static GPollFunc real_poll;
+static gint64 polled_us;
+
+static gint
+timed_poll (GPollFD *fds,
+            guint    n_fds,
+            gint     timeout)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint ready = real_poll (fds, n_fds, timeout);
+
+  polled_us += g_get_monotonic_time () - start;
+  return ready;
+}
+
+/* One main-loop iteration: how long it kept the thread busy, in ms (waiting excluded). */
+static double
+iterate_busy_ms (gboolean may_block)
+{
+  gint64 start = g_get_monotonic_time (), polled = polled_us;
+
+  if (real_poll == NULL)
+    {
+      real_poll = g_main_context_get_poll_func (NULL);
+      g_main_context_set_poll_func (NULL, timed_poll);
+    }
+  g_main_context_iteration (NULL, may_block);
+  return ((g_get_monotonic_time () - start) - (polled_us - polled)) / 1000.0;
+}
+
+/* Runs what is pending (idles, redraws, thread results) for @ms and returns the longest
+ * iteration. */
+static double
+settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  double longest = 0;
+
+  while (g_get_monotonic_time () < until)
+    {
+      longest = MAX (longest, iterate_busy_ms (FALSE));
+      g_usleep (500);
+    }
+  return longest;
+}
+
+/* The long tutorials of the review and edit figures, added to the library when missing. */
+static char *
+find_or_make_long (WmStore    *store,
+                   const char *title,
+                   guint       n_steps)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(WmTutorial) t = NULL;
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func (g_object_unref);
+  WmFilter filter = WM_FILTER_INIT;
+
+  filter.search = title;
+  found = wm_store_list_tutorials (store, &filter, NULL);
+  for (guint i = 0; found && i < found->len; i++)
+    if (g_str_equal (wm_tutorial_get_title (g_ptr_array_index (found, i)), title))
+      return g_strdup (wm_tutorial_get_id (g_ptr_array_index (found, i)));
+
+  g_printerr ("  adding “%s”\n", title);
+  t = wm_tutorial_new (title);
+  wm_tutorial_set_steps_loaded (t, TRUE);
+  g_assert (wm_store_save_tutorial (store, t, NULL));
+  for (guint i = 0; i < N_IMAGES; i++)
+    {
+      g_autoptr(GBytes) png = bench_screen (i);
+
+      g_ptr_array_add (images, wm_image_new_from_png (png, NULL));
+    }
+  for (guint s = 0; s < n_steps; s++)
+    {
+      WmStep *step = wm_step_new (WM_STEP_CLICK);
+      g_autofree char *text = g_strdup_printf ("Click **Next** (%u of %u)", s + 1, n_steps);
+      g_autoptr(WmAnnotation) mark = wm_annotation_new (WM_ANNOTATION_HIGHLIGHT, 280, 100,
+                                                        200, 60, NULL);
+
+      wm_step_set_generated_instruction (step, text);
+      wm_step_set_point (step, 375, 132);
+      wm_step_add_annotation (step, mark);
+      g_ptr_array_add (steps, step);
+    }
+  {
+    g_autoptr(GPtrArray) step_images = g_ptr_array_new ();
+
+    for (guint s = 0; s < n_steps; s++)
+      g_ptr_array_add (step_images, g_ptr_array_index (images, s % N_IMAGES));
+    g_assert (wm_store_append_steps (store, wm_tutorial_get_id (t), steps, step_images, NULL));
+  }
+
+  return g_strdup (wm_tutorial_get_id (t));
+}
+
+static void
+collect_pictures (GtkWidget *widget,
+                  GPtrArray *found)
+{
+  if (GTK_IS_PICTURE (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_pictures (c, found);
+}
+
+static guint
+pictures_shown (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) pictures = g_ptr_array_new ();
+  guint shown = 0;
+
+  collect_pictures (view, pictures);
+  for (guint i = 0; i < pictures->len; i++)
+    shown += gtk_picture_get_paintable (g_ptr_array_index (pictures, i)) != NULL;
+  return shown;
+}
+
+/* Opening in review: the action's own time, then every iteration until all pictures show. */
+static void
+measure_review (WmWindow   *window,
+                const char *id,
+                guint       n_steps,
+                double     *longest_ms,
+                double     *all_shown_ms)
+{
+  gint64 start = g_get_monotonic_time ();
+  GtkWidget *view;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-tutorial", "s", id);
+  *longest_ms = (g_get_monotonic_time () - start) / 1000.0;
+  view = GTK_WIDGET (wm_window_get_review_view (window));
+  while (pictures_shown (view) < n_steps)
+    *longest_ms = MAX (*longest_ms, iterate_busy_ms (TRUE));
+  *all_shown_ms = (g_get_monotonic_time () - start) / 1000.0;
+  *longest_ms = MAX (*longest_ms, settle (300));
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b);
+
+/* One edit through the editor's action, as a click or a key would make it: the activation
+ * (which saves) and what it leaves for the main loop. */
+static double
+timed_edit (GtkWidget  *editor,
+            const char *action,
+            GVariant   *param,
+            double     *cpu_ms)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 cpu_start = thread_cpu_us ();
+  double longest;
+
+  gtk_widget_activate_action_variant (editor, action, param);
+  longest = (g_get_monotonic_time () - start) / 1000.0;
+  *cpu_ms = (thread_cpu_us () - cpu_start) / 1000.0;
+  return MAX (longest, settle (20));
+}
+
+typedef struct {
+  double      longest_ms;      /* wall time, the longest stall */
+  const char *longest_action;
+  double      median_ms;
+  double      longest_cpu_ms;  /* the main thread's CPU time in the edit's own call */
+  double      median_cpu_ms;
+} EditFigures;
+
+static void
+measure_edits (WmWindow    *window,
+               const char  *id,
+               guint        n_steps,
+               EditFigures *fig)
+{
+  GtkWidget *editor = GTK_WIDGET (wm_window_get_editor (window));
+  g_autoptr(GArray) stalls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+
+  wm_window_open_tutorial (window, id);
+  while (!wm_editor_is_canvas_ready (wm_window_get_editor (window)))
+    iterate_busy_ms (TRUE);
+  settle (3000);   /* the step list grows to every row, a few per idle */
+
+  fig->longest_ms = fig->longest_cpu_ms = 0;
+  for (guint round = 0; round < 8; round++)
+    {
+      guint at = (round * 131 + 7) % n_steps;
+      g_autofree char *text = g_strdup_printf ("Click **Next** now (edit %u)", round);
+      struct { const char *action; GVariant *param; } edits[] = {
+        { "editor.select-step", g_variant_new_uint32 (at) },
+        { "editor.set-instruction", g_variant_new_string (text) },
+        { "editor.set-notes", g_variant_new_string ("Wait for the page to load.") },
+        { "editor.add-annotation", g_variant_new ("(siiiis)", "box", 100, 100, 300, 80, "") },
+        { "editor.move-hotspot", g_variant_new ("(ii)", 400, 300) },
+        { "editor.remove-last-annotation", NULL },
+        { "editor.move-step", g_variant_new ("(uu)", at, (at + n_steps / 2) % n_steps) },
+        { "editor.insert-step", NULL },
+        { "editor.delete-step", NULL },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+        {
+          double cpu_ms;
+          double ms = timed_edit (editor, edits[i].action, edits[i].param, &cpu_ms);
+
+          if (i == 0)
+            continue;   /* selecting is not an edit */
+          g_array_append_val (stalls, ms);
+          g_array_append_val (cpu, cpu_ms);
+          fig->longest_cpu_ms = MAX (fig->longest_cpu_ms, cpu_ms);
+          if (ms > fig->longest_ms)
+            {
+              fig->longest_ms = ms;
+              fig->longest_action = edits[i].action;
+            }
+        }
+    }
+  g_array_sort (stalls, compare_doubles);
+  g_array_sort (cpu, compare_doubles);
+  fig->median_ms = g_array_index (stalls, double, stalls->len / 2);
+  fig->median_cpu_ms = g_array_index (cpu, double, cpu->len / 2);
 }
 
 /* Child mode: start like the app, print the monotonic time of each phase, the last one
@@ -463,6 +707,54 @@ measure_in_process (const char *library,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+print_freezes (double             review_longest,
+               double             review_all,
+               const EditFigures *fig)
+{
+  g_autofree char *load = load_average ();
+
+  g_print ("review-60: main thread busy at most %.0f ms at once (aim < 50); every picture "
+           "shown after %.0f ms; load %s\n", review_longest, review_all, load);
+  g_print ("edit-1000: longest main-thread stall of an edit %.1f ms (%s; aim < 16), median "
+           "%.1f ms; main-thread CPU per edit at most %.1f ms, median %.1f ms\n",
+           fig->longest_ms, fig->longest_action, fig->median_ms, fig->longest_cpu_ms,
+           fig->median_cpu_ms);
+}
+
+/* The two freezes of a long tutorial, in a window of their own. */
+static void
+measure_freezes (const char  *library,
+                 double      *review_longest,
+                 double      *review_all,
+                 EditFigures *edits)
+{
+  g_autoptr(WmStore) store = wm_store_open (library, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *review_id = find_or_make_long (store, "Bench: review 60 steps", 60);
+  g_autofree char *edit_id = find_or_make_long (store, "Bench: edit 1000 steps", 1000);
+  WmWindow *window;
+
+  gtk_init ();
+  adw_init ();
+  wm_resources_ensure ();
+  g_settings_set_boolean (settings, "sample-offered", TRUE);
+  window = wm_window_new (NULL, store, settings, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_frame (GTK_WIDGET (window));
+  settle (2000);
+
+  g_printerr ("  opening 60 steps in review\n");
+  measure_review (window, review_id, 60, review_longest, review_all);
+  g_printerr ("  editing 1,000 steps\n");
+  measure_edits (window, edit_id, 1000, edits);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -470,18 +762,22 @@ main (int    argc,
   g_autofree char *library = NULL;
   g_autofree char *self_path = NULL;
   int n = 10000;
-  gboolean no_scroll = FALSE;
+  gboolean no_scroll = FALSE, freezes_only = FALSE;
   GOptionEntry entries[] = {
     { "tutorials", 0, 0, G_OPTION_ARG_INT, &n, "Tutorials in the library", "N" },
     { "library", 0, 0, G_OPTION_ARG_FILENAME, &library, "Library file to build or reuse", "PATH" },
     { "no-scroll", 0, 0, G_OPTION_ARG_NONE, &no_scroll,
       "Skip scrolling the whole library (the memory figure)", NULL },
+    { "freezes-only", 0, 0, G_OPTION_ARG_NONE, &freezes_only,
+      "Only the review-60 and edit-1000 figures", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— the app with a big library");
   Run runs[N_RUNS], bare[N_RUNS];
   g_autofree char *load_before = NULL, *load_after = NULL;
   double open_ms, rss_mb, hwm_mb, scroll_s, open_cpu, start_rss_mb;
+  double review_longest, review_all;
+  EditFigures edits = { 0 };
   guint n_rows;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
@@ -510,6 +806,13 @@ main (int    argc,
       fill_library (store, n);
     }
 
+  if (freezes_only)
+    {
+      measure_freezes (library, &review_longest, &review_all, &edits);
+      print_freezes (review_longest, review_all, &edits);
+      return 0;
+    }
+
   self_path = g_file_read_link ("/proc/self/exe", NULL);
   /* The first runs warm the page cache, as a second start finds it. Then the app and a
    * bare libadwaita window take turns, so both see the same load. */
@@ -525,6 +828,8 @@ main (int    argc,
 
   measure_in_process (library, &open_ms, &rss_mb, &hwm_mb, &n_rows, &scroll_s, !no_scroll,
                       &open_cpu, &start_rss_mb);
+
+  measure_freezes (library, &review_longest, &review_all, &edits);
 
   g_print ("library: %u tutorials (+1 of 200 steps), renderer %s, GDK_DEBUG=%s\n", n_rows,
            g_getenv ("GSK_RENDERER") ?: "default", g_getenv ("GDK_DEBUG") ?: "");
@@ -544,5 +849,6 @@ main (int    argc,
   if (!no_scroll)
     g_print ("rss after scrolling all %u rows: %.0f MB (peak %.0f MB; aim < 200); scroll took %.1f s\n",
            n_rows, rss_mb, hwm_mb, scroll_s);
+  print_freezes (review_longest, review_all, &edits);
   return 0;
 }
