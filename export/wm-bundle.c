@@ -442,10 +442,24 @@ wm_bundle_list_inbox (GFile   *location,
                       GError **error)
 {
   g_autoptr(GFile) inbox = g_file_get_child (location, WM_BUNDLE_INBOX);
+  g_autoptr(WmSiteLocation) site = wm_site_location_new (location);
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
-  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *files = NULL;
+  GFileType type = G_FILE_TYPE_UNKNOWN;
   GFileInfo *info;
+
+  /* An inbox that is a link would list (and hand to import) someone else's folder. (One that
+   * is not there fails below, with GIO's own words.) */
+  if (wm_site_location_query (site, WM_BUNDLE_INBOX, &type, NULL, NULL, NULL) &&
+      type != G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                           "“" WM_BUNDLE_INBOX "” there is a link or not a folder; Waymark never "
+                           "follows links in a shared library");
+      return NULL;
+    }
+  files = g_ptr_array_new_with_free_func (g_object_unref);
 
   children = g_file_enumerate_children (inbox, G_FILE_ATTRIBUTE_STANDARD_NAME ","
                                         G_FILE_ATTRIBUTE_STANDARD_TYPE ","

@@ -1553,6 +1553,12 @@ test_inbox_symlink (Fixture       *f,
   g_test_message ("inbox link → %s", err);
   g_assert_nonnull (strstr (err, "never follows links"));
   assert_victim_intact (victim);
+
+  /* Nor is such an inbox listed: it would offer someone else's files for import. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_waymark (f->db, &err, "inbox", "--from", f->site, NULL), ==, 1);
+  g_test_message ("inbox --from → %s", err);
+  g_assert_nonnull (strstr (err, "“inbox” there is a link or not a folder"));
 }
 
 /* What a reader sees: path → SHA-256 of every file under @dir (the publisher's own
