@@ -50,7 +50,11 @@ wm_atspi_target_clear (WmAtspiTarget *target)
   g_clear_pointer (&target->name, g_free);
   g_clear_pointer (&target->role, g_free);
   g_clear_pointer (&target->app_name, g_free);
+  g_clear_pointer (&target->container_name, g_free);
+  g_clear_pointer (&target->container_role, g_free);
   target->is_password = FALSE;
+  target->is_secret = FALSE;
+  target->identified = FALSE;
 }
 
 /* libatspi is one connection with global state: every lookup holds this lock and runs
@@ -90,6 +94,10 @@ wm_atspi_target_copy (WmAtspiTarget       *dest,
   dest->role = g_strdup (src->role);
   dest->app_name = g_strdup (src->app_name);
   dest->is_password = src->is_password;
+  dest->container_name = g_strdup (src->container_name);
+  dest->container_role = g_strdup (src->container_role);
+  dest->is_secret = src->is_secret;
+  dest->identified = src->identified;
 }
 
 gboolean
@@ -400,6 +408,80 @@ looks_like_password (const char *name)
                             strstr (folded, "passwort") || strstr (folded, "mot de passe"));
 }
 
+/* Whole words only for the short ones: "PIN" but not "Spinning", "token" but not "tokens
+ * left" would still be safe to hide, so prefixes count. */
+static gboolean
+has_word_prefix (const char *folded,
+                 const char *word)
+{
+  gsize len = strlen (word);
+
+  for (const char *p = strstr (folded, word); p != NULL; p = strstr (p + 1, word))
+    if ((p == folded || !g_ascii_isalnum (p[-1])) && !g_ascii_isalpha (p[len]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+looks_secret (const char *name)
+{
+  g_autofree char *folded = name ? g_utf8_casefold (name, -1) : NULL;
+
+  if (folded == NULL)
+    return FALSE;
+
+  return looks_like_password (name) || strstr (folded, "passcode") || strstr (folded, "secret") ||
+         has_word_prefix (folded, "pin") || has_word_prefix (folded, "token") ||
+         has_word_prefix (folded, "otp") || strstr (folded, "api key") || strstr (folded, "cvv") ||
+         strstr (folded, "cvc") || strstr (folded, "security code");
+}
+
+/* Fills @target from the element a person meant: the deepest control on the path, or
+ * the deepest element when no control is on it. A password role anywhere on the path
+ * (GtkPasswordEntry wraps a GtkText) marks the target as a password field. */
+static gboolean
+is_container (AtspiRole role)
+{
+  switch ((int) role)
+    {
+    case ATSPI_ROLE_MENU:
+    case ATSPI_ROLE_POPUP_MENU:
+    case ATSPI_ROLE_MENU_BAR:
+    case ATSPI_ROLE_LIST:
+    case ATSPI_ROLE_LIST_BOX:
+    case ATSPI_ROLE_COMBO_BOX:
+    case ATSPI_ROLE_PAGE_TAB_LIST:
+    case ATSPI_ROLE_TREE:
+    case ATSPI_ROLE_TREE_TABLE:
+    case ATSPI_ROLE_TABLE:
+    case ATSPI_ROLE_TOOL_BAR:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Items a person picks from something: they say where they are ("in the main menu"). */
+static gboolean
+is_item (AtspiRole role)
+{
+  switch ((int) role)
+    {
+    case ATSPI_ROLE_MENU_ITEM:
+    case ATSPI_ROLE_CHECK_MENU_ITEM:
+    case ATSPI_ROLE_RADIO_MENU_ITEM:
+    case ATSPI_ROLE_LIST_ITEM:
+    case ATSPI_ROLE_TABLE_CELL:
+    case ATSPI_ROLE_TREE_ITEM:
+    case ATSPI_ROLE_PAGE_TAB:
+    case ATSPI_ROLE_MENU:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* Fills @target from the element a person meant: the deepest control on the path, or
  * the deepest element when no control is on it. A password role anywhere on the path
  * (GtkPasswordEntry wraps a GtkText) marks the target as a password field. */
@@ -409,6 +491,8 @@ describe_path (Walk          *walk,
                WmAtspiTarget *target)
 {
   AtspiAccessible *chosen = NULL;
+  int chosen_index = -1;
+  AtspiRole chosen_role = ATSPI_ROLE_INVALID;
 
   for (guint i = 0; i < path->len; i++)
     {
@@ -418,11 +502,18 @@ describe_path (Walk          *walk,
       if (role == ATSPI_ROLE_PASSWORD_TEXT)
         target->is_password = TRUE;
       if (is_control (role))
-        chosen = acc;
+        {
+          chosen = acc;
+          chosen_index = i;
+          chosen_role = role;
+        }
     }
 
   if (chosen == NULL && path->len > 0)
-    chosen = g_ptr_array_index (path, path->len - 1);
+    {
+      chosen_index = path->len - 1;
+      chosen = g_ptr_array_index (path, chosen_index);
+    }
   if (chosen == NULL)
     return;
 
@@ -430,8 +521,23 @@ describe_path (Walk          *walk,
   target->name = get_name (walk, chosen);
   if (target->name == NULL)
     target->name = name_from_content (walk, chosen, 0);
+  target->identified = is_control (chosen_role) && target->name != NULL;
   if (looks_like_password (target->name))
     target->is_password = TRUE;
+  target->is_secret = target->is_password || looks_secret (target->name);
+
+  if (is_item (chosen_role))
+    for (int i = chosen_index - 1; i >= 0; i--)
+      {
+        AtspiAccessible *acc = g_ptr_array_index (path, i);
+        AtspiRole role = atspi_accessible_get_role (acc, NULL);
+
+        if (!is_container (role))
+          continue;
+        target->container_role = atspi_accessible_get_role_name (acc, NULL);
+        target->container_name = get_name (walk, acc);
+        break;
+      }
 }
 
 static AtspiAccessible *

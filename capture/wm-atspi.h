@@ -14,6 +14,13 @@ typedef struct {
   char     *role;          /* AT-SPI role name: "push button", "text", "password text" */
   char     *app_name;      /* the application's accessible name */
   gboolean  is_password;   /* a password field, or inside one */
+  char     *container_name;  /* the menu, list, popover or combo an item is in: "main menu",
+                              * "Payment terms"; NULL when it is in none or it has no name */
+  char     *container_role;  /* that container's AT-SPI role name: "menu", "list box", "combo box" */
+  gboolean  is_secret;       /* is_password, a web type=password field, or a field named like
+                              * password, PIN, passcode, secret or token: never keep its text */
+  gboolean  identified;      /* a real control was positively found, not a window or
+                              * application fallback */
 } WmAtspiTarget;
 
 void     wm_atspi_target_clear    (WmAtspiTarget *target);
