@@ -121,6 +121,21 @@ static const char * const migrations[] = {
   "    coalesce ((SELECT group_concat (coalesce (s.instruction, '') || ' ' ||"
   "      coalesce (s.notes, ''), ' ') FROM steps s WHERE s.tutorial = t.rowid), '')"
   "  FROM tutorials t;",
+
+  /* 4: adoption signals — the xAPI statements readers' players sent, once each. */
+  "CREATE TABLE signals ("
+  "  id TEXT PRIMARY KEY,"
+  "  tutorial_id TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  verb TEXT NOT NULL CHECK (verb IN ('launched', 'progressed', 'completed', 'terminated',"
+  "    'responded')),"
+  "  actor TEXT NOT NULL,"
+  "  step INTEGER NOT NULL DEFAULT 0,"
+  "  duration_ms INTEGER,"
+  "  helpful INTEGER CHECK (helpful IN (0, 1)),"
+  "  comment TEXT,"
+  "  at INTEGER NOT NULL) WITHOUT ROWID;"
+  "CREATE INDEX signals_figures ON signals (tutorial_id, version, verb, step, actor);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WM_STORE_SCHEMA_VERSION);

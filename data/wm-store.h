@@ -11,6 +11,7 @@
 #include "wm-enums.h"
 #include "wm-image.h"
 #include "wm-revision.h"
+#include "wm-signals.h"
 #include "wm-step.h"
 #include "wm-tutorial.h"
 
@@ -34,7 +35,7 @@ typedef enum {
 GQuark wm_store_error_quark (void);
 
 /* The schema version this build writes; opening reads every earlier one and migrates. */
-#define WM_STORE_SCHEMA_VERSION 3
+#define WM_STORE_SCHEMA_VERSION 4
 
 #define WM_TYPE_STORE (wm_store_get_type ())
 
@@ -191,6 +192,17 @@ gboolean      wm_store_collect_garbage   (WmStore      *self,
                                           GError      **error);
 
 /* Library-wide settings (e.g. "review.distinct-approver"), NULL when unset. */
+/* Adoption signals (wm-store-signals.c): @signals (WmSignal) are kept once each by
+ * statement id; @n_added says how many were new. Summaries per tutorial and version
+ * (WmSignalSummary), of @tutorial_id's or, with NULL, of every tutorial. */
+gboolean      wm_store_add_signals       (WmStore      *self,
+                                          GPtrArray    *signals,
+                                          guint        *n_added,
+                                          GError      **error);
+GPtrArray    *wm_store_list_signal_summaries (WmStore  *self,
+                                              const char *tutorial_id,
+                                              GError  **error);
+
 char         *wm_store_get_setting       (WmStore      *self,
                                           const char   *key);
 gboolean      wm_store_set_setting       (WmStore      *self,
