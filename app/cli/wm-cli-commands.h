@@ -48,6 +48,9 @@ int wm_cli_publish     (WmCli *cli, int argc, char **argv);
 /* wm-cli-export.c: export html|markdown|pdf */
 int wm_cli_export      (WmCli *cli, int argc, char **argv);
 
+/* wm-cli-signals.c: adoption signals from an LRS */
+int wm_cli_signals     (WmCli *cli, int argc, char **argv);
+
 /* wm-cli-record.c */
 int wm_cli_record      (WmCli *cli, int argc, char **argv);
 

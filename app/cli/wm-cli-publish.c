@@ -90,13 +90,45 @@ print_summary (WmSitePublisher *publisher,
               wm_site_publisher_get_n_files_written (publisher));
 }
 
+static gboolean
+lrs_address_ok (const char *lrs)
+{
+  g_autofree char *origin = wm_site_lrs_origin (lrs);
+
+  return origin != NULL;
+}
+
+/* The LRS is the library's: given once, every later publish keeps sending there (the
+ * pages of tutorials not republished still do), until --no-lrs. */
+static gboolean
+remember_lrs (WmStore  *store,
+              char    **lrs,
+              char    **lrs_key,
+              gboolean  forget,
+              GError  **error)
+{
+  if (forget)
+    return wm_store_set_setting (store, "publish.lrs", NULL, error) &&
+           wm_store_set_setting (store, "publish.lrs-key", NULL, error);
+  if (*lrs != NULL)
+    return wm_store_set_setting (store, "publish.lrs", *lrs, error) &&
+           wm_store_set_setting (store, "publish.lrs-key", *lrs_key, error);
+
+  *lrs = wm_store_get_setting (store, "publish.lrs");
+  *lrs_key = *lrs ? wm_store_get_setting (store, "publish.lrs-key") : NULL;
+  /* A setting edited by hand into something else is not followed. */
+  if (*lrs != NULL && !lrs_address_ok (*lrs))
+    g_clear_pointer (lrs, g_free);
+  return TRUE;
+}
+
 int
 wm_cli_publish (WmCli  *cli,
                 int     argc,
                 char  **argv)
 {
-  g_autofree char *to = NULL, *base_url = NULL, *title = NULL;
-  gboolean quiet = FALSE;
+  g_autofree char *to = NULL, *base_url = NULL, *title = NULL, *lrs = NULL, *lrs_key = NULL;
+  gboolean quiet = FALSE, packages = FALSE, no_lrs = FALSE;
   GOptionEntry entries[] = {
     { "to", 't', 0, G_OPTION_ARG_STRING, &to,
       N_("The library location: a folder, or an sftp://, smb://, dav:// … URI"), N_("LOCATION") },
@@ -105,6 +137,14 @@ wm_cli_publish (WmCli  *cli,
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The library's name on its pages"),
       N_("TEXT") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing when all went well"), NULL },
+    { "packages", 0, 0, G_OPTION_ARG_NONE, &packages,
+      N_("Also write each tutorial's SCORM 1.2, SCORM 2004 and cmi5 packages beside it"), NULL },
+    { "lrs", 0, 0, G_OPTION_ARG_STRING, &lrs,
+      N_("Readers' players send xAPI statements to this LRS (kept for later publishes)"),
+      N_("URL") },
+    { "lrs-key", 0, 0, G_OPTION_ARG_STRING, &lrs_key,
+      N_("The LRS's write-only key (KEY:SECRET, or its Basic credentials)"), N_("KEY") },
+    { "no-lrs", 0, 0, G_OPTION_ARG_NONE, &no_lrs, N_("Stop sending statements to an LRS"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = wm_cli_option_context (cli, "publish", "[ID…]",
@@ -124,15 +164,24 @@ wm_cli_publish (WmCli  *cli,
     return WM_CLI_USAGE;
   if (to == NULL || *to == '\0')
     return wm_cli_usage (cli, _("give the library location with --to LOCATION"));
+  if (lrs != NULL && !lrs_address_ok (lrs))
+    return wm_cli_usage (cli, _("--lrs takes the LRS's xAPI address, http:// or https://"));
+  if ((lrs_key != NULL && lrs == NULL) || (no_lrs && lrs != NULL))
+    return wm_cli_usage (cli, _("--lrs-key goes with --lrs, and --no-lrs with neither"));
 
   location = g_file_new_for_commandline_arg (to);
   name = g_file_get_parse_name (location);
   if ((store = wm_cli_get_store (cli, &error)) == NULL || !ensure_mounted (location, &error))
     return wm_cli_fail_error (cli, error);
 
+  if (!remember_lrs (store, &lrs, &lrs_key, no_lrs, &error))
+    return wm_cli_fail_error (cli, error);
+
   publisher = wm_site_publisher_new (store, location);
   wm_site_publisher_set_base_url (publisher, base_url);
   wm_site_publisher_set_title (publisher, title);
+  wm_site_publisher_set_lrs (publisher, lrs, lrs_key);
+  wm_site_publisher_set_packages (publisher, packages);
   if (!wm_site_publisher_publish (publisher, (const char * const *) argv + 1, NULL, &error))
     return wm_cli_fail_error (cli, error);
 

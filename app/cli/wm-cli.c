@@ -54,6 +54,8 @@ static const WmCliCommand commands[] = {
     wm_cli_import },
   { "inbox", N_("--from LOCATION"), N_("List bundles waiting in a shared library's inbox"),
     wm_cli_inbox },
+  { "signals", N_("[ID] | pull --from URL | import FILE.json"),
+    N_("What readers did with published tutorials"), wm_cli_signals },
   { "--capture-step", "", N_("Take a step in the running recording (for a keyboard shortcut)"),
     wm_cli_capture_step },
 };
