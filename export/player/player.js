@@ -41,6 +41,8 @@
  *   waymark:complete  { …same, durationMs }                                 end reached
  *   waymark:miss      { …same, step, stepId }                               a click beside
  *                                                                           the hotspot (Try)
+ *   waymark:feedback  { …same, step, helpful (bool), comment }              "Did this help?"
+ *                                                                           answered (once)
  * In View, a step counts as reached when half of it has been on screen.
  */
 (function (global) {
@@ -56,7 +58,9 @@
     reviewAll: 'See all steps', search: 'Find a step', noMatch: 'No step matches “{q}”.',
     matches: '{n} of {total} steps match.',
     screenshot: 'Screenshot for step {n}: {text}', finished: 'Tutorial complete.',
-    speed: 'Speed'
+    speed: 'Speed',
+    feedback: 'Feedback', helpQuestion: 'Did this help?', yes: 'Yes', no: 'No',
+    comment: 'Anything to add? (optional)', send: 'Send', thanks: 'Thank you for telling us.'
   };
 
   var STAGE_DEFAULTS = {
@@ -395,6 +399,7 @@
       this.cardItems.forEach(function (c) { self.observer.observe(c.item); });
       this.cleanups.push(function () { self.observer.disconnect(); });
     }
+    this.list.appendChild(this.buildFeedback('wm-feedback-end'));
     return this.list;
   };
 
@@ -430,7 +435,56 @@
     actions.appendChild(button('wm-button', this.t('reviewAll'),
                                function () { self.setMode('view'); }));
     this.doneView.appendChild(actions);
+    this.doneView.appendChild(this.buildFeedback('wm-feedback-end'));
     return this.doneView;
+  };
+
+  /* "Did this help?": yes or no, then an optional comment and Send. It never blocks the
+   * tutorial; once sent, every copy of the form says thank you. Sent as waymark:feedback. */
+  Player.prototype.buildFeedback = function (cls) {
+    var self = this, choice = null;
+    var form = el('form', 'wm-feedback ' + cls);
+    form.noValidate = true;
+    var group = el('fieldset', 'wm-feedback-group');
+    group.appendChild(el('legend', 'wm-feedback-question', this.t('helpQuestion')));
+    var answers = el('div', 'wm-feedback-answers');
+    var comment = el('textarea', 'wm-feedback-comment');
+    comment.rows = 2;
+    comment.maxLength = 2000;
+    comment.setAttribute('aria-label', this.t('comment'));
+    comment.placeholder = this.t('comment');
+    var send = el('button', 'wm-button wm-suggested wm-feedback-send', this.t('send'));
+    send.type = 'submit';
+    send.disabled = true;
+    var options = [true, false].map(function (helpful) {
+      var b = button('wm-button wm-feedback-answer', self.t(helpful ? 'yes' : 'no'), function () {
+        choice = helpful;
+        options.forEach(function (o) { o.setAttribute('aria-pressed', String(o === b)); });
+        send.disabled = false;
+      });
+      b.setAttribute('aria-pressed', 'false');
+      answers.appendChild(b);
+      return b;
+    });
+    group.appendChild(answers);
+    group.appendChild(comment);
+    group.appendChild(send);
+    form.appendChild(group);
+    var thanks = el('p', 'wm-feedback-thanks', this.t('thanks'));
+    thanks.setAttribute('role', 'status');
+    thanks.hidden = true;
+    form.appendChild(thanks);
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (choice === null || self.feedbackSent) return;
+      self.feedbackSent = true;
+      self.emit('feedback', { step: self.index + 1, helpful: choice,
+                              comment: comment.value.trim().slice(0, 2000) });
+      self.feedbackForms.forEach(function (f) { f.thank(); });
+    });
+    form.thank = function () { group.hidden = true; thanks.hidden = false; };
+    this.feedbackForms = (this.feedbackForms || []).concat([form]);
+    return form;
   };
 
   Player.prototype.buildControls = function () {
@@ -444,9 +498,23 @@
                               function () { self.playing ? self.pause() : self.resume(); });
     this.restartButton = button('wm-button wm-restart', this.t('restart'),
                                 function () { self.restart(); });
-    [this.backButton, this.counter, this.nextButton, this.pauseButton, this.restartButton]
-      .forEach(function (n) { bar.appendChild(n); });
-    return bar;
+    this.feedbackButton = button('wm-button wm-feedback-toggle', this.t('feedback'), function () {
+      var open = self.feedbackPanel.hidden;
+      self.feedbackPanel.hidden = !open;
+      self.feedbackButton.setAttribute('aria-expanded', String(open));
+      if (open) self.feedbackPanel.querySelector('button').focus();
+    });
+    this.feedbackButton.setAttribute('aria-expanded', 'false');
+    [this.backButton, this.counter, this.nextButton, this.pauseButton, this.restartButton,
+     this.feedbackButton].forEach(function (n) { bar.appendChild(n); });
+    this.feedbackPanel = this.buildFeedback('wm-feedback-panel');
+    this.feedbackPanel.id = 'wm-feedback-' + Math.random().toString(36).slice(2);
+    this.feedbackButton.setAttribute('aria-controls', this.feedbackPanel.id);
+    this.feedbackPanel.hidden = true;
+    var wrap = el('div', 'wm-controls-wrap');
+    wrap.appendChild(bar);
+    wrap.appendChild(this.feedbackPanel);
+    return wrap;
   };
 
   /* State ------------------------------------------------------------------------------ */
@@ -472,6 +540,9 @@
     this.list.hidden = this.mode !== 'view';
     this.doneView.hidden = !(this.done && this.mode !== 'view');
     this.pauseButton.hidden = this.mode !== 'watch' || this.done;
+    /* At the end the question is on the page itself. */
+    this.feedbackButton.hidden = this.done && this.mode !== 'view';
+    if (this.feedbackButton.hidden) this.feedbackPanel.hidden = true;
     this.pauseButton.textContent = this.t(this.playing ? 'pause' : 'play');
     this.pauseButton.setAttribute('aria-pressed', String(!this.playing));
     this.clearTimers();
