@@ -83,11 +83,19 @@ append_head (GString    *out,
              const char *title,
              const char *prefix,
              GHashTable *assets,
-             const char *extra)
+             const char *extra,
+             const char *connect_src)
 {
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                        "<meta http-equiv=\"Content-Security-Policy\" content=\"" WM_SITE_CSP "\">\n"
+                        "<meta http-equiv=\"Content-Security-Policy\" content=\"" WM_SITE_CSP);
+  /* A library published with an LRS may send its statements there, and nowhere else. */
+  if (connect_src != NULL)
+    {
+      g_string_append (out, "; connect-src ");
+      wm_site_append_escaped (out, connect_src);
+    }
+  g_string_append (out, "\">\n"
                         "<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n"
                         "<meta name=\"generator\" content=\"Waymark " PACKAGE_VERSION "\">\n"
                         "<title>");
@@ -307,7 +315,7 @@ wm_site_render_tutorial (const WmSitePage *page)
 
   g_return_val_if_fail (page != NULL && page->entry != NULL && page->model != NULL, NULL);
 
-  append_head (out, page->entry->title, prefix, page->assets, NULL);
+  append_head (out, page->entry->title, prefix, page->assets, NULL, page->connect_src);
   g_string_append_printf (out, "<body class=\"%s\" data-root=\"%s\" data-stage=\"%s\">\n",
                           page->embed ? "embed" : "page", prefix,
                           wm_stage_to_string (page->entry->stage));
@@ -327,6 +335,13 @@ wm_site_render_tutorial (const WmSitePage *page)
   g_string_append (out, "<script type=\"application/json\" id=\"wm-tutorial\">");
   g_string_append (out, page->model_json);
   g_string_append (out, "</script>\n");
+  if (page->signals_json != NULL)
+    {
+      g_string_append (out, "<script type=\"application/json\" id=\"waymark-signals\">");
+      g_string_append (out, page->signals_json);
+      g_string_append (out, "</script>\n");
+      append_script (out, prefix, page->assets, "signals.js");
+    }
   append_script (out, prefix, page->assets, "player.js");
   append_script (out, prefix, page->assets, "tutorial.js");
   g_string_append (out, "</body>\n</html>\n");
@@ -371,7 +386,7 @@ wm_site_render_catalogue (WmSiteCatalog *catalog,
 
   append_head (out, wm_site_catalog_get_title (catalog), "", assets,
                "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.atom\" "
-               "title=\"Tutorial updates\">\n");
+               "title=\"Tutorial updates\">\n", NULL);
   g_string_append (out, "<body class=\"catalogue\">\n<header class=\"site-header\"><h1>");
   wm_site_append_escaped (out, wm_site_catalog_get_title (catalog));
   g_string_append (out, "</h1><p class=\"total\" id=\"total\"></p></header>\n"

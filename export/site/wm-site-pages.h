@@ -29,6 +29,8 @@ typedef struct {
   GHashTable        *assets;       /* "site.css", "player.js", … → "assets/site-<hash>.css" */
   guint              version;      /* 0 for the stable page, else the t/<slug>/v<N>/ page */
   gboolean           embed;        /* the chrome-less page for iframes */
+  const char        *signals_json; /* signals.js's settings, safe for <script>; NULL: none */
+  const char        *connect_src;  /* the LRS's origin, allowed by the page's CSP */
 } WmSitePage;
 
 /* The folder a page lives in, relative to the root: "t/<slug>/v3/embed/". */

@@ -11,6 +11,7 @@
 
 #include "wm-export-pixels.h"
 #include "wm-html-exporter.h"
+#include "wm-lms-package.h"
 #include "wm-site-catalog.h"
 #include "wm-site-location.h"
 #include "wm-site-lock.h"
@@ -18,6 +19,7 @@
 #include "wm-site-publisher.h"
 #include "wm-site-resources.h"
 #include "wm-site-writer.h"
+#include "wm-xapi.h"
 
 /* Bump when the pages change shape in a way that must rewrite every published tutorial. */
 #define SITE_FORMAT "waymark-site-1"
@@ -34,6 +36,9 @@ struct _WmSitePublisher
   GFile     *location;
   char      *base_url;
   char      *title;
+  char      *lrs_endpoint;
+  char      *lrs_key;
+  gboolean   packages;
 
   guint      n_published;
   guint      n_unchanged;
@@ -50,6 +55,9 @@ enum {
   PROP_LOCATION,
   PROP_BASE_URL,
   PROP_TITLE,
+  PROP_LRS_ENDPOINT,
+  PROP_LRS_KEY,
+  PROP_PACKAGES,
   N_PROPS
 };
 
@@ -110,6 +118,8 @@ wm_site_publisher_finalize (GObject *object)
 
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->lrs_endpoint, g_free);
+  g_clear_pointer (&self->lrs_key, g_free);
   g_clear_pointer (&self->published_slugs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (wm_site_publisher_parent_class)->finalize (object);
@@ -129,6 +139,9 @@ wm_site_publisher_get_property (GObject    *object,
     case PROP_LOCATION: g_value_set_object (value, self->location); break;
     case PROP_BASE_URL: g_value_set_string (value, self->base_url); break;
     case PROP_TITLE: g_value_set_string (value, self->title); break;
+    case PROP_LRS_ENDPOINT: g_value_set_string (value, self->lrs_endpoint); break;
+    case PROP_LRS_KEY: g_value_set_string (value, self->lrs_key); break;
+    case PROP_PACKAGES: g_value_set_boolean (value, self->packages); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -147,6 +160,13 @@ wm_site_publisher_set_property (GObject      *object,
     case PROP_LOCATION: self->location = g_value_dup_object (value); break;
     case PROP_BASE_URL: wm_site_publisher_set_base_url (self, g_value_get_string (value)); break;
     case PROP_TITLE: wm_site_publisher_set_title (self, g_value_get_string (value)); break;
+    case PROP_LRS_ENDPOINT:
+      wm_site_publisher_set_lrs (self, g_value_get_string (value), self->lrs_key);
+      break;
+    case PROP_LRS_KEY:
+      wm_site_publisher_set_lrs (self, self->lrs_endpoint, g_value_get_string (value));
+      break;
+    case PROP_PACKAGES: wm_site_publisher_set_packages (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -167,6 +187,9 @@ wm_site_publisher_class_init (WmSitePublisherClass *klass)
   properties[PROP_LOCATION] = g_param_spec_object ("location", NULL, NULL, G_TYPE_FILE, construct);
   properties[PROP_BASE_URL] = g_param_spec_string ("base-url", NULL, NULL, NULL, rw);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
+  properties[PROP_LRS_ENDPOINT] = g_param_spec_string ("lrs-endpoint", NULL, NULL, NULL, rw);
+  properties[PROP_LRS_KEY] = g_param_spec_string ("lrs-key", NULL, NULL, NULL, rw);
+  properties[PROP_PACKAGES] = g_param_spec_boolean ("packages", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -248,6 +271,68 @@ wm_site_publisher_set_title (WmSitePublisher *self,
 
   if (replace_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+wm_site_publisher_get_lrs_endpoint (WmSitePublisher *self)
+{
+  g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), NULL);
+
+  return self->lrs_endpoint;
+}
+
+void
+wm_site_publisher_set_lrs (WmSitePublisher *self,
+                           const char      *endpoint,
+                           const char      *key)
+{
+  g_autofree char *endpoint_copy = g_strdup (endpoint), *key_copy = g_strdup (key);
+
+  g_return_if_fail (WM_IS_SITE_PUBLISHER (self));
+  g_return_if_fail (endpoint == NULL || wm_site_lrs_origin (endpoint) != NULL);
+
+  if (replace_string (&self->lrs_endpoint, endpoint_copy))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LRS_ENDPOINT]);
+  if (replace_string (&self->lrs_key, key_copy))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LRS_KEY]);
+}
+
+gboolean
+wm_site_publisher_get_packages (WmSitePublisher *self)
+{
+  g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), FALSE);
+
+  return self->packages;
+}
+
+void
+wm_site_publisher_set_packages (WmSitePublisher *self,
+                                gboolean         packages)
+{
+  g_return_if_fail (WM_IS_SITE_PUBLISHER (self));
+
+  packages = !!packages;
+  if (self->packages == packages)
+    return;
+  self->packages = packages;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACKAGES]);
+}
+
+char *
+wm_site_lrs_origin (const char *endpoint)
+{
+  g_autoptr(GUri) uri = endpoint ? g_uri_parse (endpoint, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+      (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0) ||
+      g_uri_get_userinfo (uri) != NULL || g_uri_get_query (uri) != NULL ||
+      g_uri_get_fragment (uri) != NULL)
+    return NULL;
+
+  return g_uri_get_port (uri) > 0
+         ? g_strdup_printf ("%s://%s:%d", scheme, g_uri_get_host (uri), g_uri_get_port (uri))
+         : g_strdup_printf ("%s://%s", scheme, g_uri_get_host (uri));
 }
 
 guint
@@ -444,9 +529,21 @@ prepare_assets (Run     *run,
         return FALSE;
     }
 
-  /* Pages show the library's name and, when known, absolute links. */
+  if (run->self->lrs_endpoint != NULL)
+    {
+      g_autoptr(GBytes) signals_js = lookup_asset ("signals.js");
+
+      if (!write_asset (run, "signals.js", signals_js, build, error))
+        return FALSE;
+    }
+
+  /* Pages show the library's name and, when known, absolute links; they send statements
+   * to the LRS; packages sit beside them. */
   g_checksum_update (build, (const guchar *) wm_site_catalog_get_title (run->catalog), -1);
   g_checksum_update (build, (const guchar *) (base_url != NULL ? base_url : ""), -1);
+  g_checksum_update (build, (const guchar *) (run->self->lrs_endpoint ?: ""), -1);
+  g_checksum_update (build, (const guchar *) (run->self->lrs_key ?: ""), -1);
+  g_checksum_update (build, (const guchar *) (run->self->packages ? "packages" : ""), -1);
   run->build = g_strndup (g_checksum_get_string (build), 16);
 
   return TRUE;
@@ -815,6 +912,57 @@ write_model (Run               *run,
   return wm_site_writer_replace (run->writer, path, bytes, run->cancellable, error);
 }
 
+/* The activity IRI statements and packages name: the tutorial's stable link when the
+ * library's address is known, else an IRI made of its id. */
+static char *
+activity_id (Run               *run,
+             const WmSiteEntry *entry)
+{
+  const char *base_url = wm_site_catalog_get_base_url (run->catalog);
+
+  if (base_url != NULL && g_str_has_prefix (base_url, "http"))
+    return g_strdup_printf ("%st/%s/", base_url, entry->slug);
+  return g_strconcat ("urn:waymark:tutorial:", entry->id, NULL);
+}
+
+/* signals.js's settings for one tutorial's pages, or NULL without an LRS. */
+static char *
+signals_config (Run               *run,
+                const WmSiteEntry *entry)
+{
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *activity = NULL, *auth = NULL;
+  const char *base_url = wm_site_catalog_get_base_url (run->catalog);
+
+  if (run->self->lrs_endpoint == NULL)
+    return NULL;
+
+  b = json_builder_new ();
+  activity = activity_id (run, entry);
+  auth = run->self->lrs_key ? wm_xapi_auth_for_key (run->self->lrs_key) : NULL;
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "endpoint");
+  json_builder_add_string_value (b, run->self->lrs_endpoint);
+  json_builder_set_member_name (b, "auth");
+  json_builder_add_string_value (b, auth);
+  json_builder_set_member_name (b, "activity");
+  json_builder_add_string_value (b, activity);
+  json_builder_set_member_name (b, "tutorial");
+  json_builder_add_string_value (b, entry->id);
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, entry->version);
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, entry->title);
+  json_builder_set_member_name (b, "homePage");
+  json_builder_add_string_value (b, base_url && g_str_has_prefix (base_url, "http") ? base_url
+                                                                                   : NULL);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+
+  return wm_player_script_data (root);
+}
+
 /* The version's own pages first, then the stable link's: each file is renamed into place,
  * so readers see the old tutorial or the new one, and only ever files that exist. */
 static gboolean
@@ -824,9 +972,12 @@ write_pages (Run               *run,
              GError           **error)
 {
   g_autofree char *model_json = wm_player_script_data (model);
+  g_autofree char *signals_json = signals_config (run, entry);
+  g_autofree char *connect_src = wm_site_lrs_origin (run->self->lrs_endpoint);
   WmSitePage page = {
     .catalog = run->catalog, .entry = entry, .model = json_node_get_object (model),
-    .model_json = model_json, .assets = run->assets,
+    .model_json = model_json, .assets = run->assets, .signals_json = signals_json,
+    .connect_src = signals_json ? connect_src : NULL,
   };
   static const struct { gboolean versioned, embed; } order[] = {
     { TRUE, FALSE }, { TRUE, TRUE }, { FALSE, FALSE }, { FALSE, TRUE },
@@ -841,6 +992,32 @@ write_pages (Run               *run,
 
       /* The model itself, for other tools and for the next publish's reuse of its screens. */
       if (order[i].versioned && order[i].embed && !write_model (run, entry, model, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* t/<slug>/<slug>-scorm12.zip, …-scorm2004.zip, …-cmi5.zip: what an LMS admin downloads
+ * to put the tutorial in a course; the AU's IRI is the tutorial's stable link. */
+static gboolean
+write_packages (Run               *run,
+                const WmSiteEntry *entry,
+                WmTutorial        *snapshot,
+                GError           **error)
+{
+  g_autofree char *activity = activity_id (run, entry);
+
+  for (WmLmsFormat format = WM_LMS_SCORM12; format <= WM_LMS_CMI5; format++)
+    {
+      WmLmsOptions options = { format, WM_PLAYER_MODE_DEFAULT, 0, activity };
+      g_autofree char *path = g_strdup_printf ("t/%s/%s-%s.zip", entry->slug, entry->slug,
+                                               wm_lms_format_to_string (format));
+      g_autoptr(GBytes) zip = wm_lms_package_to_bytes (run->self->store, snapshot, &options,
+                                                       error);
+
+      if (zip == NULL || !wm_site_writer_replace (run->writer, path, zip, run->cancellable,
+                                                  error))
         return FALSE;
     }
 
@@ -889,7 +1066,8 @@ publish_tutorial (Run         *run,
       (entry->thumbnail = make_thumbnail (run, first_image (json_node_get_object (model)),
                                           error)) == NULL)
     return FALSE;
-  if (!write_pages (run, entry, model, error))
+  if (!write_pages (run, entry, model, error) ||
+      (run->self->packages && !write_packages (run, entry, snapshot, error)))
     return FALSE;
 
   if (wm_tutorial_get_slug (tutorial) == NULL)

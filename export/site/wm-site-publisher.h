@@ -42,6 +42,21 @@ const char      *wm_site_publisher_get_title      (WmSitePublisher  *self);
 void             wm_site_publisher_set_title      (WmSitePublisher  *self,
                                                    const char       *title);
 
+/* The LRS readers' players send their statements to (README, "Adoption signals"): its xAPI
+ * address (http or https, no query) and the write-only key the team made there ("KEY" as
+ * the Basic credentials, or "KEY:SECRET"); NULL: no statements. */
+const char      *wm_site_publisher_get_lrs_endpoint (WmSitePublisher *self);
+void             wm_site_publisher_set_lrs        (WmSitePublisher  *self,
+                                                   const char       *endpoint,
+                                                   const char       *key);
+/* "scheme://host[:port]" of an LRS address, or NULL when it cannot be one. */
+char            *wm_site_lrs_origin               (const char       *endpoint);
+/* Also write each tutorial's SCORM 1.2, SCORM 2004 and cmi5 packages beside it
+ * (t/<slug>/<slug>-scorm12.zip, …), for an LMS admin to download. */
+gboolean         wm_site_publisher_get_packages   (WmSitePublisher  *self);
+void             wm_site_publisher_set_packages   (WmSitePublisher  *self,
+                                                   gboolean          packages);
+
 /* Publishes the newest approved version of each tutorial of @ids (ids, prefixes or slugs),
  * or of every tutorial that has one when @ids is NULL or empty. Only what changed is
  * written; the catalogue is merged with what other publishers put there, and written last.
