@@ -8,6 +8,9 @@
  *           data-role="admin" data-stage="orientation competency"
  *           data-label="Help" data-position="right"></script>
  *
+ * data-actor='{"mbox":"mailto:ada@example.com"}' (an xAPI agent, JSON) names the reader in
+ * the statements a library published with an LRS sends; without it readers are anonymous.
+ *
  * data-role / data-stage narrow the panel to what the person is doing (stage: one or more
  * of first-exposure, orientation, ramp-and-practice, competency,
  * refresher-and-reinforcement). The host page's
@@ -32,7 +35,17 @@
     stages: (script.dataset.stage || '').split(/[\s,]+/).filter(Boolean),
     label: script.dataset.label || 'Help',
     left: script.dataset.position === 'left',
+    actor: parseActor(script.dataset.actor),
   };
+
+  function parseActor(text) {
+    try {
+      const actor = text ? JSON.parse(text) : null;
+      return actor && typeof actor === 'object' && !Array.isArray(actor) ? actor : null;
+    } catch (e) {
+      return null;
+    }
+  }
 
   const STAGE_TITLES = {
     'first-exposure': 'First Exposure',
@@ -151,6 +164,15 @@ iframe { flex: 1; width: 100%; border: 0; background: #f4f4f6; }
   const overlayClose = element('button', { class: 'close', type: 'button',
                                            'aria-label': 'Close tutorial' }, '×');
   const player = element('iframe', { title: 'Tutorial', allow: 'fullscreen' });
+  /* The tutorial page's signals.js takes the reader named by the host (README, "Adoption
+   * signals"); only the library's own origin is told. */
+  player.addEventListener('load', () => {
+    if (!options.actor || !player.contentWindow || overlay.hidden) return;
+    try {
+      player.contentWindow.postMessage({ source: 'waymark-host', type: 'actor', actor: options.actor },
+                                       base.origin);
+    } catch (e) { /* a library opened from file:// has no origin to address */ }
+  });
   overlayHeader.append(overlayTitle, overlayOpen, overlayClose);
   sheet.append(overlayHeader, player);
   overlay.appendChild(sheet);
