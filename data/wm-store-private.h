@@ -39,6 +39,10 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
+/* wm-store-locks.c: SQLite's locks become open file description locks, which survive
+ * another part of the process closing the library file. Before the first open. */
+gboolean wm_store_install_file_locks (void);
+
 /* wm-store-schema.c */
 gboolean wm_store_schema_check   (WmStore  *self,
                                   sqlite3  *db,

@@ -244,6 +244,9 @@ open_connection (const char  *path,
   int version = 0;
   int rc;
 
+  /* Before any library file is opened in this process (see wm-store-locks.c). */
+  wm_store_install_file_locks ();
+
   self = g_object_new (WM_TYPE_STORE, NULL);
   self->path = g_canonicalize_filename (path, NULL);
   self->read_only = !!read_only;
