@@ -472,6 +472,30 @@ looks_like_id_prefix (const char *arg)
   return TRUE;
 }
 
+/* Up to three ids @sql (binding ?1) finds, in @found; how many there were. */
+static guint
+resolve_collect (sqlite3    *db,
+                 const char *sql,
+                 const char *value,
+                 char       *found[3],
+                 GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = wm_store_prepare (db, sql, error);
+  guint n = 0;
+
+  if (stmt == NULL)
+    return 0;
+
+  wm_store_bind_text (stmt, 1, value);
+  while (n < 3 && sqlite3_step (stmt) == SQLITE_ROW)
+    found[n++] = g_strdup (wm_store_column_text (stmt, 0));
+
+  return n;
+}
+
+/* A full id first, then a unique prefix of an id, then a link name (slug). A prefix that
+ * names one tutorial and a link name that names another is refused with both: a bundle
+ * whose link name is someone else's short id must never be the one acted on. */
 static gboolean
 resolve_txn (WmStore  *self,
              sqlite3  *db,
@@ -479,46 +503,51 @@ resolve_txn (WmStore  *self,
              GError  **error)
 {
   Resolve *r = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *lower = g_ascii_strdown (r->arg, -1);
-  guint matches = 0;
+  char *by_id[3] = { NULL }, *by_prefix[3] = { NULL }, *by_slug[3] = { NULL };
+  guint n_prefix = 0, n_slug;
+  GError *local_error = NULL;
 
-  /* Exact id or slug first; then a unique prefix of an id. GLOB is safe here because a
-   * prefix is only hex digits and dashes. */
-  stmt = wm_store_prepare (db,
-    "SELECT id FROM tutorials WHERE id = ?1 OR slug = ?2"
-    " UNION ALL SELECT id FROM tutorials WHERE ?3 AND id GLOB ?1 || '*' AND id <> ?1"
-    "  AND NOT EXISTS (SELECT 1 FROM tutorials WHERE id = ?1 OR slug = ?2)"
-    " LIMIT 3", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  wm_store_bind_text (stmt, 1, lower);
-  wm_store_bind_text (stmt, 2, r->arg);
-  sqlite3_bind_int (stmt, 3, looks_like_id_prefix (lower));
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  if (resolve_collect (db, "SELECT id FROM tutorials WHERE id = ?1", lower, by_id,
+                       &local_error) > 0)
     {
-      if (matches++ == 0)
-        r->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      r->id = by_id[0];
+      return TRUE;
     }
 
-  if (matches == 0)
+  /* GLOB is safe here: a prefix is only hex digits and dashes. */
+  if (local_error == NULL && looks_like_id_prefix (lower))
+    n_prefix = resolve_collect (db, "SELECT id FROM tutorials WHERE id GLOB ?1 || '*'"
+                                " ORDER BY id", lower, by_prefix, &local_error);
+  n_slug = local_error ? 0 : resolve_collect (db, "SELECT id FROM tutorials WHERE slug = ?1",
+                                              r->arg, by_slug, &local_error);
+
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  else if (n_prefix == 0 && n_slug == 0)
+    g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_NOT_FOUND,
+                 _("No tutorial “%s” in the library"), r->arg);
+  else if (n_prefix > 1)
+    g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_AMBIGUOUS,
+                 /* TRANSLATORS: %1$s is what was typed, %2$s and %3$s two tutorials' ids */
+                 _("“%1$s” starts more than one tutorial's id (%2$s, %3$s…); give more of it"),
+                 r->arg, by_prefix[0], by_prefix[1]);
+  else if (n_prefix == 1 && n_slug == 1 && !g_str_equal (by_prefix[0], by_slug[0]))
+    g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_AMBIGUOUS,
+                 /* TRANSLATORS: %1$s is what was typed, %2$s and %3$s two tutorials' ids */
+                 _("“%1$s” is the start of the id of tutorial %2$s and the link name of "
+                   "tutorial %3$s; give the full id"),
+                 r->arg, by_prefix[0], by_slug[0]);
+  else
+    r->id = g_strdup (n_prefix == 1 ? by_prefix[0] : by_slug[0]);
+
+  for (guint i = 0; i < 3; i++)
     {
-      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_NOT_FOUND,
-                   _("No tutorial “%s” in the library"), r->arg);
-      return FALSE;
+      g_free (by_prefix[i]);
+      g_free (by_slug[i]);
     }
 
-  if (matches > 1)
-    {
-      g_clear_pointer (&r->id, g_free);
-      g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_AMBIGUOUS,
-                   _("“%s” matches more than one tutorial; give more of its id"), r->arg);
-      return FALSE;
-    }
-
-  return TRUE;
+  return r->id != NULL;
 }
 
 char *

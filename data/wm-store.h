@@ -71,8 +71,9 @@ WmStore      *wm_store_open_read_only    (const char   *path,
 const char   *wm_store_get_path          (WmStore      *self);
 int           wm_store_get_schema_version (WmStore     *self);
 
-/* "id" may be a full UUID, a unique prefix of one (at least 4 characters), or a slug.
- * Returns the full id. */
+/* "id" is looked up as a full UUID first, then as a unique prefix of one (at least 4
+ * characters), then as a slug; a prefix of one tutorial's id that is another's slug is
+ * WM_STORE_ERROR_AMBIGUOUS, naming both. Returns the full id. */
 char         *wm_store_resolve_id        (WmStore      *self,
                                           const char   *id,
                                           GError      **error);

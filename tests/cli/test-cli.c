@@ -280,6 +280,68 @@ test_corrupt_library (Cli           *c,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The status `waymark show --json` gives @id. */
+static char *
+cli_status (Cli        *c,
+            const char *id)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_assert_cmpint (RUN (c, "show", id, "--json"), ==, 0);
+  root = wm_test_parse_json (c->run.out);
+  return g_strdup (json_object_get_string_member (json_node_get_object (root), "status"));
+}
+
+/* A tutorial whose link name is another's short id (what `list` shows) must never be the
+ * one a command acts on: full id first, then a unique prefix, then a link name, and a
+ * prefix that is also another tutorial's link name is refused naming both. */
+static void
+test_id_lookup (Cli           *c,
+                gconstpointer  data)
+{
+  static const char *alice[] = { "WAYMARK_AUTHOR=Alice", "WAYMARK_EMAIL=alice@example.org",
+                                 NULL };
+  g_autofree char *mine = cli_new (c, "Mine");
+  g_autofree char *theirs = cli_new (c, "Theirs");
+  g_autofree char *short_id = g_strndup (mine, 8);
+  g_autofree char *status = NULL;
+  g_autoptr(WmStore) store = wm_test_library_open (&c->lib);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wm_store_set_slug (store, theirs, short_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (wm_store_set_slug (store, mine, "my-guide", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *who = i == 0 ? mine : theirs;
+      const char *args[] = { "submit", who, NULL };
+      g_autofree char *png = write_png (c, "step.png");
+
+      g_assert_cmpint (RUN (c, "add-images", who, png), ==, 0);
+      g_assert_cmpint (wm_test_run_waymark (&c->run, c->lib.path, alice, args), ==, 0);
+    }
+
+  g_assert_cmpint (RUN (c, "approve", short_id, "--as", "Bob"), ==, 1);
+  assert_one_error_line (c, mine);
+  g_assert_nonnull (strstr (c->run.err, theirs));
+  status = cli_status (c, theirs);
+  g_assert_cmpstr (status, ==, "in-review");
+  g_clear_pointer (&status, g_free);
+
+  /* The full id, a longer prefix, the other's own link name: each the one meant. */
+  g_assert_cmpint (RUN (c, "show", mine), ==, 0);
+  g_assert_nonnull (strstr (c->run.out, "Mine"));
+  g_assert_cmpint (RUN (c, "show", "my-guide"), ==, 0);
+  g_assert_nonnull (strstr (c->run.out, "Mine"));
+  mine[13] = '\0';
+  g_assert_cmpint (RUN (c, "approve", mine, "--as", "Bob"), ==, 0);
+  status = cli_status (c, theirs);
+  g_assert_cmpstr (status, ==, "in-review");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -296,6 +358,7 @@ main (int    argc,
   ADD ("help", test_help);
   ADD ("library-option", test_library_option);
   ADD ("corrupt-library", test_corrupt_library);
+  ADD ("id-lookup", test_id_lookup);
 
   return g_test_run ();
 }
