@@ -307,12 +307,29 @@ is_own_surface (AtspiAccessible *acc)
     }
 }
 
-/* The topmost child under the point: later children are drawn over earlier ones. */
+static gboolean
+is_showing (AtspiAccessible *acc)
+{
+  g_autoptr(AtspiStateSet) set = atspi_accessible_get_state_set (acc);
+
+  /* No answer is no reason to skip it: only a definite "not showing" is. */
+  return set == NULL || atspi_state_set_contains (set, ATSPI_STATE_SHOWING) ||
+         atspi_state_set_contains (set, ATSPI_STATE_VISIBLE);
+}
+
+static gboolean has_component (AtspiAccessible *acc);
+static AtspiAccessible *child_at (Walk *walk, AtspiAccessible *parent, int x, int y, int depth);
+
+/* The topmost child under the point: later children are drawn over earlier ones. GTK
+ * 4.8's stack pages (GtkStackPage) and some Gecko/Chromium wrappers have no extents of
+ * their own: such a child counts when one of its children is under the point, and a
+ * hidden one (another page of the stack) never does. */
 static AtspiAccessible *
 child_at (Walk            *walk,
           AtspiAccessible *parent,
           int              x,
-          int              y)
+          int              y,
+          int              depth)
 {
   int n = child_count (walk, parent);
 
@@ -320,11 +337,34 @@ child_at (Walk            *walk,
     {
       g_autoptr(AtspiAccessible) child = atspi_accessible_get_child_at_index (parent, i, NULL);
 
-      if (child != NULL && !is_own_surface (child) && contains (walk, child, x, y))
-        return g_steal_pointer (&child);
+      if (child == NULL || is_own_surface (child))
+        continue;
+      if (has_component (child))
+        {
+          if (contains (walk, child, x, y) && is_showing (child))
+            return g_steal_pointer (&child);
+        }
+      else if (depth < 4 && is_showing (child))
+        {
+          g_autoptr(AtspiAccessible) inner = child_at (walk, child, x, y, depth + 1);
+
+          if (inner != NULL)
+            return g_steal_pointer (&child);
+        }
     }
 
   return NULL;
+}
+
+static gboolean
+has_component (AtspiAccessible *acc)
+{
+  AtspiComponent *component = atspi_accessible_get_component_iface (acc);
+
+  if (component == NULL)
+    return FALSE;
+  g_object_unref (component);
+  return TRUE;
 }
 
 /* Roles a person clicks on purpose; a label or icon inside one names the control. */
@@ -358,6 +398,53 @@ is_control (AtspiRole role)
     }
 }
 
+/* GTK 4.8 falls back to the widget's class name ("GtkButton", "GtkImage") when it has no
+ * accessible name: that is not a name a person sees. */
+static gboolean
+is_class_name (const char *name)
+{
+  if (!g_str_has_prefix (name, "Gtk") || !g_ascii_isupper (name[3]))
+    return FALSE;
+  for (const char *p = name + 3; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* What a person reads: without mnemonic underscores ("Page _2"), and once where GTK 4.8
+ * says it twice ("Save Save": the button's name and its label's). */
+static char *
+clean_name (char *name)
+{
+  GString *out;
+  gsize len;
+
+  if (name == NULL || *g_strstrip (name) == '\0' || is_class_name (name))
+    {
+      g_free (name);
+      return NULL;
+    }
+
+  out = g_string_sized_new (strlen (name));
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] == '_')
+        p++;
+      else if (*p == '_' && p[1] != '\0' && !g_ascii_isspace (p[1]))
+        continue;
+      g_string_append_c (out, *p);
+    }
+  g_free (name);
+
+  len = out->len;
+  if (len >= 3 && len % 2 == 1 && out->str[len / 2] == ' ' &&
+      strncmp (out->str, out->str + len / 2 + 1, len / 2) == 0)
+    g_string_truncate (out, len / 2);
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 get_name (Walk            *walk,
           AtspiAccessible *acc)
@@ -365,11 +452,72 @@ get_name (Walk            *walk,
   GError *error = NULL;
   char *name = atspi_accessible_get_name (acc, &error);
 
-  if (!check (walk, error) || name == NULL || *g_strstrip (name) == '\0')
+  if (!check (walk, error))
     {
       g_free (name);
       return NULL;
     }
+
+  return clean_name (name);
+}
+
+static char *
+get_description (Walk            *walk,
+                 AtspiAccessible *acc)
+{
+  GError *error = NULL;
+  char *text = atspi_accessible_get_description (acc, &error);
+
+  if (!check (walk, error))
+    {
+      g_free (text);
+      return NULL;
+    }
+
+  return clean_name (text);
+}
+
+/* An empty field's hint ("Password…"): GTK, Gecko and Chromium expose it as an attribute. */
+static char *
+get_placeholder (Walk            *walk,
+                 AtspiAccessible *acc)
+{
+  GError *error = NULL;
+  g_autoptr(GHashTable) attributes = atspi_accessible_get_attributes (acc, &error);
+  const char *text;
+
+  if (!check (walk, error) || attributes == NULL)
+    return NULL;
+  text = g_hash_table_lookup (attributes, "placeholder-text");
+  if (text == NULL)
+    text = g_hash_table_lookup (attributes, "placeholder");
+
+  return clean_name (g_strdup (text));
+}
+
+/* A field named by a label next to it (GTK's mnemonic-widget, HTML <label for>). */
+static char *
+name_from_label (Walk            *walk,
+                 AtspiAccessible *acc)
+{
+  g_autoptr(GArray) relations = atspi_accessible_get_relation_set (acc, NULL);
+  char *name = NULL;
+
+  for (guint i = 0; relations != NULL && i < relations->len && name == NULL; i++)
+    {
+      AtspiRelation *relation = g_array_index (relations, AtspiRelation *, i);
+
+      if (atspi_relation_get_relation_type (relation) == ATSPI_RELATION_LABELLED_BY &&
+          atspi_relation_get_n_targets (relation) > 0)
+        {
+          g_autoptr(AtspiAccessible) label = atspi_relation_get_target (relation, 0);
+
+          if (label != NULL)
+            name = get_name (walk, label);
+        }
+    }
+  for (guint i = 0; relations != NULL && i < relations->len; i++)
+    g_object_unref (g_array_index (relations, AtspiRelation *, i));
 
   return name;
 }
@@ -435,6 +583,14 @@ looks_secret (const char *name)
          has_word_prefix (folded, "pin") || has_word_prefix (folded, "token") ||
          has_word_prefix (folded, "otp") || strstr (folded, "api key") || strstr (folded, "cvv") ||
          strstr (folded, "cvc") || strstr (folded, "security code");
+}
+
+static gboolean
+is_menu_button (AtspiAccessible *acc)
+{
+  g_autofree char *raw = atspi_accessible_get_name (acc, NULL);
+
+  return g_strcmp0 (raw, "GtkMenuButton") == 0;
 }
 
 /* Fills @target from the element a person meant: the deepest control on the path, or
@@ -520,7 +676,17 @@ describe_path (Walk          *walk,
   target->role = atspi_accessible_get_role_name (chosen, NULL);
   target->name = get_name (walk, chosen);
   if (target->name == NULL)
+    target->name = name_from_label (walk, chosen);
+  if (target->name == NULL)
     target->name = name_from_content (walk, chosen, 0);
+  if (target->name == NULL)
+    target->name = get_placeholder (walk, chosen);
+  if (target->name == NULL)
+    target->name = get_description (walk, chosen);
+  if (target->name == NULL && is_menu_button (chosen))
+    /* Translators: the name of an icon-only button that opens a menu (GTK's
+     * GtkMenuButton with no label or tooltip), as in "Click the Menu button". */
+    target->name = g_strdup (_("Menu"));
   target->identified = is_control (chosen_role) && target->name != NULL;
   if (looks_like_password (target->name))
     target->is_password = TRUE;
@@ -601,7 +767,7 @@ describe_point (Walk          *walk,
   while (node != NULL && path->len < MAX_DEPTH)
     {
       g_ptr_array_add (path, node);
-      node = child_at (walk, node, window_x, window_y);
+      node = child_at (walk, node, window_x, window_y, 0);
     }
   g_clear_object (&node);
 
