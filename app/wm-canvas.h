@@ -29,20 +29,18 @@ void        wm_canvas_set_tool        (WmCanvas   *self,
 const char *wm_canvas_get_tool        (WmCanvas   *self);
 /* Redraw after the step's marks or hotspot changed. */
 void        wm_canvas_refresh         (WmCanvas   *self);
+/* Marks are objects in the "select" tool: a click selects one (handles to resize, a drag
+ * moves it, "mark-changed" reports the result), Delete and the arrow keys act on it through
+ * the editor's actions, and a popover changes its kind or a callout's text. */
+int         wm_canvas_get_selected_mark (WmCanvas *self);
+void        wm_canvas_select_mark       (WmCanvas *self,
+                                         int       index);
+/* Opens the selected mark's popover (a new callout's text is typed there). */
+void        wm_canvas_edit_selected     (WmCanvas *self);
+GtkPopover *wm_canvas_get_popover       (WmCanvas *self);
 /* Where the image is drawn inside the widget, and at what scale (for tests). */
 void        wm_canvas_get_image_area  (WmCanvas        *self,
                                        graphene_rect_t *area,
                                        double          *scale);
-
-/* Average colour blocks that hide a region's content; shared with the tests that check
- * the pixels. @data is cairo ARGB32/RGB24. */
-#define WM_REDACT_BLOCK 14
-
-void          wm_canvas_rounded_rect      (cairo_t  *cr,
-                                           double    x,
-                                           double    y,
-                                           double    w,
-                                           double    h,
-                                           double    r);
 
 G_END_DECLS

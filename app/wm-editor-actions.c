@@ -550,6 +550,135 @@ remove_last_annotation_action (GtkWidget  *widget,
   _wm_editor_end_edit (self, FALSE);
 }
 
+/* The mark the canvas has selected on the current step, or NULL. */
+static WmAnnotation *
+selected_mark (WmEditor *self,
+               WmStep  **step_out)
+{
+  WmStep *step = _wm_editor_get_current_step (self);
+  int index = wm_canvas_get_selected_mark (self->canvas);
+
+  *step_out = step;
+  if (step == NULL || wm_canvas_get_step (self->canvas) != step || index < 0 ||
+      (guint) index >= wm_step_get_annotations (step)->len)
+    return NULL;
+  return g_ptr_array_index (wm_step_get_annotations (step), index);
+}
+
+static void
+set_annotation_rect_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  WmEditor *self = WM_EDITOR (widget);
+  WmStep *step = _wm_editor_get_current_step (self);
+  guint index;
+  int x, y, w, h;
+
+  g_variant_get (param, "(uiiii)", &index, &x, &y, &w, &h);
+  if (step == NULL || index >= wm_step_get_annotations (step)->len)
+    return;
+
+  _wm_editor_begin_edit (self, NULL);
+  wm_annotation_set_rect (g_ptr_array_index (wm_step_get_annotations (step), index), x, y, w, h);
+  wm_canvas_refresh (self->canvas);
+  _wm_editor_end_edit (self, FALSE);
+}
+
+static void
+nudge_annotation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  WmEditor *self = WM_EDITOR (widget);
+  WmStep *step;
+  WmAnnotation *a = selected_mark (self, &step);
+  int dx, dy;
+
+  g_variant_get (param, "(ii)", &dx, &dy);
+  if (a == NULL)
+    return;
+
+  /* A run of key presses is one undo step, like typing. */
+  _wm_editor_begin_edit (self, "nudge-mark");
+  wm_annotation_set_rect (a, wm_annotation_get_x (a) + dx, wm_annotation_get_y (a) + dy,
+                          wm_annotation_get_width (a), wm_annotation_get_height (a));
+  wm_canvas_refresh (self->canvas);
+  _wm_editor_end_edit (self, TRUE);
+}
+
+static void
+delete_annotation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  WmEditor *self = WM_EDITOR (widget);
+  WmStep *step;
+  WmAnnotation *a = selected_mark (self, &step);
+
+  if (a == NULL)
+    return;
+
+  _wm_editor_begin_edit (self, NULL);
+  wm_canvas_select_mark (self->canvas, -1);
+  wm_step_remove_annotation (step, a);
+  wm_canvas_refresh (self->canvas);
+  _wm_editor_end_edit (self, FALSE);
+}
+
+static void
+set_annotation_kind_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  WmEditor *self = WM_EDITOR (widget);
+  WmStep *step;
+  WmAnnotation *a = selected_mark (self, &step);
+  GPtrArray *marks;
+  WmAnnotationKind kind;
+  guint index;
+
+  /* Boxes, highlights and redactions are rectangles and turn into one another; arrows and
+   * callouts keep their kind. */
+  if (a == NULL || !wm_annotation_kind_from_string (g_variant_get_string (param, NULL), &kind) ||
+      kind == wm_annotation_get_kind (a) ||
+      kind == WM_ANNOTATION_ARROW || kind == WM_ANNOTATION_CALLOUT ||
+      wm_annotation_get_kind (a) == WM_ANNOTATION_ARROW ||
+      wm_annotation_get_kind (a) == WM_ANNOTATION_CALLOUT)
+    return;
+
+  _wm_editor_begin_edit (self, NULL);
+  marks = wm_step_get_annotations (step);
+  g_ptr_array_find (marks, a, &index);
+  g_ptr_array_insert (marks, index,
+                      wm_annotation_new (kind, wm_annotation_get_x (a), wm_annotation_get_y (a),
+                                         wm_annotation_get_width (a),
+                                         wm_annotation_get_height (a), NULL));
+  g_ptr_array_remove_index (marks, index + 1);
+  wm_canvas_refresh (self->canvas);
+  _wm_editor_end_edit (self, FALSE);
+}
+
+static void
+set_annotation_text_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  WmEditor *self = WM_EDITOR (widget);
+  WmStep *step;
+  WmAnnotation *a = selected_mark (self, &step);
+  const char *text = g_variant_get_string (param, NULL);
+
+  if (a == NULL || wm_annotation_get_kind (a) != WM_ANNOTATION_CALLOUT ||
+      g_strcmp0 (wm_annotation_get_text (a) ? wm_annotation_get_text (a) : "", text) == 0)
+    return;
+
+  _wm_editor_begin_edit (self, "mark-text");
+  wm_annotation_set_text (a, wm_str_or_null (text));
+  wm_canvas_refresh (self->canvas);
+  _wm_editor_end_edit (self, TRUE);
+}
+
 static void
 move_hotspot_action (GtkWidget  *widget,
                      const char *action_name,
@@ -675,56 +804,6 @@ crop_action (GtkWidget  *widget,
 
 /* The canvas speaks through the same actions as everything else. */
 static void
-on_callout_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     GVariant         *request)
-{
-  GtkWidget *editor = g_object_get_data (G_OBJECT (dialog), "editor");
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  int x, y, w, h;
-
-  if (g_str_equal (response, "add") && gtk_editable_get_text (entry)[0] != '\0')
-    {
-      g_variant_get (request, "(iiii)", &x, &y, &w, &h);
-      gtk_widget_activate_action (editor, "editor.add-annotation", "(siiiis)", "callout",
-                                  x, y, w, h, gtk_editable_get_text (entry));
-    }
-}
-
-static void
-free_request (gpointer  data,
-              GClosure *closure)
-{
-  g_variant_unref (data);
-}
-
-static void
-ask_callout_text (WmEditor *self,
-                  int       x,
-                  int       y,
-                  int       w,
-                  int       h)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("Callout Text"), NULL);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  g_object_set_data (G_OBJECT (dialog), "editor", self);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_callout_response),
-                         g_variant_ref_sink (g_variant_new ("(iiii)", x, y, w, h)),
-                         free_request, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 on_rect_drawn (WmEditor   *self,
                const char *tool,
                int         x,
@@ -735,10 +814,32 @@ on_rect_drawn (WmEditor   *self,
   if (g_str_equal (tool, "crop"))
     gtk_widget_activate_action (GTK_WIDGET (self), "editor.crop", "(iiii)", x, y, w, h);
   else if (g_str_equal (tool, "callout"))
-    ask_callout_text (self, x, y, w, h);
+    {
+      WmStep *step = _wm_editor_get_current_step (self);
+
+      /* The text is typed in place, in the new mark's popover. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "editor.add-annotation", "(siiiis)", tool,
+                                  x, y, w, h, "");
+      gtk_widget_activate_action (GTK_WIDGET (self), "editor.tool", "s", "select");
+      if (step != NULL)
+        wm_canvas_select_mark (self->canvas, wm_step_get_annotations (step)->len - 1);
+      wm_canvas_edit_selected (self->canvas);
+    }
   else
     gtk_widget_activate_action (GTK_WIDGET (self), "editor.add-annotation", "(siiiis)", tool,
                                 x, y, w, h, "");
+}
+
+static void
+on_mark_changed (WmEditor *self,
+                 guint     index,
+                 int       x,
+                 int       y,
+                 int       w,
+                 int       h)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.set-annotation-rect", "(uiiii)", index,
+                              x, y, w, h);
 }
 
 static void
@@ -757,11 +858,11 @@ static const struct {
   const char *tooltip;
   const char *hint;
 } tools[] = {
-  { "select", "find-location-symbolic", N_("Move the Click Point"),
-    N_("Drag the red ring to where the reader should click; with no ring yet, click there") },
+  { "select", "find-location-symbolic", N_("Select"),
+    N_("Click a mark to change it, drag it or its handles, Delete removes it; drag the red ring to where the reader should click") },
   { "crop", "wm-crop-symbolic", N_("Crop"), N_("Drag over the part of the screen to keep") },
   { "redact", "wm-redact-symbolic", N_("Redact"),
-    N_("Drag over private details: they are pixelated here and removed from exports") },
+    N_("Drag over private details: they are covered here and in every export") },
   { "highlight", "wm-highlight-symbolic", N_("Highlight"), N_("Drag to highlight an area") },
   { "box", "wm-box-symbolic", N_("Box"), N_("Drag to draw a box") },
   { "arrow", "wm-arrow-symbolic", N_("Arrow"), N_("Drag from the tail to the tip") },
@@ -855,6 +956,7 @@ editor_constructed (GObject *object)
   on_tool_changed (self);
   g_signal_connect_swapped (self->canvas, "rect-drawn", G_CALLBACK (on_rect_drawn), self);
   g_signal_connect_swapped (self->canvas, "hotspot-moved", G_CALLBACK (on_hotspot_moved), self);
+  g_signal_connect_swapped (self->canvas, "mark-changed", G_CALLBACK (on_mark_changed), self);
 }
 
 static void
@@ -927,6 +1029,11 @@ _wm_editor_class_add_actions (GtkWidgetClass *widget_class)
     { "editor.add-role", "s", role_action },
     { "editor.add-annotation", "(siiiis)", add_annotation_action },
     { "editor.remove-last-annotation", NULL, remove_last_annotation_action },
+    { "editor.set-annotation-rect", "(uiiii)", set_annotation_rect_action },
+    { "editor.nudge-annotation", "(ii)", nudge_annotation_action },
+    { "editor.delete-annotation", NULL, delete_annotation_action },
+    { "editor.set-annotation-kind", "s", set_annotation_kind_action },
+    { "editor.set-annotation-text", "s", set_annotation_text_action },
     { "editor.move-hotspot", "(ii)", move_hotspot_action },
     { "editor.crop", "(iiii)", crop_action },
   };

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
-#include "wm-canvas.h"
+#include "wm-marks.h"
 #include "wm-sample.h"
 
 #define SCREEN_W 1280
@@ -57,7 +57,7 @@ button (cairo_t    *cr,
         gboolean    suggested,
         gboolean    pressed)
 {
-  wm_canvas_rounded_rect (cr, rect->x, rect->y, rect->w, rect->h, 6);
+  wm_marks_rounded_rect (cr, rect->x, rect->y, rect->w, rect->h, 6);
   if (suggested)
     cairo_set_source_rgb (cr, pressed ? 0.10 : 0.21, pressed ? 0.40 : 0.52, pressed ? 0.75 : 0.89);
   else
@@ -77,7 +77,7 @@ draw_app (cairo_t *cr,
   /* Desktop, window, header bar, sidebar. */
   cairo_set_source_rgb (cr, 0.16, 0.32, 0.55);
   cairo_paint (cr);
-  wm_canvas_rounded_rect (cr, 40, 40, SCREEN_W - 80, SCREEN_H - 80, 12);
+  wm_marks_rounded_rect (cr, 40, 40, SCREEN_W - 80, SCREEN_H - 80, 12);
   cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
   cairo_fill (cr);
   cairo_rectangle (cr, 40, 40 + 12, SCREEN_W - 80, 46);
@@ -103,7 +103,7 @@ draw_app (cairo_t *cr,
 
   text (cr, "New Report", 320, 200, "Sans Bold 20", 0.15, 0.15, 0.2);
   text (cr, "Name", 320, 308, "Sans 12", 0.3, 0.3, 0.35);
-  wm_canvas_rounded_rect (cr, controls[1].x, controls[1].y, controls[1].w, controls[1].h, 6);
+  wm_marks_rounded_rect (cr, controls[1].x, controls[1].y, controls[1].w, controls[1].h, 6);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, step == 1 ? 0.21 : 0.8, step == 1 ? 0.52 : 0.8, step == 1 ? 0.89 : 0.8);

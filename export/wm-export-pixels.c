@@ -14,6 +14,7 @@
 
 #include "wm-export.h"
 #include "wm-export-pixels.h"
+#include "wm-marks.h"
 
 typedef struct {
   const guint8 *data;
@@ -71,34 +72,6 @@ wm_export_decode_png (GBytes  *png,
   cairo_surface_flush (opaque);
 
   return opaque;
-}
-
-guint
-wm_export_burn_redactions (cairo_surface_t *surface,
-                           GPtrArray       *annotations)
-{
-  g_autoptr(cairo_t) cr = cairo_create (surface);
-  guint n = 0;
-
-  /* A flat fill, not a blur or a pixelation: both of those keep a little of what was
-   * there, and text can be guessed back from it. */
-  cairo_set_source_rgb (cr, 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  for (guint i = 0; annotations && i < annotations->len; i++)
-    {
-      WmAnnotation *a = g_ptr_array_index (annotations, i);
-
-      if (wm_annotation_get_kind (a) != WM_ANNOTATION_REDACT)
-        continue;
-
-      cairo_rectangle (cr, wm_annotation_get_x (a), wm_annotation_get_y (a),
-                       wm_annotation_get_width (a), wm_annotation_get_height (a));
-      n++;
-    }
-  cairo_fill (cr);
-  cairo_surface_flush (surface);
-
-  return n;
 }
 
 cairo_status_t
@@ -296,110 +269,20 @@ wm_export_diff_tiles (cairo_surface_t *a,
   return (double) changed / ((double) width * height);
 }
 
-void
-wm_export_draw_click (cairo_t *cr,
-                      double   x,
-                      double   y,
-                      double   radius)
-{
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-  cairo_set_line_width (cr, radius * 0.35);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_stroke_preserve (cr);
-  cairo_set_line_width (cr, radius * 0.18);
-  cairo_set_source_rgb (cr, 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
+/* A 16:9 window of at least @r's size around @r's centre, kept inside the picture. */
 static void
-draw_arrow (cairo_t *cr,
-            double   x,
-            double   y,
-            double   dx,
-            double   dy,
-            double   lw)
+window_around (cairo_rectangle_int_t *r,
+               int                    width,
+               int                    height)
 {
-  double angle = atan2 (dy, dx), head = lw * 5;
+  double cx = r->x + r->width / 2.0, cy = r->y + r->height / 2.0;
+  int w = MAX (r->width, (int) ceil (r->height * 16.0 / 9.0));
+  int h = MAX (r->height, (int) ceil (w * 9.0 / 16.0));
 
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x + dx, y + dy);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x + dx, y + dy);
-  cairo_line_to (cr, x + dx - head * cos (angle - 0.45), y + dy - head * sin (angle - 0.45));
-  cairo_line_to (cr, x + dx - head * cos (angle + 0.45), y + dy - head * sin (angle + 0.45));
-  cairo_close_path (cr);
-  cairo_fill (cr);
-}
-
-static void
-draw_callout (cairo_t    *cr,
-              double      x,
-              double      y,
-              double      w,
-              double      h,
-              const char *text,
-              double      lw)
-{
-  double size = MAX (14, round (lw * 6));
-  cairo_text_extents_t ext;
-
-  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, size);
-  cairo_text_extents (cr, text ? text : "", &ext);
-  w = MAX (w, ext.x_advance + size);
-  h = MAX (h, size * 1.8);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_set_source_rgb (cr, 1, 0xf8 / 255.0, 0xc5 / 255.0);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0);
-  cairo_stroke (cr);
-  cairo_set_source_rgb (cr, 0x1f / 255.0, 0x23 / 255.0, 0x28 / 255.0);
-  cairo_move_to (cr, x + size / 2, y + h / 2 + size * 0.35);
-  cairo_show_text (cr, text ? text : "");
-}
-
-void
-wm_export_draw_annotations (cairo_t   *cr,
-                            GPtrArray *annotations,
-                            int        image_width)
-{
-  double lw = MAX (2, round (image_width / 480.0));
-
-  cairo_save (cr);
-  cairo_set_line_width (cr, lw);
-  for (guint i = 0; annotations && i < annotations->len; i++)
-    {
-      WmAnnotation *a = g_ptr_array_index (annotations, i);
-      double x = wm_annotation_get_x (a), y = wm_annotation_get_y (a);
-      double w = wm_annotation_get_width (a), h = wm_annotation_get_height (a);
-
-      cairo_set_source_rgb (cr, 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0);
-      switch (wm_annotation_get_kind (a))
-        {
-        case WM_ANNOTATION_HIGHLIGHT:
-          cairo_set_source_rgba (cr, 246 / 255.0, 211 / 255.0, 45 / 255.0, 0.35);
-          cairo_rectangle (cr, x, y, w, h);
-          cairo_fill (cr);
-          break;
-        case WM_ANNOTATION_BOX:
-          cairo_rectangle (cr, x, y, w, h);
-          cairo_stroke (cr);
-          break;
-        case WM_ANNOTATION_ARROW:
-          draw_arrow (cr, x, y, w, h, lw);
-          break;
-        case WM_ANNOTATION_CALLOUT:
-          draw_callout (cr, x, y, w, h, wm_annotation_get_text (a), lw);
-          break;
-        case WM_ANNOTATION_REDACT:
-        default:
-          break;
-        }
-    }
-  cairo_restore (cr);
+  r->width = MIN (width, w);
+  r->height = MIN (height, h);
+  r->x = CLAMP ((int) round (cx - r->width / 2.0), 0, width - r->width);
+  r->y = CLAMP ((int) round (cy - r->height / 2.0), 0, height - r->height);
 }
 
 void
@@ -408,7 +291,9 @@ wm_export_zoom_rect (WmStep                *step,
                      int                    height,
                      cairo_rectangle_int_t *rect)
 {
+  GPtrArray *marks = wm_step_get_annotations (step);
   int x = wm_step_get_x (step), y = wm_step_get_y (step);
+  int x1, y1;
 
   if (x < 0 || y < 0)
     {
@@ -420,6 +305,40 @@ wm_export_zoom_rect (WmStep                *step,
   rect->height = MIN (height, (int) round (rect->width * 9.0 / 16.0));
   rect->x = CLAMP ((int) round (x - rect->width / 2.0), 0, width - rect->width);
   rect->y = CLAMP ((int) round (y - rect->height / 2.0), 0, height - rect->height);
+
+  /* Every mark the author drew is part of the step: the window grows to hold them all. */
+  x1 = rect->x + rect->width, y1 = rect->y + rect->height;
+  for (guint i = 0; i < marks->len; i++)
+    {
+      cairo_rectangle_int_t b;
+
+      wm_marks_get_bounds (g_ptr_array_index (marks, i), width, height, &b);
+      if (b.width <= 0 || b.height <= 0)
+        continue;
+      rect->x = MIN (rect->x, b.x), rect->y = MIN (rect->y, b.y);
+      x1 = MAX (x1, b.x + b.width), y1 = MAX (y1, b.y + b.height);
+    }
+  if (x1 - rect->x > rect->width || y1 - rect->y > rect->height)
+    {
+      rect->width = x1 - rect->x, rect->height = y1 - rect->y;
+      window_around (rect, width, height);
+    }
+}
+
+void
+wm_export_draw_step (cairo_t *cr,
+                     WmStep  *step,
+                     int      width,
+                     int      height,
+                     gboolean click)
+{
+  GPtrArray *marks = wm_step_get_annotations (step);
+
+  /* Redactions first: nothing drawn later may bring the original back. */
+  wm_marks_draw_redactions (cr, marks);
+  wm_marks_draw (cr, marks, width, height);
+  if (click && wm_step_get_x (step) >= 0 && wm_step_get_y (step) >= 0)
+    wm_marks_draw_click (cr, wm_step_get_x (step), wm_step_get_y (step), MAX (16, width / 90));
 }
 
 cairo_surface_t *
@@ -433,26 +352,23 @@ wm_export_render_step (WmStore  *store,
   g_autoptr(cairo_t) cr = NULL;
   cairo_surface_t *out;
   cairo_rectangle_int_t r;
-  int width;
+  int width, height;
 
   if (!(image = wm_store_load_image (store, wm_step_get_image_sha256 (step), error)) ||
       !(full = wm_export_decode_png (wm_image_get_png (image), error)))
     return NULL;
 
-  /* Burn first: nothing drawn later, and no crop, may bring the original back. */
-  wm_export_burn_redactions (full, wm_step_get_annotations (step));
   width = cairo_image_surface_get_width (full);
+  height = cairo_image_surface_get_height (full);
   cr = cairo_create (full);
-  wm_export_draw_annotations (cr, wm_step_get_annotations (step), width);
-  if (wm_step_get_x (step) >= 0 && wm_step_get_y (step) >= 0)
-    wm_export_draw_click (cr, wm_step_get_x (step), wm_step_get_y (step), MAX (16, width / 90));
+  wm_export_draw_step (cr, step, width, height, TRUE);
   g_clear_pointer (&cr, cairo_destroy);
   cairo_surface_flush (full);
 
   if (!zoom)
     return g_steal_pointer (&full);
 
-  wm_export_zoom_rect (step, width, cairo_image_surface_get_height (full), &r);
+  wm_export_zoom_rect (step, width, height, &r);
   out = cairo_image_surface_create (CAIRO_FORMAT_RGB24, r.width, r.height);
   cr = cairo_create (out);
   cairo_set_source_surface (cr, full, -r.x, -r.y);

@@ -20,10 +20,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
  * with WM_EXPORT_ERROR_BAD_IMAGE. */
 cairo_surface_t *wm_export_decode_png        (GBytes                      *png,
                                               GError                     **error);
-/* Fills every redaction of @annotations with solid paint: the pixels under it are gone
- * from the surface, so from anything encoded from it. Returns how many were applied. */
-guint            wm_export_burn_redactions   (cairo_surface_t             *surface,
-                                              GPtrArray                   *annotations);
 /* RGB PNG of @rect (NULL: all) at zlib level 9, unfiltered. */
 GBytes          *wm_export_encode_png        (cairo_surface_t             *surface,
                                               const cairo_rectangle_int_t *rect,
@@ -34,31 +30,28 @@ double           wm_export_diff_tiles        (cairo_surface_t             *a,
                                               cairo_surface_t             *b,
                                               int                          tile_size,
                                               GArray                      *rects);
-/* Draws boxes, highlights, arrows and callouts (not redactions) in image pixels; the
- * same look as the player's. */
-void             wm_export_draw_annotations  (cairo_t                     *cr,
-                                              GPtrArray                   *annotations,
-                                              int                          image_width);
-/* The click marker: a red ring with a white halo around (@x, @y). */
-void             wm_export_draw_click        (cairo_t                     *cr,
-                                              double                       x,
-                                              double                       y,
-                                              double                       radius);
-
 /* A cairo_write_func_t appending to the GByteArray given as closure (PDF and PNG streams). */
 cairo_status_t   wm_export_append_bytes      (void                        *closure,
                                               const unsigned char         *data,
                                               unsigned int                 length);
 
+/* A step's marks as every reader sees them, on @cr in image pixels (@width × @height):
+ * redactions, then the annotations (wm-marks.c), then with @click the click marker. The
+ * editor canvas, the player's pictures, the PDF and Markdown all come through here. */
+void             wm_export_draw_step         (cairo_t                     *cr,
+                                              WmStep                      *step,
+                                              int                          width,
+                                              int                          height,
+                                              gboolean                     click);
 /* A step's screenshot as readers of a static page see it: redactions burned in, then the
  * annotations and the click marker drawn; with @zoom, only the zoom around the click. */
 cairo_surface_t *wm_export_render_step       (WmStore                     *store,
                                               WmStep                      *step,
                                               gboolean                     zoom,
                                               GError                     **error);
-/* The zoom around a step's click in a @width × @height screenshot: a 16:9 window at most
- * 960 pixels wide, kept inside the picture (the player's View uses the same rule); the
- * whole picture when the step has no click. */
+/* The zoom around a step's click in a @width × @height screenshot: a 16:9 window 960
+ * pixels wide, grown to hold every mark of the step, kept inside the picture (the player's
+ * View receives it in the model); the whole picture when the step has no click. */
 void             wm_export_zoom_rect         (WmStep                      *step,
                                               int                          width,
                                               int                          height,

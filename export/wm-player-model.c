@@ -38,8 +38,8 @@ model_builder_clear (ModelBuilder *mb)
   g_clear_pointer (&mb->keyframe_key, g_free);
 }
 
-/* The key of a step's picture as exported: its source image plus the redactions burned
- * into it, so two steps showing the same screen with the same redactions share one. */
+/* The key of a step's picture as exported: its source image plus the marks drawn into it,
+ * so two steps showing the same screen with the same marks share one. */
 static char *
 image_key (WmStep *step)
 {
@@ -51,13 +51,14 @@ image_key (WmStep *step)
   for (guint i = 0; i < annotations->len; i++)
     {
       WmAnnotation *a = g_ptr_array_index (annotations, i);
-      g_autofree char *rect = NULL;
+      g_autofree char *mark = NULL;
 
-      if (wm_annotation_get_kind (a) != WM_ANNOTATION_REDACT)
-        continue;
-      rect = g_strdup_printf (";%d,%d,%d,%d", wm_annotation_get_x (a), wm_annotation_get_y (a),
+      mark = g_strdup_printf (";%u,%d,%d,%d,%d,", wm_annotation_get_kind (a),
+                              wm_annotation_get_x (a), wm_annotation_get_y (a),
                               wm_annotation_get_width (a), wm_annotation_get_height (a));
-      g_checksum_update (sum, (const guchar *) rect, -1);
+      g_checksum_update (sum, (const guchar *) mark, -1);
+      if (wm_annotation_get_text (a) != NULL)
+        g_checksum_update (sum, (const guchar *) wm_annotation_get_text (a), -1);
     }
 
   return g_strndup (g_checksum_get_string (sum), 20);
@@ -144,6 +145,7 @@ add_image (ModelBuilder  *mb,
 {
   g_autoptr(WmImage) image = NULL;
   g_autoptr(cairo_surface_t) surface = NULL;
+  g_autoptr(cairo_t) cr = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *url = NULL;
   JsonObject *obj;
@@ -154,7 +156,13 @@ add_image (ModelBuilder  *mb,
   surface = wm_export_decode_png (wm_image_get_png (image), error);
   if (surface == NULL)
     return FALSE;
-  wm_export_burn_redactions (surface, wm_step_get_annotations (step));
+  /* The player shows the marks as drawn here, by the renderer the editor and the other
+   * exports use, so no reader sees a different picture from the author's. */
+  cr = cairo_create (surface);
+  wm_export_draw_step (cr, step, cairo_image_surface_get_width (surface),
+                       cairo_image_surface_get_height (surface), FALSE);
+  g_clear_pointer (&cr, cairo_destroy);
+  cairo_surface_flush (surface);
 
   obj = try_tiles (mb, surface, &local_error);
   if (local_error != NULL)
@@ -207,7 +215,9 @@ annotations_json (WmStep *step)
       WmAnnotation *a = g_ptr_array_index (annotations, i);
       JsonObject *obj;
 
-      /* Redactions are in the pixels; their outline tells a reader nothing. */
+      /* Every mark is in the pixels; the list is for words (a callout's text in the alt
+       * text) and for keeping the instruction clear of marks. A redaction's outline tells
+       * a reader nothing. */
       if (wm_annotation_get_kind (a) == WM_ANNOTATION_REDACT)
         continue;
       obj = json_object_new ();
@@ -247,6 +257,19 @@ step_json (ModelBuilder *mb,
   else
     json_object_set_null_member (obj, "image");
   json_object_set_array_member (obj, "annotations", annotations_json (step));
+  if (image != NULL)
+    {
+      cairo_rectangle_int_t r;
+      JsonObject *zoom = json_object_new ();
+
+      wm_export_zoom_rect (step, json_object_get_int_member (image, "width"),
+                           json_object_get_int_member (image, "height"), &r);
+      json_object_set_int_member (zoom, "x", r.x);
+      json_object_set_int_member (zoom, "y", r.y);
+      json_object_set_int_member (zoom, "width", r.width);
+      json_object_set_int_member (zoom, "height", r.height);
+      json_object_set_object_member (obj, "zoom", zoom);
+    }
 
   return obj;
 }

@@ -6,7 +6,7 @@
  * One component, used by the single-file export (export/wm-html-exporter.c) and by the
  * published library (t/<slug>/, t/<slug>/embed). No dependencies, no network, no eval,
  * and author text only ever reaches the page through textContent, attributes set with
- * setAttribute on known-safe names, or canvas fillText: never as markup.
+ * setAttribute on known-safe names: never as markup.
  *
  *   const player = WaymarkPlayer.mount(element, model, options);
  *
@@ -16,9 +16,13 @@
  *               KEY: { width, height, base: KEY2, tiles: [       KEY2's picture with the
  *                        { x, y, width, height, src }, … ] } },  rectangles that changed
  *     steps: [ { id, kind, instruction, notes, x, y, width, height, image: KEY|null,
+ *                zoom: { x, y, width, height },
  *                annotations: [ { kind, x, y, width, height, text } ] } ] }
  *   src is a data: URI (single file) or a URL relative to the page (site). x/y is the
  *   click in image pixels, -1 when the step has none; width/height the image size.
+ *   The pictures already show every mark, drawn by the renderer the editor uses
+ *   (export/wm-marks.c); annotations only give words (alt text) and places (the bubble
+ *   avoids them). zoom is View's window: around the click and holding every mark.
  *
  * options (all optional):
  *   mode    'try' | 'watch' | 'view'; default from the stage: first-exposure, competency
@@ -160,72 +164,6 @@
       return self.load(p.src).then(function (img) { return { x: p.x, y: p.y, img: img }; });
     }));
   };
-
-  /* Annotations, drawn in image pixels on a canvas context. ------------------------- */
-
-  function drawArrow (ctx, a, lw) {
-    var x2 = a.x + a.width, y2 = a.y + a.height;
-    var angle = Math.atan2(a.height, a.width), head = lw * 5;
-    ctx.beginPath();
-    ctx.moveTo(a.x, a.y);
-    ctx.lineTo(x2, y2);
-    ctx.stroke();
-    ctx.beginPath();
-    ctx.moveTo(x2, y2);
-    ctx.lineTo(x2 - head * Math.cos(angle - 0.45), y2 - head * Math.sin(angle - 0.45));
-    ctx.lineTo(x2 - head * Math.cos(angle + 0.45), y2 - head * Math.sin(angle + 0.45));
-    ctx.closePath();
-    ctx.fill();
-  }
-
-  function drawCallout (ctx, a, lw) {
-    var text = str(a.text);
-    var size = Math.max(14, Math.round(lw * 6));
-    ctx.font = '600 ' + size + 'px system-ui, sans-serif';
-    var w = Math.max(a.width, ctx.measureText(text).width + size);
-    var h = Math.max(a.height, size * 1.8);
-    ctx.fillStyle = '#fff8c5';
-    ctx.fillRect(a.x, a.y, w, h);
-    ctx.strokeRect(a.x, a.y, w, h);
-    ctx.fillStyle = '#1f2328';
-    ctx.textBaseline = 'middle';
-    ctx.fillText(text, a.x + size / 2, a.y + h / 2, w - size);
-  }
-
-  function drawAnnotations (ctx, annotations, imageWidth) {
-    var lw = Math.max(2, Math.round(imageWidth / 480));
-    ctx.save();
-    ctx.lineWidth = lw;
-    ctx.strokeStyle = '#c01c28';
-    ctx.fillStyle = '#c01c28';
-    (annotations || []).forEach(function (a) {
-      var box = { x: num(a.x, 0), y: num(a.y, 0), width: num(a.width, 0),
-                  height: num(a.height, 0), text: a.text };
-      switch (a.kind) {
-        case 'highlight':
-          ctx.save();
-          ctx.fillStyle = 'rgba(246, 211, 45, 0.35)';
-          ctx.fillRect(box.x, box.y, box.width, box.height);
-          ctx.restore();
-          break;
-        case 'box':
-          ctx.strokeRect(box.x, box.y, box.width, box.height);
-          break;
-        case 'arrow':
-          drawArrow(ctx, box, lw);
-          break;
-        case 'callout':
-          ctx.save();
-          drawCallout(ctx, box, lw);
-          ctx.restore();
-          break;
-        default:
-          /* 'redact' is already burned into the pixels by the exporter. */
-          break;
-      }
-    });
-    ctx.restore();
-  }
 
   /* The player ---------------------------------------------------------------------- */
 
@@ -612,7 +550,6 @@
         if (token !== self.renderToken) return;
         var ctx = self.canvas.getContext('2d');
         layers.forEach(function (l) { ctx.drawImage(l.img, l.x, l.y); });
-        drawAnnotations(ctx, step.annotations, w);
       }).catch(function () { /* a broken picture leaves the frame blank; the text stays */ });
       this.prefetch(this.index + 1);
     } else {
@@ -651,9 +588,26 @@
     }
     var px = step.x / this.imageSize.width * fw, py = step.y / this.imageSize.height * fh;
     var gap = 34, bw = b.offsetWidth, bh = b.offsetHeight;
-    var right = px + gap + bw <= fw || px < fw / 2;
-    var left = right ? Math.min(px + gap, fw - bw) : Math.max(0, px - gap - bw);
     var top = Math.max(4, Math.min(fh - bh - 4, py - bh / 2));
+    var sx = fw / this.imageSize.width, sy = fh / this.imageSize.height;
+    var marks = (step.annotations || []).map(function (a) {
+      var x = num(a.x, 0), y = num(a.y, 0), w = num(a.width, 0), h = num(a.height, 0);
+      return { x0: Math.min(x, x + w) * sx, x1: Math.max(x, x + w) * sx,
+               y0: Math.min(y, y + h) * sy, y1: Math.max(y, y + h) * sy };
+    });
+    /* The side with room wins; between two with room, the one covering fewer marks. */
+    var at = function (isRight) {
+      return isRight ? Math.min(px + gap, fw - bw) : Math.max(0, px - gap - bw);
+    };
+    var covers = function (l) {
+      return marks.filter(function (m) {
+        return m.x0 < l + bw && m.x1 > l && m.y0 < top + bh && m.y1 > top;
+      }).length;
+    };
+    var fitsRight = px + gap + bw <= fw, fitsLeft = px - gap - bw >= 0;
+    var right = fitsRight || px < fw / 2;
+    if (fitsRight && fitsLeft && covers(at(true)) > covers(at(false))) right = false;
+    var left = at(right);
     b.classList.toggle('wm-right', right);
     b.classList.toggle('wm-left', !right);
     b.style.left = left + 'px';
@@ -750,26 +704,27 @@
     c.rendered = true;
     var info = this.model.images[step.image];
     var w = num(info.width, 1), h = num(info.height, 1);
-    /* The zoom: a 16:9 window around the click, at most 960 image pixels wide. */
-    var cw = Math.min(w, 960), ch = Math.min(h, Math.round(cw * 9 / 16));
+    /* The zoom (wm_export_zoom_rect): around the click, holding every mark. */
+    var z = step.zoom || {};
+    var sx = num(z.x, 0), sy = num(z.y, 0);
+    var cw = num(z.width, w) || w, ch = num(z.height, h) || h;
     var x = num(step.x, -1), y = num(step.y, -1);
-    if (x < 0 || y < 0) { cw = w; ch = h; x = w / 2; y = h / 2; }
-    var sx = Math.max(0, Math.min(w - cw, Math.round(x - cw / 2)));
-    var sy = Math.max(0, Math.min(h - ch, Math.round(y - ch / 2)));
     c.canvas.width = cw;
     c.canvas.height = ch;
     this.images.layers(step.image).then(function (layers) {
       var ctx = c.canvas.getContext('2d');
       ctx.translate(-sx, -sy);
       layers.forEach(function (l) { ctx.drawImage(l.img, l.x, l.y); });
-      drawAnnotations(ctx, step.annotations, w);
-      if (num(step.x, -1) >= 0) {
-        ctx.lineWidth = 4;
+      if (x >= 0 && y >= 0) {
+        /* wm_marks_draw_click's ring, as on the PDF's pages. */
+        var r = Math.max(16, Math.floor(w / 90));
+        ctx.beginPath(); ctx.arc(x, y, r, 0, Math.PI * 2);
+        ctx.lineWidth = r * 0.35;
         ctx.strokeStyle = '#ffffff';
-        ctx.beginPath(); ctx.arc(x, y, 22, 0, Math.PI * 2); ctx.stroke();
-        ctx.lineWidth = 3;
-        ctx.strokeStyle = '#c01c28';
-        ctx.beginPath(); ctx.arc(x, y, 19, 0, Math.PI * 2); ctx.stroke();
+        ctx.stroke();
+        ctx.lineWidth = r * 0.18;
+        ctx.strokeStyle = '#e01b24';
+        ctx.stroke();
       }
     }).catch(function () { c.rendered = false; });
   };

@@ -6,10 +6,16 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "app-test-util.h"
+#include <gdk/x11/gdkx.h>
+
 #include "wm-editor.h"
+#include "wm-export-pixels.h"
+#include "wm-html-exporter.h"
+#include "wm-marks.h"
 #include "wm-review.h"
 #include "wm-sample.h"
 
@@ -171,7 +177,6 @@ test_edit_text (EditorFixture *f,
                    "Click **Send** to mail the invoice");
 }
 
-/* Redaction: the area is drawn as flat blocks on the canvas, stored as a redaction. */
 /* Edits on several steps, then undone one by one: each undo is saved, and the library ends
  * as it began, step for step (an edit saves only its step; undo snapshots are kept per step). */
 static void
@@ -216,6 +221,7 @@ test_undo_across_steps (EditorFixture *f,
                                           wm_tutorial_get_step (before, i)));
 }
 
+/* Redaction: the area is one flat colour on the canvas, as in every export. */
 static void
 test_redact_pixels (EditorFixture *f,
                     gconstpointer  data)
@@ -230,7 +236,6 @@ test_redact_pixels (EditorFixture *f,
   double scale;
   gsize stride;
   guint changed = 0, differ_after_undo = 0;
-  int cx, cy, block;
   GPtrArray *marks;
 
   before = app_render (GTK_WIDGET (canvas));
@@ -259,11 +264,11 @@ test_redact_pixels (EditorFixture *f,
       }
   g_assert_cmpuint (changed, >, 50);
 
-  block = WM_REDACT_BLOCK * scale;
-  cx = area.origin.x + (50 + WM_REDACT_BLOCK * 2) * scale + 2;
-  cy = area.origin.y + (120 + WM_REDACT_BLOCK * 2) * scale + 2;
-  for (int d = 0; d < block - 4; d++)
-    g_assert_cmphex (app_pixel (pa, stride, cx + d, cy), ==, app_pixel (pa, stride, cx, cy));
+  for (int y = 130; y < 310; y += 7)
+    for (int x = 60; x < 240; x += 7)
+      g_assert_cmphex (app_pixel (pa, stride, area.origin.x + x * scale,
+                                  area.origin.y + y * scale) & 0xffffff,
+                       ==, WM_MARKS_REDACT_RGB);
 
   /* Outside it nothing moved. */
   g_assert_cmphex (app_pixel (pb, stride, area.origin.x + 700 * scale, area.origin.y + 600 * scale),
@@ -565,6 +570,470 @@ test_publish (EditorFixture *f,
   g_assert_cmpstr (copied, ==, wm_editor_get_published_link (f->editor));
 }
 
+
+/* Marks as objects, with the real pointer and keyboard ---------------------------------- */
+
+static void
+xdotool (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  int status;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  app_spin (150);
+}
+
+/* A point of @widget in its X window: the window's id and the position, as strings. */
+static void
+widget_point (GtkWidget *widget,
+              double     x,
+              double     y,
+              char     **xid,
+              char     **px,
+              char     **py)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t p;
+  double sx, sy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &p));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  *px = g_strdup_printf ("%d", (int) round (p.x + sx));
+  *py = g_strdup_printf ("%d", (int) round (p.y + sy));
+}
+
+static void
+image_point (EditorFixture *f,
+             double         ix,
+             double         iy,
+             char         **xid,
+             char         **px,
+             char         **py)
+{
+  WmCanvas *canvas = wm_editor_get_canvas (f->editor);
+  graphene_rect_t area;
+  double scale;
+
+  wm_canvas_get_image_area (canvas, &area, &scale);
+  widget_point (GTK_WIDGET (canvas), area.origin.x + ix * scale, area.origin.y + iy * scale,
+                xid, px, py);
+}
+
+static void
+pointer_drag (EditorFixture *f,
+              double         x0,
+              double         y0,
+              double         x1,
+              double         y1)
+{
+  g_autofree char *w = NULL, *ax = NULL, *ay = NULL, *bx = NULL, *by = NULL;
+  g_autofree char *mx = NULL, *my = NULL, *xid2 = NULL, *xid3 = NULL;
+
+  app_wait_until (canvas_ready, f->editor, 5000);
+
+  image_point (f, x0, y0, &w, &ax, &ay);
+  image_point (f, (x0 + x1) / 2, (y0 + y1) / 2, &xid2, &mx, &my);
+  image_point (f, x1, y1, &xid3, &bx, &by);
+  xdotool ("mousemove", "--window", w, ax, ay, "sleep", "0.1", "mousedown", "1",
+           "sleep", "0.1", "mousemove", "--window", w, mx, my, "sleep", "0.1",
+           "mousemove", "--window", w, bx, by, "sleep", "0.1", "mouseup", "1", NULL);
+}
+
+static void
+pointer_click (EditorFixture *f,
+               double         x,
+               double         y)
+{
+  g_autofree char *w = NULL, *px = NULL, *py = NULL;
+
+  image_point (f, x, y, &w, &px, &py);
+  xdotool ("mousemove", "--window", w, px, py, "sleep", "0.1", "click", "1", NULL);
+}
+
+static WmAnnotation *
+stored_mark (EditorFixture *f,
+             guint          n_expected)
+{
+  g_autoptr(WmTutorial) t = stored (f);
+  GPtrArray *marks = wm_step_get_annotations (wm_tutorial_get_step (t, 0));
+
+  if (marks->len != n_expected)
+    g_test_message ("%u steps, step 0 is %s, %u marks", g_list_model_get_n_items (wm_tutorial_get_steps (t)),
+                    wm_step_get_instruction (wm_tutorial_get_step (t, 0)), marks->len);
+  g_assert_cmpuint (marks->len, ==, n_expected);
+  return n_expected ? g_object_ref (g_ptr_array_index (marks, 0)) : NULL;
+}
+
+/* Pointer positions land on screen pixels, so a pointer edit is exact to within the
+ * image pixels one screen pixel covers (@slack); undo and keys are exact. */
+static void
+assert_mark (EditorFixture    *f,
+             WmAnnotationKind  kind,
+             int               x,
+             int               y,
+             int               w,
+             int               h,
+             int               slack)
+{
+  g_autoptr(WmAnnotation) a = stored_mark (f, 1);
+
+  g_test_message ("mark %d,%d %dx%d, expected %d,%d %dx%d", wm_annotation_get_x (a),
+                  wm_annotation_get_y (a), wm_annotation_get_width (a),
+                  wm_annotation_get_height (a), x, y, w, h);
+  g_assert_cmpint (wm_annotation_get_kind (a), ==, kind);
+  g_assert_cmpint (ABS (wm_annotation_get_x (a) - x), <=, slack);
+  g_assert_cmpint (ABS (wm_annotation_get_y (a) - y), <=, slack);
+  g_assert_cmpint (ABS (wm_annotation_get_width (a) - w), <=, slack);
+  g_assert_cmpint (ABS (wm_annotation_get_height (a) - h), <=, slack);
+}
+
+static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+canvas_focused (gpointer data)
+{
+  return gtk_widget_has_focus (data);
+}
+
+static void
+close_popover (EditorFixture *f)
+{
+  GtkPopover *popover = wm_canvas_get_popover (wm_editor_get_canvas (f->editor));
+
+  if (popover != NULL)
+    gtk_popover_popdown (popover);
+  app_spin (100);
+}
+
+static void
+test_marks_are_objects (EditorFixture *f,
+                        gconstpointer  data)
+{
+  WmCanvas *canvas = wm_editor_get_canvas (f->editor);
+  GtkWidget *button = NULL;
+  GtkPopover *popover;
+  g_autofree char *w = NULL, *px = NULL, *py = NULL;
+  g_autoptr(WmAnnotation) callout = NULL;
+  int X, Y, W, H;
+
+  image_point (f, 0, 0, &w, &px, &py);
+  xdotool ("windowfocus", "--sync", w, NULL);
+  app_wait_until (window_active, f->app.window, 5000);
+  app_spin (300);
+
+  /* Draw a box with the pointer; the tool stays until the author picks Select. */
+  act (f, "editor.tool", g_variant_new_string ("box"));
+  pointer_drag (f, 300, 300, 500, 400);
+  assert_mark (f, WM_ANNOTATION_BOX, 300, 300, 200, 100, 2);
+  {
+    g_autoptr(WmAnnotation) drawn = stored_mark (f, 1);
+
+    X = wm_annotation_get_x (drawn), Y = wm_annotation_get_y (drawn);
+    W = wm_annotation_get_width (drawn), H = wm_annotation_get_height (drawn);
+  }
+  act (f, "editor.tool", g_variant_new_string ("select"));
+
+  /* Click selects it and opens its popover. */
+  pointer_click (f, 400, 350);
+  g_assert_cmpint (wm_canvas_get_selected_mark (canvas), ==, 0);
+  popover = wm_canvas_get_popover (canvas);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  close_popover (f);
+
+  /* Drag moves it; undo puts it back. */
+  pointer_drag (f, 400, 350, 450, 380);
+  assert_mark (f, WM_ANNOTATION_BOX, X + 50, Y + 30, W, H, 2);
+  act (f, "editor.undo", NULL);
+  app_wait_until (canvas_ready, f->editor, 5000);
+  assert_mark (f, WM_ANNOTATION_BOX, X, Y, W, H, 0);
+
+  /* The bottom-right handle resizes it. */
+  wm_canvas_select_mark (canvas, 0);
+  pointer_drag (f, 500, 400, 560, 440);
+  assert_mark (f, WM_ANNOTATION_BOX, X, Y, W + 60, H + 40, 2);
+  act (f, "editor.undo", NULL);
+  app_wait_until (canvas_ready, f->editor, 5000);
+  assert_mark (f, WM_ANNOTATION_BOX, X, Y, W, H, 0);
+
+  /* Arrow keys nudge the selected mark (Shift: by ten); one undo takes back the run. */
+  wm_canvas_select_mark (canvas, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  app_wait_until (canvas_focused, canvas, 5000);
+  xdotool ("key", "Right", "Right", "Right", "shift+Down", NULL);
+  app_spin (600);   /* a run of nudges is saved like typing, after a pause */
+  assert_mark (f, WM_ANNOTATION_BOX, X + 3, Y + 10, W, H, 0);
+  act (f, "editor.undo", NULL);
+  app_wait_until (canvas_ready, f->editor, 5000);
+  assert_mark (f, WM_ANNOTATION_BOX, X, Y, W, H, 0);
+
+  /* The popover's Highlight button restyles it. */
+  pointer_click (f, 400, 350);
+  popover = wm_canvas_get_popover (canvas);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  for (GtkWidget *c = gtk_widget_get_first_child (gtk_popover_get_child (popover)); c && !button;
+       c = gtk_widget_get_next_sibling (c))
+    for (GtkWidget *b = gtk_widget_get_first_child (c); b && GTK_IS_TOGGLE_BUTTON (b);
+         b = gtk_widget_get_next_sibling (b))
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (b)), "Highlight") == 0)
+        button = b;
+  g_assert_nonnull (button);
+  app_wait_until (widget_mapped, button, 5000);
+  /* Activated as a key press on it would (a pointer click on a just-mapped popover is at
+   * the mercy of the server's timing). */
+  g_assert_true (gtk_widget_activate (button));
+  app_spin (500);   /* a button activated from the keyboard clicks after 250 ms */
+  assert_mark (f, WM_ANNOTATION_HIGHLIGHT, X, Y, W, H, 0);
+  close_popover (f);
+  act (f, "editor.undo", NULL);
+  app_wait_until (canvas_ready, f->editor, 5000);
+  assert_mark (f, WM_ANNOTATION_BOX, X, Y, W, H, 0);
+
+  /* Delete removes the selected mark, not the step. */
+  pointer_click (f, 400, 350);
+  close_popover (f);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  app_wait_until (canvas_focused, canvas, 5000);
+  xdotool ("key", "Delete", NULL);
+  g_clear_object (&callout);
+  callout = stored_mark (f, 0);
+  g_assert_cmpuint (stored_n_steps (f), ==, 3);
+  act (f, "editor.undo", NULL);
+  app_wait_until (canvas_ready, f->editor, 5000);
+  assert_mark (f, WM_ANNOTATION_BOX, X, Y, W, H, 0);
+
+  /* A callout's text is typed in place, in its popover: no dialog. */
+  act (f, "editor.tool", g_variant_new_string ("callout"));
+  pointer_drag (f, 700, 500, 900, 560);
+  popover = wm_canvas_get_popover (canvas);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  xdotool ("type", "--delay", "30", "Open Reports", NULL);
+  app_spin (600);
+  {
+    g_autoptr(WmTutorial) t = stored (f);
+    GPtrArray *marks = wm_step_get_annotations (wm_tutorial_get_step (t, 0));
+
+    g_assert_cmpuint (marks->len, ==, 2);
+    g_assert_cmpstr (wm_annotation_get_text (g_ptr_array_index (marks, 1)), ==, "Open Reports");
+  }
+  close_popover (f);
+  app_save_screenshot (app_render (GTK_WIDGET (canvas)), "editor-marks-selected.png");
+
+  /* Another step starts with the Select tool and nothing selected. */
+  act (f, "editor.tool", g_variant_new_string ("arrow"));
+  act (f, "editor.next-step", NULL);
+  app_wait_until (canvas_ready, f->editor, 5000);
+  g_assert_cmpstr (wm_canvas_get_tool (canvas), ==, "select");
+  g_assert_cmpint (wm_canvas_get_selected_mark (canvas), ==, -1);
+}
+
+/* One renderer ----------------------------------------------------------------------- */
+
+static char *
+keep_png (const char  *name,
+          GBytes      *png,
+          gpointer     user_data,
+          GError     **error)
+{
+  g_hash_table_insert (user_data, g_strdup (name), g_bytes_ref (png));
+  return g_strdup (name);
+}
+
+/* The step's picture as the player receives it. */
+static cairo_surface_t *
+player_picture (EditorFixture *f,
+                WmTutorial    *t)
+{
+  g_autoptr(GHashTable) pngs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) g_bytes_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *model, *step, *image;
+  cairo_surface_t *surface;
+
+  root = wm_player_model_build (f->app.store, t, WM_PLAYER_MODEL_NONE, keep_png, pngs, &error);
+  g_assert_no_error (error);
+  model = json_node_get_object (root);
+  step = json_array_get_object_element (json_object_get_array_member (model, "steps"), 0);
+  image = json_object_get_object_member (json_object_get_object_member (model, "images"),
+                                         json_object_get_string_member (step, "image"));
+  surface = wm_export_decode_png (g_hash_table_lookup (pngs,
+                                                       json_object_get_string_member (image, "src")),
+                                  &error);
+  g_assert_no_error (error);
+  return surface;
+}
+
+static gboolean
+uniform_around (const guchar *data,
+                int           stride,
+                int           width,
+                int           height,
+                int           x,
+                int           y,
+                int           r)
+{
+  guint32 p = *(const guint32 *) (data + y * stride + x * 4) & 0xffffff;
+
+  if (x - r < 0 || y - r < 0 || x + r >= width || y + r >= height)
+    return FALSE;
+  for (int dy = -r; dy <= r; dy++)
+    for (int dx = -r; dx <= r; dx++)
+      if ((*(const guint32 *) (data + (y + dy) * stride + (x + dx) * 4) & 0xffffff) != p)
+        return FALSE;
+  return TRUE;
+}
+
+static gboolean
+near_colour (guint32 a,
+             guint32 b)
+{
+  for (int shift = 0; shift < 24; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > 2)
+      return FALSE;
+  return TRUE;
+}
+
+/* Every pixel of the marks' area that the export drew flat (its neighbourhood one colour,
+ * so anti-aliasing and scaling cannot touch it) has the same colour on the canvas, at the
+ * same place. Returns how many were compared. */
+static guint
+compare_with_canvas (cairo_surface_t       *picture,
+                     int                    offset_x,
+                     int                    offset_y,
+                     WmStep                *step,
+                     const guchar          *canvas,
+                     gsize                  canvas_stride,
+                     const graphene_rect_t *area,
+                     double                 scale,
+                     const char            *what)
+{
+  int w = cairo_image_surface_get_width (picture), h = cairo_image_surface_get_height (picture);
+  int stride = cairo_image_surface_get_stride (picture);
+  const guchar *data = cairo_image_surface_get_data (picture);
+  GPtrArray *marks = wm_step_get_annotations (step);
+  int r = (int) ceil (1 / scale) + 1;
+  double keep_off = 40 / scale;   /* the canvas's click handle, the export's click ring */
+  guint compared = 0;
+
+  cairo_surface_flush (picture);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      cairo_rectangle_int_t b;
+
+      wm_marks_get_bounds (g_ptr_array_index (marks, i), 1280, 800, &b);
+      for (int iy = b.y; iy < b.y + b.height; iy += 2)
+        for (int ix = b.x; ix < b.x + b.width; ix += 2)
+          {
+            int px = ix - offset_x, py = iy - offset_y;
+            guint32 want, got;
+
+            if (hypot (ix - wm_step_get_x (step), iy - wm_step_get_y (step)) < keep_off ||
+                !uniform_around (data, stride, w, h, px, py, r))
+              continue;
+            want = *(const guint32 *) (data + py * stride + px * 4) & 0xffffff;
+            got = app_pixel (canvas, canvas_stride, floor (area->origin.x + (ix + 0.5) * scale),
+                             floor (area->origin.y + (iy + 0.5) * scale)) & 0xffffff;
+            if (!near_colour (want, got))
+              g_error ("%s: image pixel (%d, %d) is %06x there and %06x on the canvas",
+                       what, ix, iy, want, got);
+            compared++;
+          }
+    }
+
+  return compared;
+}
+
+static void
+test_marks_match_exports (EditorFixture *f,
+                          gconstpointer  data)
+{
+  WmCanvas *canvas = wm_editor_get_canvas (f->editor);
+  g_autoptr(WmTutorial) t = NULL;
+  g_autoptr(GdkTexture) drawn = NULL;
+  g_autoptr(cairo_surface_t) markdown = NULL;
+  g_autoptr(cairo_surface_t) pdf = NULL;
+  g_autoptr(cairo_surface_t) player = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *pixels = NULL;
+  cairo_rectangle_int_t zoom;
+  graphene_rect_t area;
+  double scale;
+  gsize stride;
+  WmStep *step;
+
+  act (f, "editor.move-hotspot", g_variant_new ("(ii)", 640, 420));
+  act (f, "editor.add-annotation", g_variant_new ("(siiiis)", "highlight", 280, 100, 200, 60, ""));
+  act (f, "editor.add-annotation", g_variant_new ("(siiiis)", "arrow", 900, 600, -200, -150, ""));
+  /* Wider text than the box, past the right edge: it grows and stays inside. */
+  act (f, "editor.add-annotation", g_variant_new ("(siiiis)", "callout", 1100, 180, 120, 40,
+                                                  "Start here, then open the Reports menu"));
+  act (f, "editor.add-annotation", g_variant_new ("(siiiis)", "box", 60, 640, 170, 64, ""));
+  act (f, "editor.add-annotation", g_variant_new ("(siiiis)", "redact", 50, 120, 200, 200, ""));
+  app_spin (100);
+  drawn = app_render (GTK_WIDGET (canvas));
+  pixels = app_download (drawn, &stride);
+  wm_canvas_get_image_area (canvas, &area, &scale);
+  app_save_screenshot (drawn, "editor-canvas-marks.png");
+
+  t = stored (f);
+  step = wm_tutorial_get_step (t, 0);
+  g_assert_cmpuint (wm_step_get_annotations (step)->len, ==, 5);
+
+  /* Markdown's pictures and the PDF's zoom come from wm_export_render_step(). */
+  markdown = wm_export_render_step (f->app.store, step, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (compare_with_canvas (markdown, 0, 0, step, pixels, stride, &area, scale,
+                                         "Markdown"), >, 2000);
+
+  pdf = wm_export_render_step (f->app.store, step, TRUE, &error);
+  g_assert_no_error (error);
+  wm_export_zoom_rect (step, 1280, 800, &zoom);
+  for (guint i = 0; i < wm_step_get_annotations (step)->len; i++)
+    {
+      cairo_rectangle_int_t b;
+
+      /* The zoom holds every mark. */
+      wm_marks_get_bounds (g_ptr_array_index (wm_step_get_annotations (step), i), 1280, 800, &b);
+      g_assert_cmpint (b.x, >=, zoom.x);
+      g_assert_cmpint (b.y, >=, zoom.y);
+      g_assert_cmpint (b.x + b.width, <=, zoom.x + zoom.width);
+      g_assert_cmpint (b.y + b.height, <=, zoom.y + zoom.height);
+      /* The callout stays inside the picture. */
+      g_assert_cmpint (b.x + b.width, <=, 1280);
+    }
+  g_assert_cmpuint (compare_with_canvas (pdf, zoom.x, zoom.y, step, pixels, stride, &area, scale,
+                                         "PDF"), >, 2000);
+
+  player = player_picture (f, t);
+  g_assert_cmpuint (compare_with_canvas (player, 0, 0, step, pixels, stride, &area, scale,
+                                         "player"), >, 2000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -578,6 +1047,8 @@ main (int    argc,
   ADD ("undo-across-steps", test_undo_across_steps);
   ADD ("redact-pixels", test_redact_pixels);
   ADD ("marks-hotspot-crop", test_marks_hotspot_crop);
+  ADD ("marks-match-exports", test_marks_match_exports);
+  ADD ("marks-are-objects", test_marks_are_objects);
   ADD ("step-operations", test_step_operations);
   ADD ("tagging", test_tagging);
   ADD ("export", test_export);
