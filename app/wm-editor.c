@@ -468,6 +468,10 @@ show_current_step (WmEditor *self)
                           !wm_step_get_instruction_edited (step) &&
                           wm_step_get_instruction (step) != NULL);
   set_text_view (self->notes_view, wm_step_get_notes (step));
+  /* A tool is for one step: the next step starts with Select. */
+  if (wm_canvas_get_step (self->canvas) != NULL &&
+      g_strcmp0 (wm_step_get_id (wm_canvas_get_step (self->canvas)), wm_step_get_id (step)) != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "editor.tool", "s", "select");
   show_canvas_image (self, step);
   wm_canvas_refresh (self->canvas);
   self->updating--;
@@ -846,6 +850,15 @@ wm_editor_class_init (WmEditorClass *klass)
 }
 
 static void
+update_undo_actions (WmEditor *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo",
+                                 wm_undo_stack_can_undo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo",
+                                 wm_undo_stack_can_redo (self->undo));
+}
+
+static void
 wm_editor_init (WmEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -855,6 +868,10 @@ wm_editor_init (WmEditor *self)
   self->edited = g_ptr_array_new_with_free_func (g_object_unref);
   self->snapshots = g_hash_table_new_full (NULL, NULL, g_object_unref,
                                            (GDestroyNotify) g_variant_unref);
+  /* Undo and Redo are offered only when there is something to undo or redo. */
+  g_signal_connect_swapped (self->undo, "notify::can-undo", G_CALLBACK (update_undo_actions), self);
+  g_signal_connect_swapped (self->undo, "notify::can-redo", G_CALLBACK (update_undo_actions), self);
+  update_undo_actions (self);
   self->shown_steps = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown_steps)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
