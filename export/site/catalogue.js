@@ -60,7 +60,10 @@
     /* Slugs and thumbnails come from a file anyone with write access may edit. */
     const link = element('a', 'card-link');
     const slug = String(entry.slug || '');
-    if (/^[a-z0-9][a-z0-9-]*$/.test(slug)) link.href = 't/' + slug + '/';
+    /* From a file share (file://) nothing turns a folder into its index.html; on the web the
+     * folder's address is the one readers share. */
+    if (/^[a-z0-9][a-z0-9-]*$/.test(slug))
+      link.href = 't/' + slug + '/' + (location.protocol === 'file:' ? 'index.html' : '');
     const thumbnail = String(entry.thumbnail || '');
     if (/^images\/(thumbs\/)?[0-9a-f]{16,}\.png$/.test(thumbnail)) {
       const img = element('img', 'thumb');

@@ -264,11 +264,11 @@ append_share (GString          *out,
         {
           guint v = g_array_index (entry->versions, guint, i);
           if (v == entry->version)
-            g_string_append_printf (out, " <a href=\"%st/%s/\">%u (current)</a>", prefix,
-                                    entry->slug, v);
+            g_string_append_printf (out, " <a href=\"%st/%s/index.html\">%u (current)</a>",
+                                    prefix, entry->slug, v);
           else
-            g_string_append_printf (out, " <a href=\"%st/%s/v%u/\">%u</a>", prefix, entry->slug,
-                                    v, v);
+            g_string_append_printf (out, " <a href=\"%st/%s/v%u/index.html\">%u</a>", prefix,
+                                    entry->slug, v, v);
         }
       g_string_append (out, "</p>\n");
     }
@@ -282,16 +282,18 @@ append_tutorial_header (GString          *out,
 {
   const WmSiteEntry *entry = page->entry;
 
-  g_string_append_printf (out, "<header class=\"site-header\"><a class=\"home\" href=\"%s\">",
-                          prefix);
+  /* Links between pages name index.html: a library opened from a file share (file://) has
+   * no server to turn a folder into its page, and a web server serves the file all the same. */
+  g_string_append_printf (out, "<header class=\"site-header\"><a class=\"home\" "
+                               "href=\"%sindex.html\">", prefix);
   wm_site_append_escaped (out, wm_site_catalog_get_title (page->catalog));
   g_string_append (out, "</a></header>\n<main id=\"main\">\n<article class=\"tutorial\">\n");
   /* Version pages are written once and never again: they cannot know whether they are still
    * the newest, so they say where the newest always is. */
   if (page->version != 0)
     g_string_append_printf (out, "<p class=\"notice\">This is version %u, kept as it was "
-                                 "published. <a href=\"%st/%s/\">The current version</a> is "
-                                 "always at the tutorial's link.</p>\n",
+                                 "published. <a href=\"%st/%s/index.html\">The current version</a> "
+                                 "is always at the tutorial's link.</p>\n",
                             page->version, prefix, entry->slug);
   g_string_append (out, "<h1>");
   wm_site_append_escaped (out, entry->title);

@@ -212,6 +212,33 @@ test('the catalogue opened from the folder (file://, no server) shows and filter
   await page.context().close();
 });
 
+// A library on a file share: every link names a page, never a folder (which file:// would show
+// as a directory listing).
+test('a library opened from file:// plays a tutorial from its card, and its links lead to pages', async () => {
+  const page = await newPage();
+  await page.goto('file://' + path.join(site, 'index.html'));
+  await page.waitForSelector('.card');
+  await page.click('text=Invite your first teammate');
+  await page.waitForURL('file://' + path.join(site, 't/invite-your-first-teammate/index.html'));
+  assert.equal(await page.textContent('h1'), 'Invite your first teammate');
+  await playTry(page);
+  await assertImagesLoaded(page);
+
+  // Every link of the tutorial page (home, versions) opens a file, not a folder.
+  const links = await page.$$eval('a[href^="file:"]', (a) => a.map((e) => e.href));
+  assert.ok(links.length >= 1, 'the page links back to the library');
+  for (const href of links)
+    assert.ok(fs.statSync(new URL(href.replace(/#.*$/, ''))).isFile(), href);
+  await page.click('.site-header .home');
+  await page.waitForSelector('.card');
+  assert.equal(page.url(), 'file://' + path.join(site, 'index.html'));
+  for (const href of await page.$$eval('.card-link', (a) => a.map((e) => e.href)))
+    assert.ok(fs.statSync(new URL(href)).isFile(), href);
+  assert.ok(page.requests.every((u) => u.startsWith('file://')), page.requests.join(' '));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a tutorial opens from the catalogue and plays to the end', async () => {
   const page = await newPage();
   await page.goto(library.origin + '/');

@@ -461,7 +461,7 @@ test_incremental (Fixture       *f,
   g_assert_nonnull (strstr (page, "Open the Reports menu (new wording)"));
   old = read_site (f, "t/export-a-report-as-pdf/v1/index.html");
   g_assert_null (strstr (old, "new wording"));
-  g_assert_nonnull (strstr (page, "v1/\">1</a>"));
+  g_assert_nonnull (strstr (page, "v1/index.html\">1</a>"));
   catalog = load_catalog (f->site);
   g_assert_cmpint (json_object_get_int_member (find_entry (catalog, id), "version"), ==, 2);
 }
