@@ -39,9 +39,9 @@
     if (!/^[a-z][a-z0-9+.-]*:/i.test(link.value)) {
       const url = new URL(root + link.dataset.path, location.href).href;
       link.value = url;
-      embed.value = '<iframe src="' + escapeAttribute(url + 'embed/') + '" title="' +
-                    escapeAttribute(model.title || '') + '" width="960" height="640" ' +
-                    'style="border:0;max-width:100%" allow="fullscreen" loading="lazy"></iframe>';
+      /* The publisher wrote the snippet; only its address was relative. */
+      embed.value = embed.value.replace(/^<iframe src="[^"]*"/,
+                                        '<iframe src="' + escapeAttribute(url + 'embed/') + '"');
     }
   }
 
@@ -74,10 +74,48 @@
 
     host.replaceChildren();
     host.classList.add('has-player');
-    player.mount(host, model, { embed: embedded });
+    /* page/#mode=view&step=3&speed=2 opens that mode at that step, as the single file does. */
+    const fromHash = typeof player.optionsFromHash === 'function'
+      ? player.optionsFromHash(location.hash) : {};
+    const controller = player.mount(host, model, Object.assign(fromHash, { embed: embedded }));
+    if (controller.mode === 'view' && controller.step > 1) controller.setMode('view');
+    window.addEventListener('hashchange', function () {
+      const options = player.optionsFromHash(location.hash);
+      if (options.mode) controller.setMode(options.mode);
+      if (options.step) controller.goTo(options.step - 1);
+    });
+  }
+
+  /* In an iframe, tell the host page how tall the content is ({source:'waymark', type:'resize',
+   * height}); the snippet's optional script (or widget.js) sizes the iframe to it. Once the host
+   * answers 'autosize', the picture stops fitting the iframe's height (which the host now
+   * follows) and takes the whole width, so the height depends on the width alone. */
+  function reportHeight() {
+    if (!embedded || window.parent === window) return;
+    let last = 0;
+    function post() {
+      const style = getComputedStyle(document.body);
+      const height = Math.ceil(document.body.getBoundingClientRect().height +
+                               parseFloat(style.marginTop) + parseFloat(style.marginBottom));
+      if (height === last) return;
+      last = height;
+      window.parent.postMessage({ source: 'waymark', type: 'resize', height: height }, '*');
+    }
+    window.addEventListener('message', function (event) {
+      const data = event.data;
+      if (event.source !== window.parent || !data || data.source !== 'waymark') return;
+      if (data.type === 'autosize') {
+        document.documentElement.classList.add('wm-autosize');
+        last = 0;
+        post();
+      }
+    });
+    new ResizeObserver(post).observe(document.body);
+    post();
   }
 
   fillShare();
   wireCopyButtons();
   startPlayer();
+  reportHeight();
 })();

@@ -227,6 +227,16 @@ append_static_steps (GString          *out,
   g_string_append (out, "</ol>\n");
 }
 
+/* The snippet's optional script: sizes each Waymark iframe to the height its page reports and
+ * answers it once, so the page stops fitting the picture to the iframe's height. */
+#define EMBED_SIZER \
+  "<script>addEventListener(\"message\",function(e){var d=e.data,h=d&&+d.height;" \
+  "if(!d||d.source!==\"waymark\"||d.type!==\"resize\"||!(h>0&&h<1e5))return;" \
+  "document.querySelectorAll(\"iframe[data-waymark]\").forEach(function(f){" \
+  "if(f.contentWindow!==e.source)return;f.style.aspectRatio=\"auto\";" \
+  "f.style.height=Math.ceil(h)+\"px\";if(!f.dataset.sized){f.dataset.sized=1;" \
+  "e.source.postMessage({source:\"waymark\",type:\"autosize\"},\"*\")}})})</script>"
+
 static void
 append_share (GString          *out,
               const WmSitePage *page,
@@ -240,8 +250,11 @@ append_share (GString          *out,
 
   g_string_append_printf (snippet, "<iframe src=\"%s\" title=\"", embed);
   wm_site_append_escaped (snippet, entry->title);
-  g_string_append (snippet, "\" width=\"960\" height=\"640\" style=\"border:0;max-width:100%\" "
-                            "allow=\"fullscreen\" loading=\"lazy\"></iframe>");
+  /* Without the script the iframe keeps the picture's usual shape at any width; with it, the
+   * iframe takes the height the embed page reports (tutorial.js), so nothing scrolls inside. */
+  g_string_append (snippet, "\" data-waymark allow=\"fullscreen\" loading=\"lazy\" "
+                            "style=\"border:0;width:100%;max-width:960px;aspect-ratio:3/2\">"
+                            "</iframe>\n" EMBED_SIZER);
 
   g_string_append (out, "<section class=\"share\" aria-labelledby=\"share-title\">\n"
                         "<h2 id=\"share-title\">Link and embed</h2>\n"
@@ -251,7 +264,7 @@ append_share (GString          *out,
   wm_site_append_escaped (out, link);
   g_string_append (out, "\"><button type=\"button\" data-copy=\"share-link\">Copy link</button>"
                         "</div>\n<div class=\"share-row\"><label for=\"share-embed\">Embed</label>"
-                        "<textarea id=\"share-embed\" readonly rows=\"3\">");
+                        "<textarea id=\"share-embed\" readonly rows=\"5\">");
   wm_site_append_escaped (out, snippet->str);
   g_string_append (out, "</textarea><button type=\"button\" data-copy=\"share-embed\">"
                         "Copy embed code</button></div>\n"

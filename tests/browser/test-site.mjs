@@ -270,11 +270,75 @@ test('a tutorial opens from the catalogue and plays to the end', async () => {
   assert.ok(page.requests.every((u) => u.startsWith(library.origin)), page.requests.join(' '));
   assert.deepEqual(page.errors, []);
 
+  // The snippet's optional script sizes the iframe; without it the iframe keeps a 3:2 shape.
+  assert.match(await page.inputValue('#share-embed'),
+               /data-waymark[^>]*aspect-ratio:3\/2[^>]*><\/iframe>\n<script>[^<]*<\/script>$/);
+
   // The chrome-less embed plays too, with no page header or share box.
   await page.goto(library.origin + '/t/invite-your-first-teammate/embed');
   assert.equal(await page.$('.site-header'), null);
   assert.equal(await page.$('.share'), null);
   await playTry(page);
+  await page.context().close();
+});
+
+// An article on another origin pastes the snippet: the iframe takes its content's height at
+// phone and desktop widths, so Back/Next are in view and nothing scrolls inside it.
+test('the embed snippet on another origin sizes its iframe to the content', async () => {
+  const page0 = await newPage();
+  await page0.goto(library.origin + '/t/invite-your-first-teammate/');
+  const snippet = await page0.inputValue('#share-embed');
+  await page0.context().close();
+  fs.writeFileSync(path.join(hostDir, 'article.html'), `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Help centre</title></head><body>
+<h1>Inviting people</h1>${snippet}<p>After the tutorial.</p></body></html>`);
+
+  const heights = {};
+  for (const [width, height] of [[390, 844], [1280, 900]]) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(host.origin + '/article.html');
+    const iframe = page.locator('iframe[data-waymark]');
+    await page.waitForFunction(() => document.querySelector('iframe[data-waymark]').dataset.sized);
+    const frame = page.frames().find((f) => f.url().includes('/embed/'));
+    await frame.waitForSelector('.wm-player');
+    // Settled: the iframe is as tall as its document, which does not scroll.
+    await page.waitForFunction(() => {
+      const f = document.querySelector('iframe[data-waymark]');
+      return f.style.height !== '';
+    });
+    await frame.waitForFunction(() => document.documentElement.classList.contains('wm-autosize'));
+    await page.waitForTimeout(300);
+    const inner = await frame.evaluate(() => ({
+      scroll: document.documentElement.scrollHeight, client: document.documentElement.clientHeight }));
+    const box = await iframe.boundingBox();
+    assert.ok(Math.abs(box.height - inner.client) <= 1, `${width}: ${box.height} vs ${inner.client}`);
+    assert.ok(inner.scroll <= inner.client + 1, `${width}: inner scroll ${inner.scroll} > ${inner.client}`);
+    // Next is inside the iframe's box, so the reader sees it.
+    const next = await frame.locator('.wm-next').boundingBox();
+    assert.ok(next && next.y + next.height <= box.y + box.height + 1, `${width}: Next is cut off`);
+    heights[width] = box.height;
+    await shot(page, `embed-sized-${width}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // On a phone the iframe is shorter than at 960 px wide, with no blank left below.
+  assert.ok(heights[390] < heights[1280], JSON.stringify(heights));
+});
+
+test('#mode=view&step=3 opens a published page in View at step 3', async () => {
+  const page = await newPage();
+  await page.goto(library.origin + '/t/invite-your-first-teammate/index.html#mode=view&step=3');
+  await page.waitForSelector('.wm-list:not([hidden])');
+  assert.equal(await page.getAttribute('.wm-mode[data-mode="view"]', 'aria-pressed'), 'true');
+  const third = await page.locator('.wm-card').nth(2).boundingBox();
+  assert.ok(third.y >= -1 && third.y < 900, `step 3 is in view (y=${third.y})`);
+  // The embed honours it too.
+  await page.goto(library.origin + '/t/invite-your-first-teammate/embed/#mode=view&step=3');
+  await page.waitForSelector('.wm-list:not([hidden])');
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
