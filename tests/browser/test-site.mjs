@@ -225,7 +225,8 @@ test('a library opened from file:// plays a tutorial from its card, and its link
   await assertImagesLoaded(page);
 
   // Every link of the tutorial page (home, versions) opens a file, not a folder.
-  const links = await page.$$eval('a[href^="file:"]', (a) => a.map((e) => e.href));
+  const links = await page.$$eval('a[href]', (a) => a.map((e) => e.href).filter(
+    (h) => h.startsWith('file:')));
   assert.ok(links.length >= 1, 'the page links back to the library');
   for (const href of links)
     assert.ok(fs.statSync(new URL(href.replace(/#.*$/, ''))).isFile(), href);
@@ -272,7 +273,7 @@ test('a tutorial opens from the catalogue and plays to the end', async () => {
 
   // The snippet's optional script sizes the iframe; without it the iframe keeps a 3:2 shape.
   assert.match(await page.inputValue('#share-embed'),
-               /data-waymark[^>]*aspect-ratio:3\/2[^>]*><\/iframe>\n<script>[^<]*<\/script>$/);
+               /data-waymark[^>]*aspect-ratio:3\/2[^>]*><\/iframe>\n<script>.*<\/script>$/);
 
   // The chrome-less embed plays too, with no page header or share box.
   await page.goto(library.origin + '/t/invite-your-first-teammate/embed');
