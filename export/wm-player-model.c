@@ -246,6 +246,10 @@ step_json (ModelBuilder *mb,
   json_object_set_string_member (obj, "kind", wm_step_kind_to_string (wm_step_get_kind (step)));
   json_object_set_string_member (obj, "instruction", wm_step_get_instruction (step));
   json_object_set_string_member (obj, "notes", wm_step_get_notes (step));
+  /* What a typing step types: the hint of Try's field ("" for a password: none was kept). */
+  if (wm_step_get_kind (step) == WM_STEP_TYPE)
+    json_object_set_string_member (obj, "text",
+                                   wm_step_get_text (step) ? wm_step_get_text (step) : "");
   json_object_set_int_member (obj, "x", wm_step_get_x (step));
   json_object_set_int_member (obj, "y", wm_step_get_y (step));
   json_object_set_int_member (obj, "width",

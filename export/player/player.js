@@ -15,7 +15,7 @@
  *     images: { KEY: { width, height, src }                      a whole picture
  *               KEY: { width, height, base: KEY2, tiles: [       KEY2's picture with the
  *                        { x, y, width, height, src }, … ] } },  rectangles that changed
- *     steps: [ { id, kind, instruction, notes, x, y, width, height, image: KEY|null,
+ *     steps: [ { id, kind, instruction, notes, text, x, y, width, height, image: KEY|null,
  *                zoom: { x, y, width, height },
  *                annotations: [ { kind, x, y, width, height, text } ] } ] }
  *   src is a data: URI (single file) or a URL relative to the page (site). x/y is the
@@ -64,7 +64,9 @@
     screenshot: 'Screenshot for step {n}: {text}', finished: 'Tutorial complete.',
     speed: 'Speed',
     feedback: 'Feedback', helpQuestion: 'Did this help?', yes: 'Yes', no: 'No',
-    comment: 'Anything to add? (optional)', send: 'Send', thanks: 'Thank you for telling us.'
+    comment: 'Anything to add? (optional)', send: 'Send', thanks: 'Thank you for telling us.',
+    typeHere: 'Type here: {text}', typeSecret: 'Type it here (any text will do)',
+    typeHint: 'Type the text first, then press Enter.'
   };
 
   var STAGE_DEFAULTS = {
@@ -271,6 +273,20 @@
       self.advanceFromTry();
     });
     this.frame.appendChild(this.hotspot);
+
+    /* A typing step in Try: the reader types into a field over the target before going on. */
+    this.typeForm = el('form', 'wm-type');
+    this.typeField = el('input', 'wm-type-field');
+    this.typeField.autocomplete = 'off';
+    this.typeField.spellcheck = false;
+    this.typeForm.appendChild(this.typeField);
+    this.typeForm.hidden = true;
+    this.listen(this.typeForm, 'submit', function (e) {
+      e.preventDefault();
+      self.advanceFromTry();
+    });
+    this.listen(this.typeForm, 'click', function (e) { e.stopPropagation(); });
+    this.frame.appendChild(this.typeForm);
 
     this.pointer = el('div', 'wm-pointer');
     this.pointer.setAttribute('aria-hidden', 'true');
@@ -533,14 +549,17 @@
     this.bubbleHint.hidden = true;
 
     var hasPoint = num(step.x, -1) >= 0 && num(step.y, -1) >= 0;
+    var typing = this.mode === 'try' && str(step.kind) === 'type';
     this.hasPoint = hasPoint;
-    this.hotspot.hidden = !hasPoint || this.mode !== 'try';
-    this.bubbleContinue.hidden = hasPoint || this.mode !== 'try';
+    this.hotspot.hidden = !hasPoint || this.mode !== 'try' || typing;
+    this.bubbleContinue.hidden = hasPoint || this.mode !== 'try' || typing;
+    this.typeForm.hidden = !typing;
     if (hasPoint) {
       this.hotspot.style.left = (step.x / w * 100) + '%';
       this.hotspot.style.top = (step.y / h * 100) + '%';
       this.hotspot.setAttribute('aria-label', this.t('hotspot', { text: str(step.instruction) }));
     }
+    if (typing) this.prepareTyping(step, hasPoint ? step.x / w : 0.5, hasPoint ? step.y / h : 0.5);
     this.placeBubble();
     this.announce();
     this.reach(this.index);
@@ -608,6 +627,12 @@
     var right = fitsRight || px < fw / 2;
     if (fitsRight && fitsLeft && covers(at(true)) > covers(at(false))) right = false;
     var left = at(right);
+    if (!this.typeForm.hidden) {
+      /* Under the field (or over it near the bottom), never on it. */
+      var half = this.typeForm.offsetHeight / 2 + 10;
+      top = py + half + bh <= fh ? py + half : Math.max(4, py - half - bh);
+      left = Math.max(0, Math.min(fw - bw, px - bw / 2));
+    }
     b.classList.toggle('wm-right', right);
     b.classList.toggle('wm-left', !right);
     b.style.left = left + 'px';
@@ -633,8 +658,36 @@
     this.emit('miss', { step: this.index + 1, stepId: str(step && step.id) });
   };
 
+  /* The expected text is the field's placeholder (the hint); a step whose text the recorder
+   * dropped (a password) takes any text. */
+  Player.prototype.prepareTyping = function (step, fx, fy) {
+    var expected = str(step.text);
+    this.typeField.value = '';
+    this.typeField.type = expected ? 'text' : 'password';
+    this.typeField.placeholder = expected;
+    this.typeField.setAttribute('aria-label', expected ? this.t('typeHere', { text: expected })
+                                                       : this.t('typeSecret'));
+    this.typeForm.style.left = (fx * 100) + '%';
+    this.typeForm.style.top = (fy * 100) + '%';
+  };
+
+  /* Typing steps are not passed until something is typed. */
+  Player.prototype.typed = function () {
+    var step = this.steps[this.index];
+    if (this.mode !== 'try' || this.done || !step || str(step.kind) !== 'type') return true;
+    return this.typeField.value.trim() !== '';
+  };
+
   Player.prototype.advanceFromTry = function () {
-    if (this.mode === 'try') this.next();
+    if (this.mode !== 'try') return;
+    if (!this.typed()) {
+      this.bubbleHint.textContent = this.t('typeHint');
+      this.bubbleHint.hidden = false;
+      this.live.textContent = this.t('typeHint');
+      this.typeField.focus();
+      return;
+    }
+    this.next();
   };
 
   /* Watch: the pointer glides to the hotspot, clicks, and the step waits long enough to
@@ -788,6 +841,10 @@
 
   Player.prototype.next = function () {
     if (this.done) return;
+    if (!this.typed()) {
+      this.advanceFromTry();
+      return;
+    }
     if (this.index + 1 < this.steps.length) {
       this.goTo(this.index + 1);
       return;

@@ -343,6 +343,51 @@ test('#mode=view&step=3 opens a published page in View at step 3', async () => {
   await page.context().close();
 });
 
+// A typing step in Try is a field over the target: Next and Enter refuse to go on until
+// something is typed; the expected text is the hint; a password step takes any text.
+test('Try refuses to pass a typing step until text is typed', async () => {
+  const typingDb = path.join(tmp, 'typing.db');
+  const typingSite = path.join(tmp, 'typing-site');
+  execFileSync(fixture, ['typing', typingDb]);
+  const result = spawnSync(waymark, ['--library', typingDb, 'publish', '--to', typingSite],
+                           { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const server = await serve(typingSite);
+  const page = await newPage();
+  await page.goto(server.origin + '/t/sign-in-for-the-first-time/#mode=try');
+  const field = page.locator('.wm-type-field');
+  await field.waitFor();
+  assert.equal(await page.isVisible('.wm-hotspot'), false);
+  assert.equal(await field.getAttribute('placeholder'), 'Ada Lovelace');
+  assert.equal(await field.getAttribute('type'), 'text');
+  const counter = () => page.textContent('.wm-counter');
+  const before = await counter();
+  await page.click('.wm-next');
+  assert.equal(await counter(), before, 'Next does not skip the typing step');
+  assert.match(await page.textContent('.wm-hint'), /Type the text first/);
+  await field.press('Enter');
+  assert.equal(await counter(), before, 'Enter in an empty field does not go on');
+  // The hint bubble does not cover the field.
+  const fieldBox = await field.boundingBox();
+  const bubbleBox = await page.locator('.wm-bubble').boundingBox();
+  assert.ok(bubbleBox.y >= fieldBox.y + fieldBox.height || bubbleBox.y + bubbleBox.height <= fieldBox.y,
+            `the bubble ${JSON.stringify(bubbleBox)} covers the field ${JSON.stringify(fieldBox)}`);
+  await shot(page, 'try-typing');
+
+  await field.fill('Ada Lovelace');
+  await field.press('Enter');
+  await page.waitForFunction((b) => document.querySelector('.wm-counter').textContent !== b, before);
+  // Step 2 is a password: any text will do, shown as dots.
+  assert.equal(await field.getAttribute('type'), 'password');
+  assert.equal(await field.getAttribute('placeholder'), '');
+  await field.fill('hunter2');
+  await field.press('Enter');
+  await page.waitForSelector('.wm-hotspot', { state: 'visible' });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  server.close();
+});
+
 test('hostile catalogue text stays text', async () => {
   const page = await newPage();
   await page.goto(library.origin + '/');

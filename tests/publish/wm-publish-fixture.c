@@ -22,7 +22,7 @@ main (int    argc,
 
   if (argc < 3)
     {
-      g_printerr ("usage: wm-publish-fixture create|edit|hostile LIBRARY.db …\n");
+      g_printerr ("usage: wm-publish-fixture create|edit|hostile|typing LIBRARY.db …\n");
       return 2;
     }
 
@@ -48,6 +48,30 @@ main (int    argc,
         "</script><script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">",
         "\"><svg onload=window.pwned=3> javascript:alert(1) \u202Egnp.exe \x01\x1b[31m",
         WM_STAGE_ORIENTATION, hostile_roles, 1, 99);
+      fixture_approve (store, wm_tutorial_get_id (t));
+    }
+  else if (g_str_equal (argv[1], "typing"))
+    {
+      /* Step 1 types a name; step 2 a password, whose text the recorder never keeps. */
+      static const char * const admin[] = { WM_ROLE_ADMIN, NULL };
+      g_autoptr(WmTutorial) t = fixture_add_tutorial (store, "Sign in for the first time",
+                                                      "Type your name and password.",
+                                                      WM_STAGE_ORIENTATION, admin, 3, 40);
+      g_autoptr(WmTutorial) full = wm_store_load_tutorial (store, wm_tutorial_get_id (t), TRUE,
+                                                           &error);
+      WmStep *name, *password;
+
+      g_assert_no_error (error);
+      name = wm_tutorial_get_step (full, 0);
+      password = wm_tutorial_get_step (full, 1);
+      wm_step_set_kind (name, WM_STEP_TYPE);
+      wm_step_set_text (name, "Ada Lovelace");
+      wm_step_set_instruction (name, "Type your name in Name");
+      wm_step_set_kind (password, WM_STEP_TYPE);
+      wm_step_set_text (password, "");
+      wm_step_set_instruction (password, "Type your password");
+      g_assert_true (wm_store_save_tutorial (store, full, &error));
+      g_assert_no_error (error);
       fixture_approve (store, wm_tutorial_get_id (t));
     }
   else
