@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "wm-editor.h"
+#include "wm-signals-view.h"
 #include "wm-undo-stack.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,7 @@ struct _WmEditor
   GtkFlowBox       *roles_box;
   GtkEntry         *new_role_entry;
   GtkLabel         *status_label;
+  WmSignalsView    *signals_view;
   GtkRevealer      *export_revealer;
   GtkProgressBar   *export_progress;
 };

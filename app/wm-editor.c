@@ -713,6 +713,16 @@ wm_editor_set_context (WmEditor      *self,
   gtk_list_view_set_factory (self->step_list, factory);
 }
 
+/* A bar of the readers' funnel: the step where readers leave, opened to fix it. */
+static void
+on_signals_step_activated (WmSignalsView *view,
+                           guint          step,
+                           WmEditor      *self)
+{
+  if (self->tutorial != NULL && step > 0 && step <= wm_tutorial_get_n_steps (self->tutorial))
+    _wm_editor_select (self, step - 1);
+}
+
 gboolean
 wm_editor_open (WmEditor    *self,
                 const char  *id,
@@ -738,6 +748,7 @@ wm_editor_open (WmEditor    *self,
   _wm_editor_refresh (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->step_list));
 
+  wm_signals_view_load (self->signals_view, self->store, id);
   return TRUE;
 }
 
@@ -756,6 +767,7 @@ wm_editor_forget (WmEditor *self)
 {
   g_return_if_fail (WM_IS_EDITOR (self));
 
+  wm_signals_view_load (self->signals_view, NULL, NULL);
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
@@ -820,6 +832,7 @@ wm_editor_class_init (WmEditorClass *klass)
   object_class->finalize = wm_editor_finalize;
 
   g_type_ensure (WM_TYPE_CANVAS);
+  g_type_ensure (WM_TYPE_SIGNALS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/waymark/Waymark/ui/wm-editor.ui");
@@ -840,6 +853,8 @@ wm_editor_class_init (WmEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmEditor, roles_box);
   gtk_widget_class_bind_template_child (widget_class, WmEditor, new_role_entry);
   gtk_widget_class_bind_template_child (widget_class, WmEditor, status_label);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, signals_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_signals_step_activated);
   gtk_widget_class_bind_template_child (widget_class, WmEditor, export_revealer);
   gtk_widget_class_bind_template_child (widget_class, WmEditor, export_progress);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

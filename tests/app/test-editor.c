@@ -13,6 +13,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "wm-editor.h"
+#include "wm-editor-private.h"
 #include "wm-export-pixels.h"
 #include "wm-html-exporter.h"
 #include "wm-marks.h"
@@ -513,6 +514,101 @@ static gboolean
 is_set (gpointer data)
 {
   return *(char **) data != NULL;
+}
+
+/* Readers' signals for this tutorial: 3 readers, one to the end, one gone after step 2, one
+ * after step 1 — the funnel is 3, 2, 1. */
+static void
+add_reader_signals (EditorFixture *f)
+{
+  static const struct { const char *verb; guint reader, step; int helpful; const char *comment; } rows[] = {
+    { "launched", 1, 0, -1, NULL }, { "progressed", 1, 1, -1, NULL },
+    { "progressed", 1, 2, -1, NULL }, { "progressed", 1, 3, -1, NULL },
+    { "completed", 1, 3, -1, NULL }, { "responded", 1, 3, 1, "<b>Great</b>" },
+    { "launched", 2, 0, -1, NULL }, { "progressed", 2, 1, -1, NULL },
+    { "progressed", 2, 2, -1, NULL },
+    { "launched", 3, 0, -1, NULL }, { "progressed", 3, 1, -1, NULL },
+  };
+  g_autoptr(GPtrArray) signals = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_signal_free);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      WmSignal *s = wm_signal_new ();
+
+      s->id = g_strdup_printf ("00000000-0000-4000-8000-%012u", i);
+      s->tutorial_id = g_strdup (f->id);
+      s->version = 1;
+      g_assert_true (wm_signal_verb_from_string (rows[i].verb, &s->verb));
+      s->actor = g_strdup_printf ("reader-%u", rows[i].reader);
+      s->step = rows[i].step;
+      s->duration_ms = g_str_equal (rows[i].verb, "completed") ? 95000 : -1;
+      s->helpful = rows[i].helpful;
+      s->comment = g_strdup (rows[i].comment);
+      s->at = 1700000000000000 + i;
+      g_ptr_array_add (signals, s);
+    }
+  g_assert_true (wm_store_add_signals (f->app.store, signals, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Every label's text under @widget, one a line: what the widget says. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static char *
+widget_text (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+signals_shown (gpointer data)
+{
+  EditorFixture *f = data;
+
+  return wm_signals_view_get_summary (f->editor->signals_view) != NULL;
+}
+
+static void
+test_signals (EditorFixture *f,
+              gconstpointer  data)
+{
+  const WmSignalSummary *s;
+  g_autofree char *shown = NULL;
+
+  add_reader_signals (f);
+  g_assert_true (wm_window_open_tutorial (f->app.window, f->id));
+  app_wait_until (signals_shown, f, 5000);
+
+  s = wm_signals_view_get_summary (f->editor->signals_view);
+  g_assert_cmpuint (s->readers, ==, 3);
+  g_assert_cmpuint (s->completions, ==, 1);
+  g_assert_cmpuint (s->funnel->len, ==, 3);
+  g_assert_cmpuint (wm_signal_summary_drop_step (s), ==, 1);
+  shown = widget_text (GTK_WIDGET (f->editor->signals_view));
+  g_assert_nonnull (strstr (shown, "3 readers"));
+  g_assert_nonnull (strstr (shown, "1 completed (33 %)"));
+  g_assert_nonnull (strstr (shown, "median time 1 min 35 s"));
+  g_assert_nonnull (strstr (shown, "Most readers leave after step 1."));
+  /* Reader text is shown as it was written, not as markup. */
+  g_assert_nonnull (strstr (shown, "<b>Great</b>"));
+
+  /* A bar of the funnel opens its step. */
+  wm_signals_view_activate_step (f->editor->signals_view, 2);
+  app_spin (50);
+  g_assert_cmpuint (wm_editor_get_selected (f->editor), ==, 1);
 }
 
 static void
@@ -1037,6 +1133,7 @@ main (int    argc,
   ADD ("tagging", test_tagging);
   ADD ("export", test_export);
   ADD ("publish", test_publish);
+  ADD ("signals", test_signals);
 #undef ADD
 
   return g_test_run ();
