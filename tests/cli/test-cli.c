@@ -342,6 +342,42 @@ test_id_lookup (Cli           *c,
   g_assert_cmpstr (status, ==, "in-review");
 }
 
+/* Commands run side by side wait for each other up to the busy timeout instead of
+ * failing with "another program is writing" (the schema was read before the timeout was
+ * set). */
+static void
+test_concurrent (Cli           *c,
+                 gconstpointer  data)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) procs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *id = cli_new (c, "Shared");
+  const char *waymark = g_getenv ("WM_WAYMARK");
+
+  g_subprocess_launcher_setenv (launcher, "WAYMARK_LIBRARY", c->lib.path, TRUE);
+  for (guint i = 0; i < 48; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GSubprocess *p = i % 3 == 0
+        ? g_subprocess_launcher_spawn (launcher, &error, waymark, "new", "--title", "Busy", NULL)
+        : g_subprocess_launcher_spawn (launcher, &error, waymark, "list", NULL);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (procs, p);
+    }
+
+  for (guint i = 0; i < procs->len; i++)
+    {
+      GSubprocess *p = g_ptr_array_index (procs, i);
+      g_autofree char *err = NULL;
+
+      g_assert_true (g_subprocess_communicate_utf8 (p, NULL, NULL, NULL, &err, NULL));
+      if (g_subprocess_get_exit_status (p) != 0)
+        g_error ("command %u of 48 failed: %s", i, err);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -359,6 +395,7 @@ main (int    argc,
   ADD ("library-option", test_library_option);
   ADD ("corrupt-library", test_corrupt_library);
   ADD ("id-lookup", test_id_lookup);
+  ADD ("concurrent", test_concurrent);
 
   return g_test_run ();
 }
