@@ -451,9 +451,9 @@ set_text_action (GtkWidget  *widget,
 
 /* "stage" is the tutorial's stage: a property action, so the five rows show as radio
  * buttons and follow undo by themselves. */
-static void
-set_stage (WmEditor   *self,
-           const char *name)
+void
+_wm_editor_set_stage (WmEditor   *self,
+                      const char *name)
 {
   WmStage stage;
 
@@ -885,64 +885,13 @@ build_tool_buttons (WmEditor *self)
     }
 }
 
-static void
-on_tool_changed (WmEditor *self)
+void
+_wm_editor_tool_changed (WmEditor *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
     if (g_str_equal (tools[i].name, self->tool))
       gtk_label_set_text (self->tool_hint, _(tools[i].hint));
   wm_canvas_set_tool (self->canvas, self->tool);
-}
-
-enum {
-  PROP_0,
-  PROP_TOOL,
-  PROP_STAGE,
-  N_PROPS
-};
-
-static void
-editor_get_property (GObject    *object,
-                     guint       prop_id,
-                     GValue     *value,
-                     GParamSpec *pspec)
-{
-  WmEditor *self = WM_EDITOR (object);
-
-  if (prop_id == PROP_TOOL)
-    g_value_set_string (value, self->tool);
-  else if (prop_id == PROP_STAGE)
-    g_value_set_string (value, self->tutorial
-                               ? wm_stage_to_string (wm_tutorial_get_stage (self->tutorial))
-                               : "");
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-editor_set_property (GObject      *object,
-                     guint         prop_id,
-                     const GValue *value,
-                     GParamSpec   *pspec)
-{
-  WmEditor *self = WM_EDITOR (object);
-
-  if (prop_id == PROP_STAGE)
-    {
-      set_stage (self, g_value_get_string (value));
-      return;
-    }
-  if (prop_id != PROP_TOOL)
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-
-  if (wm_set_str (&self->tool, g_value_get_string (value) ?: "select"))
-    {
-      on_tool_changed (self);
-      g_object_notify_by_pspec (object, pspec);
-    }
 }
 
 static void
@@ -953,7 +902,7 @@ editor_constructed (GObject *object)
   G_OBJECT_CLASS (g_type_class_peek_parent (G_OBJECT_GET_CLASS (object)))->constructed (object);
 
   build_tool_buttons (self);
-  on_tool_changed (self);
+  _wm_editor_tool_changed (self);
   g_signal_connect_swapped (self->canvas, "rect-drawn", G_CALLBACK (on_rect_drawn), self);
   g_signal_connect_swapped (self->canvas, "hotspot-moved", G_CALLBACK (on_hotspot_moved), self);
   g_signal_connect_swapped (self->canvas, "mark-changed", G_CALLBACK (on_mark_changed), self);
@@ -1038,20 +987,7 @@ _wm_editor_class_add_actions (GtkWidgetClass *widget_class)
     { "editor.crop", "(iiii)", crop_action },
   };
 
-  object_class->get_property = editor_get_property;
-  object_class->set_property = editor_set_property;
   object_class->constructed = editor_constructed;
-  g_object_class_install_property (object_class, PROP_TOOL,
-                                   g_param_spec_string ("tool", NULL, NULL, "select",
-                                                        G_PARAM_READWRITE |
-                                                        G_PARAM_EXPLICIT_NOTIFY |
-                                                        G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_property (object_class, PROP_STAGE,
-                                   g_param_spec_string ("stage", NULL, NULL, "",
-                                                        G_PARAM_READWRITE |
-                                                        G_PARAM_EXPLICIT_NOTIFY |
-                                                        G_PARAM_STATIC_STRINGS));
 
   for (guint i = 0; i < G_N_ELEMENTS (a); i++)
     gtk_widget_class_install_action (widget_class, a[i].name, a[i].type, a[i].cb);

@@ -91,6 +91,11 @@ void      _wm_editor_class_add_export_actions (GtkWidgetClass *widget_class);
 
 /* wm-editor-actions.c */
 void      _wm_editor_class_add_actions (GtkWidgetClass *widget_class);
+/* The "stage" property's setter: an undoable edit of the tutorial's stage. */
+void      _wm_editor_set_stage        (WmEditor   *self,
+                                       const char *name);
+/* After "tool" changed: the tool buttons, the hint and the canvas follow. */
+void      _wm_editor_tool_changed     (WmEditor   *self);
 /* Adds a step made of @png after the selected one (undoable, saved). */
 gboolean  _wm_editor_add_image_step   (WmEditor   *self,
                                        GBytes     *png,

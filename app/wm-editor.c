@@ -822,6 +822,61 @@ wm_editor_finalize (GObject *object)
   G_OBJECT_CLASS (wm_editor_parent_class)->finalize (object);
 }
 
+/* Properties: "tool" (the canvas tool) and "stage" (the tutorial's, for a property action) */
+
+enum {
+  PROP_0,
+  PROP_TOOL,
+  PROP_STAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+wm_editor_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  WmEditor *self = WM_EDITOR (object);
+
+  if (prop_id == PROP_TOOL)
+    g_value_set_string (value, self->tool);
+  else if (prop_id == PROP_STAGE)
+    g_value_set_string (value, self->tutorial
+                               ? wm_stage_to_string (wm_tutorial_get_stage (self->tutorial))
+                               : "");
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+wm_editor_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  WmEditor *self = WM_EDITOR (object);
+
+  if (prop_id == PROP_STAGE)
+    {
+      _wm_editor_set_stage (self, g_value_get_string (value));
+      return;
+    }
+  if (prop_id != PROP_TOOL)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  if (wm_set_str (&self->tool, g_value_get_string (value) ?: "select"))
+    {
+      _wm_editor_tool_changed (self);
+      g_object_notify_by_pspec (object, pspec);
+    }
+}
+
 static void
 wm_editor_class_init (WmEditorClass *klass)
 {
@@ -830,6 +885,16 @@ wm_editor_class_init (WmEditorClass *klass)
 
   object_class->dispose = wm_editor_dispose;
   object_class->finalize = wm_editor_finalize;
+  object_class->get_property = wm_editor_get_property;
+  object_class->set_property = wm_editor_set_property;
+
+  properties[PROP_TOOL] = g_param_spec_string ("tool", NULL, NULL, "select",
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                               G_PARAM_STATIC_STRINGS);
+  properties[PROP_STAGE] = g_param_spec_string ("stage", NULL, NULL, "",
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WM_TYPE_CANVAS);
   g_type_ensure (WM_TYPE_SIGNALS_VIEW);
