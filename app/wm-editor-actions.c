@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "wm-editor-private.h"
+#include "wm-export-pixels.h"
 #include "wm-util.h"
 
 static guint
@@ -698,15 +699,6 @@ move_hotspot_action (GtkWidget  *widget,
   _wm_editor_end_edit (self, FALSE);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* The cropped screenshot as PNG bytes, or NULL when the rectangle is empty. */
 static GBytes *
 crop_texture (GdkTexture *texture,
@@ -717,7 +709,7 @@ crop_texture (GdkTexture *texture,
 {
   int tw = gdk_texture_get_width (texture), th = gdk_texture_get_height (texture);
   cairo_surface_t *full, *part;
-  GByteArray *png;
+  GBytes *png;
   cairo_t *cr;
 
   x = CLAMP (x, 0, tw), y = CLAMP (y, 0, th);
@@ -735,12 +727,11 @@ crop_texture (GdkTexture *texture,
   cairo_paint (cr);
   cairo_destroy (cr);
 
-  png = g_byte_array_new ();
-  cairo_surface_write_to_png_stream (part, append_bytes, png);
+  png = wm_export_surface_to_png (part);
   cairo_surface_destroy (part);
   cairo_surface_destroy (full);
 
-  return g_byte_array_free_to_bytes (png);
+  return png;
 }
 
 /* After a crop every mark and the hotspot move with the image's new origin. */

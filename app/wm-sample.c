@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "wm-export-pixels.h"
 #include "wm-marks.h"
 #include "wm-sample.h"
 
@@ -123,28 +124,19 @@ draw_app (cairo_t *cr,
     }
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 GBytes *
 wm_sample_draw_screen (guint highlight)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, SCREEN_W, SCREEN_H);
   cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
+  GBytes *png;
 
   draw_app (cr, highlight);
   cairo_destroy (cr);
-  cairo_surface_write_to_png_stream (surface, append_bytes, png);
+  png = wm_export_surface_to_png (surface);
   cairo_surface_destroy (surface);
 
-  return g_byte_array_free_to_bytes (png);
+  return png;
 }
 
 static WmStep *

@@ -83,6 +83,15 @@ wm_export_append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+GBytes *
+wm_export_surface_to_png (cairo_surface_t *surface)
+{
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_surface_write_to_png_stream (surface, wm_export_append_bytes, png);
+  return g_byte_array_free_to_bytes (png);
+}
+
 static void
 write_png_bytes (png_structp png,
                  png_bytep   data,

@@ -34,6 +34,8 @@ double           wm_export_diff_tiles        (cairo_surface_t             *a,
 cairo_status_t   wm_export_append_bytes      (void                        *closure,
                                               const unsigned char         *data,
                                               unsigned int                 length);
+/* @surface as PNG bytes, by cairo's encoder (drawn screens, crops, fixtures). */
+GBytes          *wm_export_surface_to_png    (cairo_surface_t             *surface);
 
 /* A step's marks as every reader sees them, on @cr in image pixels (@width × @height):
  * redactions, then the annotations (wm-marks.c), then with @click the click marker. The

@@ -28,6 +28,7 @@
 #include <time.h>
 
 #include "wm-application.h"
+#include "wm-export-pixels.h"
 #include "wm-sample.h"
 #include "wm-window.h"
 
@@ -35,15 +36,6 @@
 
 static long status_kb (const char *field);
 #define LONG_TITLE "Bench: the 200-step tutorial"
-
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 /* A distinct screen per @i: the sample app with a coloured band and a number. */
 static GBytes *
@@ -53,7 +45,7 @@ bench_screen (guint i)
   g_autoptr(GdkTexture) texture = gdk_texture_new_from_bytes (base, NULL);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 800);
   g_autofree char *label = g_strdup_printf ("Screen %u", i);
-  GByteArray *png = g_byte_array_new ();
+  GBytes *png;
   cairo_t *cr;
 
   gdk_texture_download (texture, cairo_image_surface_get_data (surface),
@@ -68,10 +60,10 @@ bench_screen (guint i)
   cairo_set_font_size (cr, 48);
   cairo_show_text (cr, label);
   cairo_destroy (cr);
-  cairo_surface_write_to_png_stream (surface, append_bytes, png);
+  png = wm_export_surface_to_png (surface);
   cairo_surface_destroy (surface);
 
-  return g_byte_array_free_to_bytes (png);
+  return png;
 }
 
 static void

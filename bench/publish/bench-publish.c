@@ -17,6 +17,7 @@
 #include <time.h>
 #include <zlib.h>
 
+#include "wm-export-pixels.h"
 #include "wm-site-publisher.h"
 
 #define POOL 48
@@ -27,15 +28,6 @@ static int width = 1280;
 static int height = 800;
 static char *keep_dir;
 
-static cairo_status_t
-append_png (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static GBytes *
 draw_screen (guint seed)
 {
@@ -43,7 +35,7 @@ draw_screen (guint seed)
   const double sx = w / 1280.0, sy = h / 800.0;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
   cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
+  GBytes *png;
   g_autofree char *label = g_strdup_printf ("Report %u — Quarterly figures", seed);
 
   cairo_scale (cr, sx, sy);
@@ -67,10 +59,10 @@ draw_screen (guint seed)
   cairo_move_to (cr, 350, 110);
   cairo_show_text (cr, label);
 
-  cairo_surface_write_to_png_stream (surface, append_png, png);
   cairo_destroy (cr);
+  png = wm_export_surface_to_png (surface);
   cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (png);
+  return png;
 }
 
 /* @base with a tEXt chunk naming @n inserted before IEND: same pixels, different bytes. */

@@ -11,6 +11,7 @@
 
 #include "wm-export-fixture.h"
 #include "wm-export-pixels.h"
+#include "wm-test.h"
 
 const char * const wm_fixture_hostile_texts[] = {
   "<img src=x onerror=\"window.__wm_pwned=1\">",
@@ -135,7 +136,6 @@ make_screen (cairo_surface_t *base,
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(GByteArray) png = g_byte_array_new ();
   g_autoptr(GBytes) bytes = NULL;
 
   cairo_set_source_surface (cr, base, 0, 0);
@@ -144,10 +144,9 @@ make_screen (cairo_surface_t *base,
   cairo_destroy (cr);
   /* cairo's own encoder stands in for the capture's: the naive baseline the size test
    * compares against is what a recording stores (capture's level-1 PNGs are bigger still). */
-  cairo_surface_write_to_png_stream (surface, wm_export_append_bytes, png);
+  bytes = wm_export_surface_to_png (surface);
   cairo_surface_destroy (surface);
 
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&png));
   return wm_image_new_from_png (bytes, error);
 }
 
@@ -302,8 +301,7 @@ wm_fixture_library_setup (WmFixtureLibrary *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("wm-export-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = wm_test_make_dir ("export");
   path = g_build_filename (f->dir, "library.db", NULL);
   f->store = wm_store_open (path, &error);
   g_assert_no_error (error);
@@ -313,12 +311,7 @@ void
 wm_fixture_library_teardown (WmFixtureLibrary *f,
                              gconstpointer     data)
 {
-  g_autofree char *argv0 = g_strdup ("rm");
-  char *argv[] = { argv0, (char *) "-rf", f->dir, NULL };
-  int status = -1;
-
   g_clear_object (&f->store);
-  g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL);
-  g_assert_cmpint (status, ==, 0);
+  wm_test_remove_dir (f->dir);
   g_free (f->dir);
 }

@@ -8,15 +8,7 @@
 #include <cairo.h>
 
 #include "publish-fixture.h"
-
-static cairo_status_t
-append_png (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
+#include "wm-export-pixels.h"
 
 GBytes *
 fixture_make_png (guint seed,
@@ -25,7 +17,7 @@ fixture_make_png (guint seed,
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
+  GBytes *png;
   g_autofree char *label = g_strdup_printf ("Screen %u", seed);
   double hue = (seed % 7) / 7.0;
 
@@ -51,11 +43,11 @@ fixture_make_png (guint seed,
   cairo_move_to (cr, width * 0.32, height * 0.26);
   cairo_show_text (cr, label);
 
-  cairo_surface_write_to_png_stream (surface, append_png, png);
   cairo_destroy (cr);
+  png = wm_export_surface_to_png (surface);
   cairo_surface_destroy (surface);
 
-  return g_byte_array_free_to_bytes (png);
+  return png;
 }
 
 WmTutorial *
