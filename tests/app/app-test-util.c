@@ -11,6 +11,7 @@
 #include "wm-application.h"
 #include "wm-recorder-window.h"
 #include "wm-sample.h"
+#include "wm-test.h"
 
 void
 app_test_init (int    *argc,
@@ -43,8 +44,7 @@ app_fixture_set_up (AppFixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("waymark-app-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = wm_test_make_dir ("app");
   path = g_build_filename (fixture->dir, "library.db", NULL);
   fixture->store = wm_store_open (path, &error);
   g_assert_no_error (error);
@@ -67,21 +67,6 @@ app_fixture_show (AppFixture *fixture)
   app_spin (200);
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 void
 app_fixture_tear_down (AppFixture *fixture)
 {
@@ -93,7 +78,7 @@ app_fixture_tear_down (AppFixture *fixture)
   app_spin (50);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->settings);
-  remove_dir (fixture->dir);
+  wm_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 

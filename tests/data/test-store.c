@@ -10,6 +10,7 @@
 
 #include "wm-review.h"
 #include "wm-store-private.h"
+#include "wm-test.h"
 
 typedef struct {
   char    *dir;
@@ -23,27 +24,10 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("wm-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = wm_test_make_dir ("store");
   f->path = g_build_filename (f->dir, "library.db", NULL);
   f->store = wm_store_open (f->path, &error);
   g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_chmod (p, 0600);
-      g_remove (p);
-    }
-  g_chmod (dir, 0700);
-  g_rmdir (dir);
 }
 
 static void
@@ -51,7 +35,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  wm_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

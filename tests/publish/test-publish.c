@@ -17,6 +17,7 @@
 #include "wm-site-location.h"
 #include "wm-site-lock.h"
 #include "wm-site-publisher.h"
+#include "wm-test.h"
 
 typedef struct {
   char      *tmp;
@@ -32,8 +33,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->tmp = g_dir_make_tmp ("wm-publish-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->tmp = wm_test_make_dir ("publish");
   f->site = g_build_filename (f->tmp, "site", NULL);
   f->db = g_build_filename (f->tmp, "library.db", NULL);
   f->store = wm_store_open (f->db, &error);
@@ -45,12 +45,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *argv[] = { "rm", "-rf", f->tmp, NULL };
-
   g_clear_object (&f->store);
   g_clear_pointer (&f->ids, g_ptr_array_unref);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
-                NULL);
+  wm_test_remove_dir (f->tmp);
   g_free (f->tmp);
   g_free (f->site);
   g_free (f->db);
@@ -1067,15 +1064,6 @@ test_lock_taken_over (Fixture       *f,
 
 /* --- A share anyone can write to: links, locks, full disks ---------------------------- */
 
-static void
-remove_tree (const char *path)
-{
-  const char *argv[] = { "rm", "-rf", path, NULL };
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
-                               NULL, NULL, NULL));
-}
-
 /* A folder outside the library holding one file that must survive whatever is published. */
 static char *
 make_victim (Fixture    *f,
@@ -1119,7 +1107,7 @@ test_tmp_symlink (Fixture       *f,
   g_autofree char *tmp = g_build_filename (f->site, ".waymark-tmp", NULL);
 
   g_assert_true (publish_to (f->store, f->site, &error));
-  remove_tree (tmp);
+  wm_test_remove_dir (tmp);
   g_assert_cmpint (symlink (victim, tmp), ==, 0);
 
   /* Nothing changed, and then something did: neither empties the folder behind the link. */

@@ -10,12 +10,13 @@
 #include <sqlite3.h>
 
 #include "review-fixture.h"
+#include "wm-test.h"
 
 void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("wm-review-XXXXXX", NULL);
+  f->dir = wm_test_make_dir ("review");
   f->library = g_build_filename (f->dir, "library.db", NULL);
 }
 
@@ -23,10 +24,7 @@ void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  const char *argv[] = { "rm", "-rf", f->dir, NULL };
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
-                NULL);
+  wm_test_remove_dir (f->dir);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->library, g_free);
   g_clear_pointer (&f->out, g_free);

@@ -14,6 +14,7 @@
 #include "wm-recorder-window.h"
 #include "wm-review.h"
 #include "wm-site-publisher.h"
+#include "wm-test.h"
 
 static void
 test_review_from_window (AppFixture    *f,
@@ -91,15 +92,6 @@ activate (gpointer    widget,
     }
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, param));
   app_spin (50);
-}
-
-static void
-rm_rf (const char *dir)
-{
-  const char *argv[] = { "rm", "-rf", dir, NULL };
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
-                NULL);
 }
 
 static gboolean
@@ -289,8 +281,8 @@ test_whole_cycle_in_app (AppFixture    *f,
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
   g_assert_nonnull (strstr (page, "Click Export, not Print"));
-  rm_rf (site_path);
-  rm_rf (shared);
+  wm_test_remove_dir (site_path);
+  wm_test_remove_dir (shared);
 }
 
 static void
