@@ -12,6 +12,7 @@
 #include "wm-editor-private.h"
 #include "wm-list-growth.h"
 #include "wm-step-row.h"
+#include "wm-toast.h"
 #include "wm-util.h"
 
 /* Typing is written after this pause, and at once when the editor closes. */
@@ -96,14 +97,7 @@ _wm_editor_toast_full (WmEditor   *self,
       return;
     }
 
-  toast = adw_toast_new (message);
-  if (button_label != NULL)
-    {
-      adw_toast_set_button_label (toast, button_label);
-      adw_toast_set_action_name (toast, action_name);
-      if (target != NULL)
-        adw_toast_set_action_target_value (toast, target);
-    }
+  toast = wm_toast_new (message, button_label, action_name, target);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 

@@ -15,6 +15,7 @@
 #include "wm-history-view.h"
 #include "wm-review-queue.h"
 #include "wm-review-view.h"
+#include "wm-toast.h"
 #include "wm-sample.h"
 #include "wm-thumbnailer.h"
 #include "wm-a11y.h"
@@ -211,15 +212,8 @@ wm_window_toast (WmWindow   *self,
                  const char *action_name,
                  GVariant   *target)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = wm_toast_new (title, button_label, action_name, target);
 
-  if (button_label != NULL)
-    {
-      adw_toast_set_button_label (toast, button_label);
-      adw_toast_set_action_name (toast, action_name);
-      if (target != NULL)
-        adw_toast_set_action_target_value (toast, target);
-    }
   adw_toast_set_timeout (toast, button_label ? 8 : 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -805,10 +799,7 @@ delete_tutorial_action (GtkWidget  *widget,
   wm_window_library_changed (self);
 
   title = g_strdup_printf (_("“%s” deleted"), wm_tutorial_get_title (snapshot));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  toast = wm_toast_new (title, _("_Undo"), "win.undo-delete", g_variant_new_string (id));
   adw_toast_set_timeout (toast, 8);
   g_object_set_data_full (G_OBJECT (toast), "snapshot", g_object_ref (snapshot), g_object_unref);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
