@@ -24,6 +24,10 @@ static const struct {
   { "html", N_("Interactive page (HTML)"), ".html", WM_EXPORT_FORMAT_HTML },
   { "pdf", N_("Quick reference (PDF)"), ".pdf", WM_EXPORT_FORMAT_PDF },
   { "markdown", N_("Markdown and images (folder)"), "", WM_EXPORT_FORMAT_MARKDOWN },
+  { "scorm12", N_("LMS course package, SCORM 1.2 (zip)"), ".zip", WM_EXPORT_FORMAT_SCORM12 },
+  { "scorm2004", N_("LMS course package, SCORM 2004 (zip)"), ".zip",
+    WM_EXPORT_FORMAT_SCORM2004 },
+  { "cmi5", N_("LMS course package, cmi5 (zip)"), ".zip", WM_EXPORT_FORMAT_CMI5 },
 };
 
 static guint

@@ -11,6 +11,7 @@
 
 #include "wm-export.h"
 #include "wm-html-exporter.h"
+#include "wm-lms-package.h"
 #include "wm-markdown-exporter.h"
 #include "wm-pdf-exporter.h"
 
@@ -93,6 +94,16 @@ export_in_thread (GTask        *task,
     case WM_EXPORT_FORMAT_PDF:
       ok = wm_pdf_export_to_file (store, job->tutorial, WM_PAPER_A4, job->destination,
                                   &error);
+      break;
+    case WM_EXPORT_FORMAT_SCORM12:
+    case WM_EXPORT_FORMAT_SCORM2004:
+    case WM_EXPORT_FORMAT_CMI5:
+      {
+        WmLmsOptions options = { WM_LMS_SCORM12 + (job->format - WM_EXPORT_FORMAT_SCORM12),
+                                 WM_PLAYER_MODE_DEFAULT, 0, NULL };
+
+        ok = wm_lms_package_to_file (store, job->tutorial, &options, job->destination, &error);
+      }
       break;
     default:
       g_assert_not_reached ();

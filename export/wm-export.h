@@ -36,6 +36,9 @@ typedef enum {
   WM_EXPORT_FORMAT_HTML,       /* one self-contained file */
   WM_EXPORT_FORMAT_MARKDOWN,   /* @destination is a folder */
   WM_EXPORT_FORMAT_PDF,        /* A4 */
+  WM_EXPORT_FORMAT_SCORM12,    /* LMS packages (wm-lms-package.h), zip */
+  WM_EXPORT_FORMAT_SCORM2004,
+  WM_EXPORT_FORMAT_CMI5,
 } WmExportFormat;
 
 /* For the app: exports a snapshot of @tutorial (copied now, so it may keep changing) in a

@@ -457,6 +457,19 @@ export_finished (gpointer data)
   return !wm_editor_is_exporting (data);
 }
 
+static gboolean
+bytes_contain (const char *data,
+               gsize       len,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_export (EditorFixture *f,
              gconstpointer  data)
@@ -488,6 +501,23 @@ test_export (EditorFixture *f,
   act (f, "editor.export-to", g_variant_new ("(ss)", "markdown", md_dir));
   app_wait_until (export_finished, f->editor, 30000);
   g_assert_true (g_file_test (md_dir, G_FILE_TEST_IS_DIR));
+
+  /* An LMS package is a zip holding its manifest. */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const names[] = { "scorm12", "scorm2004", "cmi5" };
+      static const char * const manifests[] = { "imsmanifest.xml", "imsmanifest.xml", "cmi5.xml" };
+      g_autofree char *name = g_strconcat (names[i], ".zip", NULL);
+      g_autofree char *zip_path = g_build_filename (f->app.dir, name, NULL);
+      g_autofree char *zip = NULL;
+      gsize zip_len = 0;
+
+      act (f, "editor.export-to", g_variant_new ("(ss)", names[i], zip_path));
+      app_wait_until (export_finished, f->editor, 60000);
+      g_assert_true (g_file_get_contents (zip_path, &zip, &zip_len, NULL));
+      g_assert_true (zip_len > 4 && memcmp (zip, "PK\003\004", 4) == 0);
+      g_assert_true (bytes_contain (zip, zip_len, manifests[i]));
+    }
 
   /* A place that cannot be written: a toast, no file, and Export works again. */
   act (f, "editor.export-to", g_variant_new ("(ss)", "html", bad_path));
