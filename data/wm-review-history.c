@@ -374,7 +374,7 @@ wm_review_guard_append (WmStore     *store,
   wm_store_bind_text (stmt, 2, tutorial_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      wm_store_set_sqlite_error (db, sqlite3_errcode (db), "start a new version", error);
+      wm_store_set_sqlite_error (db, sqlite3_errcode (db), WM_STORE_DOING_SAVE, error);
       return FALSE;
     }
 

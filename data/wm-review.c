@@ -88,7 +88,7 @@ insert_step_comments (sqlite3         *db,
       wm_store_bind_text (stmt, 2, c->step_id);
       sqlite3_bind_int (stmt, 3, (int) c->position);
       wm_store_bind_text (stmt, 4, c->comment);
-      if (!wm_store_step (db, stmt, "record a step comment", error))
+      if (!wm_store_step (db, stmt, WM_STORE_DOING_REVIEW, error))
         return FALSE;
     }
 
@@ -118,7 +118,7 @@ wm_review_insert_event (sqlite3         *db,
   wm_store_bind_text (stmt, 7, wm_str_or_null (wm_history_event_get_message (ev)));
   sqlite3_bind_int64 (stmt, 8, wm_history_event_get_at (ev));
 
-  if (!wm_store_step (db, stmt, "record the review history", error))
+  if (!wm_store_step (db, stmt, WM_STORE_DOING_REVIEW, error))
     return FALSE;
 
   return insert_step_comments (db, sqlite3_last_insert_rowid (db), ev, error);
@@ -173,7 +173,7 @@ set_status (sqlite3     *db,
   sqlite3_bind_int64 (stmt, 4, MAX (g_get_real_time (), wm_tutorial_get_updated_at (t)));
   wm_store_bind_text (stmt, 5, wm_tutorial_get_id (t));
 
-  return wm_store_step (db, stmt, "change the review status", error);
+  return wm_store_step (db, stmt, WM_STORE_DOING_REVIEW, error);
 }
 
 /* The revision keeps the status it was last decided with, unless it is approved. */
@@ -194,7 +194,7 @@ set_revision_status (sqlite3     *db,
   wm_store_bind_text (stmt, 2, wm_tutorial_get_id (t));
   sqlite3_bind_int (stmt, 3, (int) wm_tutorial_get_version (t));
 
-  return wm_store_step (db, stmt, "record the review decision", error);
+  return wm_store_step (db, stmt, WM_STORE_DOING_REVIEW, error);
 }
 
 /* Transitions ----------------------------------------------------------------------- */

@@ -29,11 +29,23 @@ gboolean wm_store_read          (WmStore        *self,
                                  WmStoreTxnFunc  func,
                                  gpointer        user_data,
                                  GError        **error);
+/* What the store was doing when SQLite failed: each is one whole sentence of the error. */
+typedef enum {
+  WM_STORE_DOING_OPEN,       /* opening the library */
+  WM_STORE_DOING_READ,       /* reading, searching, listing */
+  WM_STORE_DOING_SAVE,       /* saving a tutorial: its steps, marks, screenshots, index, revisions */
+  WM_STORE_DOING_DELETE,     /* deleting a tutorial */
+  WM_STORE_DOING_UPGRADE,    /* migrating the schema */
+  WM_STORE_DOING_SETTING,    /* saving a library setting */
+  WM_STORE_DOING_REVIEW,     /* recording a review transition or comment */
+  WM_STORE_DOING_CHANGE,     /* starting or committing a change, maintenance */
+} WmStoreDoing;
+
 /* Turns the connection's last error into a GError with a person's message. */
-void     wm_store_set_sqlite_error (sqlite3    *db,
-                                    int         rc,
-                                    const char *doing,
-                                    GError    **error);
+void     wm_store_set_sqlite_error (sqlite3      *db,
+                                    int           rc,
+                                    WmStoreDoing  doing,
+                                    GError      **error);
 
 G_END_DECLS
 
@@ -67,7 +79,7 @@ sqlite3_stmt *wm_store_prepare   (sqlite3    *db,
 /* Steps a statement that writes; an SQLite failure becomes "Could not <doing>: …". */
 gboolean wm_store_step           (sqlite3       *db,
                                   sqlite3_stmt  *stmt,
-                                  const char    *doing,
+                                  WmStoreDoing   doing,
                                   GError       **error);
 /* Binds a string, NULL as SQL NULL. */
 void     wm_store_bind_text      (sqlite3_stmt *stmt,

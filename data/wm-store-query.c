@@ -136,7 +136,7 @@ list_txn (WmStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      wm_store_set_sqlite_error (db, rc, "search the library", error);
+      wm_store_set_sqlite_error (db, rc, WM_STORE_DOING_READ, error);
       return FALSE;
     }
 
@@ -232,7 +232,7 @@ since_txn (WmStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      wm_store_set_sqlite_error (db, rc, "list the changed tutorials", error);
+      wm_store_set_sqlite_error (db, rc, WM_STORE_DOING_READ, error);
       return FALSE;
     }
 
@@ -324,7 +324,7 @@ set_slug_txn (WmStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      wm_store_set_sqlite_error (db, rc, "fix the tutorial's link", error);
+      wm_store_set_sqlite_error (db, rc, WM_STORE_DOING_SAVE, error);
       return FALSE;
     }
 

@@ -29,7 +29,7 @@ exec_bound (sqlite3      *db,
 
   if (rc != SQLITE_DONE)
     {
-      wm_store_set_sqlite_error (db, rc, "save the revision", error);
+      wm_store_set_sqlite_error (db, rc, WM_STORE_DOING_SAVE, error);
       return FALSE;
     }
 

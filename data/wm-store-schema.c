@@ -162,8 +162,7 @@ run_migrations (WmStore  *store,
       rc = sqlite3_exec (db, migrations[v], NULL, NULL, NULL);
       if (rc != SQLITE_OK)
         {
-          g_autofree char *doing = g_strdup_printf ("upgrade the library to schema %d", v + 1);
-          wm_store_set_sqlite_error (db, rc, doing, error);
+          wm_store_set_sqlite_error (db, rc, WM_STORE_DOING_UPGRADE, error);
           return FALSE;
         }
     }
@@ -173,7 +172,7 @@ run_migrations (WmStore  *store,
   rc = sqlite3_exec (db, pragma, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      wm_store_set_sqlite_error (db, rc, "record the schema version", error);
+      wm_store_set_sqlite_error (db, rc, WM_STORE_DOING_UPGRADE, error);
       return FALSE;
     }
 
@@ -194,7 +193,7 @@ pragma_int (sqlite3    *db,
 
   if (rc != SQLITE_ROW)
     {
-      wm_store_set_sqlite_error (db, rc, "read the library", error);
+      wm_store_set_sqlite_error (db, rc, WM_STORE_DOING_READ, error);
       sqlite3_finalize (stmt);
       return FALSE;
     }

@@ -77,7 +77,7 @@ upsert_tutorial (sqlite3     *db,
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      wm_store_set_sqlite_error (db, sqlite3_errcode (db), "save the tutorial", error);
+      wm_store_set_sqlite_error (db, sqlite3_errcode (db), WM_STORE_DOING_SAVE, error);
       return -1;
     }
 
@@ -100,7 +100,7 @@ save_roles (sqlite3     *db,
     return FALSE;
 
   sqlite3_bind_int64 (del, 1, rowid);
-  if (!wm_store_step (db, del, "save the roles", error))
+  if (!wm_store_step (db, del, WM_STORE_DOING_SAVE, error))
     return FALSE;
 
   for (guint i = 0; roles[i] != NULL; i++)
@@ -108,7 +108,7 @@ save_roles (sqlite3     *db,
       sqlite3_reset (ins);
       sqlite3_bind_int64 (ins, 1, rowid);
       wm_store_bind_text (ins, 2, roles[i]);
-      if (!wm_store_step (db, ins, "save the roles", error))
+      if (!wm_store_step (db, ins, WM_STORE_DOING_SAVE, error))
         return FALSE;
     }
 
@@ -146,7 +146,7 @@ insert_annotations (sqlite3  *db,
       sqlite3_bind_int (stmt, 6, wm_annotation_get_width (a));
       sqlite3_bind_int (stmt, 7, wm_annotation_get_height (a));
       wm_store_bind_text (stmt, 8, wm_annotation_get_text (a));
-      if (!wm_store_step (db, stmt, "save an annotation", error))
+      if (!wm_store_step (db, stmt, WM_STORE_DOING_SAVE, error))
         return FALSE;
     }
 
@@ -188,7 +188,7 @@ insert_step (sqlite3  *db,
   wm_store_bind_text (stmt, 17, wm_step_get_image_sha256 (s));
   sqlite3_bind_int64 (stmt, 18, wm_step_get_captured_at (s));
 
-  if (!wm_store_step (db, stmt, "save a step", error))
+  if (!wm_store_step (db, stmt, WM_STORE_DOING_SAVE, error))
     return FALSE;
 
   return insert_annotations (db, sqlite3_last_insert_rowid (db), s, error);
@@ -207,7 +207,7 @@ replace_steps (sqlite3     *db,
   if (del == NULL)
     return FALSE;
   sqlite3_bind_int64 (del, 1, rowid);
-  if (!wm_store_step (db, del, "save the steps", error))
+  if (!wm_store_step (db, del, WM_STORE_DOING_SAVE, error))
     return FALSE;
 
   for (guint i = 0; i < n; i++)
@@ -728,7 +728,7 @@ delete_tutorial_txn (WmStore  *self,
       if (stmt == NULL)
         return FALSE;
       wm_store_bind_text (stmt, 1, id);
-      if (!wm_store_step (db, stmt, "delete the tutorial", error))
+      if (!wm_store_step (db, stmt, WM_STORE_DOING_DELETE, error))
         return FALSE;
     }
 
@@ -769,7 +769,7 @@ append_one (sqlite3  *db,
   if (pos == NULL)
     return FALSE;
   sqlite3_bind_int64 (pos, 1, rowid);
-  if (!wm_store_step (db, pos, "save the step", error))
+  if (!wm_store_step (db, pos, WM_STORE_DOING_SAVE, error))
     return FALSE;
   wm_step_set_position (step, sqlite3_column_int (pos, 0));
 
@@ -804,7 +804,7 @@ append_steps_txn (WmStore  *self,
   sqlite3_bind_int64 (touch, 1, g_get_real_time ());
   sqlite3_bind_int64 (touch, 2, rowid);
 
-  return wm_store_step (db, touch, "save the step", error) && wm_store_reindex (db, rowid, error);
+  return wm_store_step (db, touch, WM_STORE_DOING_SAVE, error) && wm_store_reindex (db, rowid, error);
 }
 
 gboolean

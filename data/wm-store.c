@@ -95,11 +95,32 @@ wm_store_init (WmStore *self)
 
 /* Errors ---------------------------------------------------------------------------- */
 
+/* One whole sentence per situation, so that translators see it whole. */
+static const char *
+doing_message (WmStoreDoing doing)
+{
+  switch (doing)
+    {
+    /* TRANSLATORS: in each of these, %1$s is a library file and %2$s why SQLite failed, e.g.
+     * "the disk is full; nothing was changed" */
+    case WM_STORE_DOING_OPEN: return _("Cannot open the library “%1$s”: %2$s");
+    case WM_STORE_DOING_READ: return _("Cannot read the library “%1$s”: %2$s");
+    case WM_STORE_DOING_SAVE: return _("Cannot save the tutorial in “%1$s”: %2$s");
+    case WM_STORE_DOING_DELETE: return _("Cannot delete the tutorial from “%1$s”: %2$s");
+    case WM_STORE_DOING_UPGRADE:
+      return _("Cannot upgrade the library “%1$s” for this Waymark: %2$s");
+    case WM_STORE_DOING_SETTING: return _("Cannot save a setting of the library “%1$s”: %2$s");
+    case WM_STORE_DOING_REVIEW: return _("Cannot record the review in “%1$s”: %2$s");
+    case WM_STORE_DOING_CHANGE:
+    default: return _("Cannot change the library “%1$s”: %2$s");
+    }
+}
+
 void
-wm_store_set_sqlite_error (sqlite3    *db,
-                           int         rc,
-                           const char *doing,
-                           GError    **error)
+wm_store_set_sqlite_error (sqlite3      *db,
+                           int           rc,
+                           WmStoreDoing  doing,
+                           GError      **error)
 {
   const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
   const char *path = db ? sqlite3_db_filename (db, "main") : NULL;
@@ -136,8 +157,8 @@ wm_store_set_sqlite_error (sqlite3    *db,
       why = detail;
     }
 
-  g_set_error (error, WM_STORE_ERROR, code, _("Cannot %s in “%s”: %s"),
-               doing, path && *path ? path : "library", why);
+  g_set_error (error, WM_STORE_ERROR, code, doing_message (doing),
+               path && *path ? path : "library.db", why);
 }
 
 /* Connection ------------------------------------------------------------------------ */
@@ -198,7 +219,7 @@ configure (WmStore  *self,
   rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      wm_store_set_sqlite_error (self->db, rc, "open the library", error);
+      wm_store_set_sqlite_error (self->db, rc, WM_STORE_DOING_OPEN, error);
       return FALSE;
     }
 
@@ -234,7 +255,7 @@ reopen_immutable (WmStore  *self,
                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      wm_store_set_sqlite_error (self->db, rc, "open the library", error);
+      wm_store_set_sqlite_error (self->db, rc, WM_STORE_DOING_OPEN, error);
       return FALSE;
     }
   set_busy_timeout (self->db);
@@ -279,7 +300,7 @@ open_connection (const char  *path,
   rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
-      wm_store_set_sqlite_error (self->db, rc, "open the library", error);
+      wm_store_set_sqlite_error (self->db, rc, WM_STORE_DOING_OPEN, error);
       return NULL;
     }
   set_busy_timeout (self->db);
@@ -376,9 +397,9 @@ wm_store_read (WmStore        *self,
 }
 
 static gboolean
-exec_simple (WmStore     *self,
-             const char  *sql,
-             const char  *doing,
+exec_simple (WmStore       *self,
+             const char    *sql,
+             WmStoreDoing   doing,
              GError     **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
@@ -420,7 +441,7 @@ wm_store_transaction (WmStore        *self,
       return ok;
     }
 
-  if (!exec_simple (self, "BEGIN IMMEDIATE", "change the library", error))
+  if (!exec_simple (self, "BEGIN IMMEDIATE", WM_STORE_DOING_CHANGE, error))
     {
       g_rec_mutex_unlock (&self->mutex);
       return FALSE;
@@ -431,7 +452,7 @@ wm_store_transaction (WmStore        *self,
   self->in_transaction--;
 
   if (ok)
-    ok = exec_simple (self, "COMMIT", "save the change", error);
+    ok = exec_simple (self, "COMMIT", WM_STORE_DOING_CHANGE, error);
 
   /* After a failed COMMIT (disk full) SQLite may have rolled back already. */
   if (!ok && !sqlite3_get_autocommit (self->db))
@@ -448,7 +469,7 @@ exec_func (WmStore  *self,
            gpointer  user_data,
            GError  **error)
 {
-  return exec_simple (self, user_data, "run a maintenance statement", error);
+  return exec_simple (self, user_data, WM_STORE_DOING_CHANGE, error);
 }
 
 gboolean
@@ -472,7 +493,7 @@ wm_store_prepare (sqlite3     *db,
 
   if (rc != SQLITE_OK)
     {
-      wm_store_set_sqlite_error (db, rc, "read the library", error);
+      wm_store_set_sqlite_error (db, rc, WM_STORE_DOING_READ, error);
       return NULL;
     }
 
@@ -493,7 +514,7 @@ wm_store_bind_text (sqlite3_stmt *stmt,
 gboolean
 wm_store_step (sqlite3       *db,
                sqlite3_stmt  *stmt,
-               const char    *doing,
+               WmStoreDoing   doing,
                GError       **error)
 {
   int rc = sqlite3_step (stmt);
@@ -578,7 +599,7 @@ wm_store_reindex (sqlite3  *db,
   if (del == NULL)
     return FALSE;
   sqlite3_bind_int64 (del, 1, rowid);
-  if (!wm_store_step (db, del, "update the search index", error))
+  if (!wm_store_step (db, del, WM_STORE_DOING_SAVE, error))
     return FALSE;
 
   /* Typed text is left out on purpose: it is what people entered, not what they read. */
@@ -593,7 +614,7 @@ wm_store_reindex (sqlite3  *db,
     return FALSE;
   sqlite3_bind_int64 (ins, 1, rowid);
 
-  return wm_store_step (db, ins, "update the search index", error);
+  return wm_store_step (db, ins, WM_STORE_DOING_SAVE, error);
 }
 
 /* Images ---------------------------------------------------------------------------- */
@@ -619,7 +640,7 @@ wm_store_insert_image (sqlite3  *db,
   sqlite3_bind_int (stmt, 3, (int) wm_image_get_height (image));
   sqlite3_bind_blob64 (stmt, 4, data, len, SQLITE_STATIC);
 
-  return wm_store_step (db, stmt, "store a screenshot", error);
+  return wm_store_step (db, stmt, WM_STORE_DOING_SAVE, error);
 }
 
 static gboolean
@@ -738,7 +759,7 @@ collect_garbage_txn (WmStore  *self,
   if (!exec_simple (self,
         "DELETE FROM images WHERE NOT EXISTS (SELECT 1 FROM steps s WHERE s.image = sha256)"
         " AND NOT EXISTS (SELECT 1 FROM revision_images r WHERE r.image = sha256)",
-        "remove unused screenshots", error))
+        WM_STORE_DOING_CHANGE, error))
     return FALSE;
 
   g->removed = sqlite3_changes (db);
@@ -820,7 +841,7 @@ set_setting_txn (WmStore  *self,
   if (s->value)
     wm_store_bind_text (stmt, 2, s->value);
 
-  return wm_store_step (db, stmt, "save a library setting", error);
+  return wm_store_step (db, stmt, WM_STORE_DOING_SETTING, error);
 }
 
 gboolean
