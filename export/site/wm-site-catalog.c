@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <json-glib/json-glib.h>
 
 #include "wm-site-catalog.h"
@@ -658,7 +660,7 @@ read_entry (JsonObject  *object,
       !read_roles (entry, object) || !read_versions (entry, object))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "Entry %u of catalog.json is damaged (id, slug, stage or version)", index + 1);
+                   _("Entry %u of catalog.json is damaged (id, slug, stage or version)"), index + 1);
       return NULL;
     }
 
@@ -733,14 +735,14 @@ parse_object (JsonParser  *parser,
       (object = json_node_get_object (root)) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%s is not a Waymark catalogue", what);
+                   _("%s is not a Waymark catalogue"), what);
       return NULL;
     }
 
   if (get_uint (object, "format") > CATALOG_FORMAT)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "The library was published by a newer Waymark; update this one first");
+                           _("The library was published by a newer Waymark; update this one first"));
       return NULL;
     }
 
@@ -774,7 +776,7 @@ read_entries (JsonArray   *tutorials,
       if (entry == NULL)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "Entry %u of %s is damaged (id, slug, stage or version)", i + 1, what);
+                       _("Entry %1$u of %2$s is damaged (id, slug, stage or version)"), i + 1, what);
           return FALSE;
         }
       g_ptr_array_add (into, entry);
@@ -853,7 +855,7 @@ wm_site_catalog_new_from_bytes (GBytes  *json,
       get_uint (object, "format") != CATALOG_FORMAT)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "catalog.json is not a Waymark catalogue");
+                           _("catalog.json is not a Waymark catalogue"));
       return NULL;
     }
 
@@ -889,7 +891,7 @@ wm_site_catalog_load_part (WmSiteCatalog  *self,
       if ((tutorials = get_array (object, "tutorials")) == NULL)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "%s is not a Waymark catalogue", what);
+                       _("%s is not a Waymark catalogue"), what);
           return FALSE;
         }
       if (!read_entries (tutorials, what, part, entries, error))

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -88,24 +90,24 @@ wm_site_location_error (WmSiteLocation  *self,
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
       g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
     g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
-                 "Cannot publish to “%s”: it is read-only for you", name);
+                 _("Cannot publish to “%s”: it is read-only for you"), name);
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_MOUNTED))
     g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
-                 "Cannot publish to “%s”: it is not mounted (open it once in Files, or "
-                 "`gio mount` it)", name);
+                 _("Cannot publish to “%s”: it is not mounted (open it once in Files, or "
+                   "`gio mount` it)"), name);
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
-                 "Cannot publish to “%s”: the folder it would be made in does not exist", name);
+                 _("Cannot publish to “%s”: the folder it would be made in does not exist"), name);
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
     g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
-                 "Cannot publish to “%s”: this kind of location cannot be reached from here "
-                 "(sftp://, smb:// and dav:// need gvfs)", name);
+                 _("Cannot publish to “%s”: this kind of location cannot be reached from here "
+                   "(sftp://, smb:// and dav:// need gvfs)"), name);
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_BUSY))
     g_set_error_literal (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_FAILED,
                          cause->message);
   else
     g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_UNREACHABLE,
-                 "Cannot publish to “%s”: %s", name, cause->message);
+                 _("Cannot publish to “%1$s”: %2$s"), name, cause->message);
 
   return FALSE;
 }
@@ -140,7 +142,7 @@ wm_site_location_check (WmSiteLocation  *self,
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_NOT_A_LIBRARY,
-                   "Cannot publish to “%s”: it is not a folder", name);
+                   _("Cannot publish to “%s”: it is not a folder"), name);
       return FALSE;
     }
 
@@ -185,8 +187,8 @@ wm_site_location_check_empty (WmSiteLocation  *self,
     {
       g_autofree char *name = g_file_get_parse_name (self->file);
       g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_NOT_A_LIBRARY,
-                   "Cannot publish to “%s”: the folder holds other files and no Waymark "
-                   "library; choose an empty folder", name);
+                   _("Cannot publish to “%s”: the folder holds other files and no Waymark "
+                     "library; choose an empty folder"), name);
       return FALSE;
     }
 
@@ -201,11 +203,11 @@ set_not_a (GError     **error,
            const char  *path)
 {
   if (code == G_IO_ERROR_NOT_DIRECTORY)
-    g_set_error (error, G_IO_ERROR, code, "“%s” there is a link or not a folder; Waymark never "
-                 "follows links in a shared library", path);
+    g_set_error (error, G_IO_ERROR, code, _("“%s” there is a link or not a folder; Waymark never "
+                                            "follows links in a shared library"), path);
   else
-    g_set_error (error, G_IO_ERROR, code, "“%s” there is a link or not a regular file; Waymark "
-                 "never follows links in a shared library", path);
+    g_set_error (error, G_IO_ERROR, code, _("“%s” there is a link or not a regular file; Waymark "
+                                            "never follows links in a shared library"), path);
   return FALSE;
 }
 
@@ -214,7 +216,7 @@ set_errno (GError     **error,
            int          saved,
            const char  *path)
 {
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "“%s”: %s", path,
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("“%1$s”: %2$s"), path,
                g_strerror (saved));
   return FALSE;
 }
@@ -606,8 +608,9 @@ too_large (const char  *path,
            GError     **error)
 {
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-               "“%s” there is larger than Waymark ever writes it (%" G_GSIZE_FORMAT
-               " bytes at most)", path, max_size);
+               /* TRANSLATORS: %1$s is a file in a shared library, %2$lu a number of bytes */
+               _("“%1$s” there is larger than Waymark ever writes it (%2$lu bytes at most)"),
+               path, (unsigned long) max_size);
   return NULL;
 }
 

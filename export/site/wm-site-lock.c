@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -173,8 +175,8 @@ wm_site_lock_check (WmSiteLock    *self,
 
   name = self->location != NULL ? location_name (self->location) : g_strdup ("?");
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-               "Another Waymark took over publishing to “%s” while this publish was "
-               "running; its tutorials were not added to the catalogue: publish again", name);
+               _("Another Waymark took over publishing to “%s” while this publish was "
+                 "running; its tutorials were not added to the catalogue: publish again"), name);
   return FALSE;
 }
 
@@ -243,8 +245,8 @@ set_busy_error (WmSiteLocation  *location,
   g_autofree char *shown = g_strescape (host, NULL);
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-               "“%s” is being published by another Waymark (%s, process %d, since %s); "
-               "try again when it has finished", name, shown, pid, at);
+               _("“%1$s” is being published by another Waymark (%2$s, process %3$d, since %4$s); "
+                 "try again when it has finished"), name, shown, pid, at);
 }
 
 /* Deletes the lock if it still says @seen: another waiter may have broken it and taken its
@@ -277,8 +279,9 @@ refuse_not_a_lock (GError  *cause,
       return;
     }
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               "“" LOCK_NAME "” there is not a lock Waymark wrote (%s); remove it and publish "
-               "again", what);
+               /* TRANSLATORS: %1$s is the lock file's name, %2$s what it is instead */
+               _("“%1$s” there is not a lock Waymark wrote (%2$s); remove it and publish again"),
+               LOCK_NAME, what);
 }
 
 WmSiteLock *

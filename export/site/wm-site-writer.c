@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <signal.h>
 #include <string.h>
 
@@ -133,8 +135,8 @@ wm_site_writer_clean (WmSiteWriter  *self,
   if (type != G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
-                   "“%s” there is a link or not a folder; Waymark never follows links in a "
-                   "shared library (remove it)", TMP_DIR);
+                   _("“%s” there is a link or not a folder; Waymark never follows links in a "
+                     "shared library (remove it)"), TMP_DIR);
       return FALSE;
     }
 
