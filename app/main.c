@@ -40,6 +40,22 @@ own_schema_dir (void)
   return NULL;
 }
 
+/* The messages that belong to this binary: run from a build (`_build/app/waymark`), the
+ * catalogues the build compiled (`_build/po/<lang>/LC_MESSAGES/waymark.mo`), so the
+ * translations and `--language` work before `meson install`; else the installed ones. */
+static char *
+own_locale_dir (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *build = exe != NULL ? g_path_get_dirname (exe) : NULL;
+  g_autofree char *top = build != NULL ? g_path_get_dirname (build) : NULL;
+  g_autofree char *ninja = top != NULL ? g_build_filename (top, "build.ninja", NULL) : NULL;
+
+  if (ninja != NULL && g_file_test (ninja, G_FILE_TEST_IS_REGULAR))
+    return g_build_filename (top, "po", NULL);
+  return g_strdup (LOCALEDIR);
+}
+
 /* GSettings aborts the process on a schema it cannot find; the app checks first and says so
  * in one line. Its own schema goes after any $GSETTINGS_SCHEMA_DIR the user set (theirs
  * wins) but before the system's, so an older Waymark installed on the machine never hides
@@ -103,10 +119,11 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *locale_dir = own_locale_dir ();
   int rc;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

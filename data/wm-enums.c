@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wm-enums.h"
+#include "wm-language.h"
 
 typedef struct {
   const char *nick;
@@ -138,6 +139,22 @@ wm_stage_get_title (WmStage stage)
 {
   g_return_val_if_fail ((guint) stage < WM_N_STAGES, NULL);
   return _(stages[stage].title);
+}
+
+const char *
+wm_stage_get_title_in (WmStage     stage,
+                       const char *language)
+{
+  g_return_val_if_fail ((guint) stage < WM_N_STAGES, NULL);
+  return wm_language_gettext (language, stages[stage].title);
+}
+
+const char *
+wm_stage_get_question_in (WmStage     stage,
+                          const char *language)
+{
+  g_return_val_if_fail ((guint) stage < WM_N_STAGES, NULL);
+  return wm_language_gettext (language, stages[stage].question);
 }
 
 const char *

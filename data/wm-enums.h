@@ -69,6 +69,11 @@ gboolean    wm_stage_from_string         (const char *str, WmStage *out);
 /* Translated title ("First Exposure") and the customer's question it answers. */
 const char *wm_stage_get_title           (WmStage stage);
 const char *wm_stage_get_question        (WmStage stage);
+/* The same in an export's language (see wm-language.h; NULL: the process's). */
+const char *wm_stage_get_title_in        (WmStage     stage,
+                                          const char *language);
+const char *wm_stage_get_question_in     (WmStage     stage,
+                                          const char *language);
 /* "first-exposure, orientation, …" for error messages. */
 char       *wm_stage_list_valid          (void);
 

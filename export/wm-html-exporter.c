@@ -189,6 +189,7 @@ wm_html_export_to_bytes (WmStore             *store,
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autofree char *script_src = wm_player_csp_source (script);
   g_autofree char *style_src = wm_player_csp_source (style);
+  g_autofree char *lang = NULL;
 
   g_return_val_if_fail (WM_IS_TUTORIAL (tutorial), NULL);
 
@@ -199,6 +200,8 @@ wm_html_export_to_bytes (WmStore             *store,
                                  wm_player_image_data_uri, NULL, error);
   if (model == NULL)
     return NULL;
+  if (!(lang = wm_player_model_add_labels (model, options ? options->language : NULL, error)))
+    return NULL;
 
   /* Nothing may be fetched, framed, submitted or run but the player itself; pictures
    * only from data: (the export) and blob:. */
@@ -206,7 +209,7 @@ wm_html_export_to_bytes (WmStore             *store,
                        g_strdup_printf ("default-src 'none'; script-src %s; style-src %s; "
                                         "img-src data: blob:; base-uri 'none'; "
                                         "form-action 'none'", script_src, style_src));
-  g_hash_table_insert (values, "LANG", g_strdup ("en"));
+  g_hash_table_insert (values, "LANG", g_steal_pointer (&lang));
   g_hash_table_insert (values, "VERSION", g_strdup (PACKAGE_VERSION));
   g_hash_table_insert (values, "TITLE", g_markup_escape_text (wm_tutorial_get_title (tutorial), -1));
   g_hash_table_insert (values, "CSS", g_strndup (g_bytes_get_data (style, NULL),

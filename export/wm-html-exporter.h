@@ -68,6 +68,7 @@ typedef char *(*WmPlayerImageFunc) (const char  *name,
 typedef struct {
   WmPlayerMode mode;
   gboolean     embed;       /* no header or mode switcher */
+  const char  *language;    /* the player's words: "de", "fr"…; NULL: the author's */
 } WmHtmlOptions;
 
 /* The player's own code and style, exactly as a page must carry them. */
@@ -110,6 +111,12 @@ JsonNode   *wm_player_model_build_with_lookup (WmStore                 *store,
                                                WmPlayerImageFunc        image_func,
                                                gpointer                 user_data,
                                                GError                 **error);
+/* Puts the player's own words in @language (NULL: the author's; see wm_language_resolve)
+ * into @model as "i18n" (see wm_page_labels_build) and returns the language's BCP 47 tag
+ * for <html lang>; NULL with @error when Waymark has no translation into @language. */
+char       *wm_player_model_add_labels (JsonNode           *model,
+                                        const char         *language,
+                                        GError            **error);
 /* A WmPlayerImageFunc giving "data:image/png;base64,…"; @user_data unused. */
 char       *wm_player_image_data_uri   (const char         *name,
                                         GBytes             *png,

@@ -205,7 +205,8 @@ lms_config (WmTutorial         *tutorial,
 static GBytes *
 launch_page (WmTutorial         *tutorial,
              const WmLmsOptions *options,
-             JsonNode           *model)
+             JsonNode           *model,
+             char               *lang)          /* taken */
 {
   WmHtmlOptions html = { options->mode, FALSE };
   g_autoptr(GBytes) template = resource (LMS_RESOURCES "launch.html");
@@ -215,7 +216,7 @@ launch_page (WmTutorial         *tutorial,
 
   g_hash_table_insert (values, "CSP", g_strdup (options->format == WM_LMS_CMI5 ? CSP_CMI5
                                                                                : CSP_SCORM));
-  g_hash_table_insert (values, "LANG", g_strdup ("en"));
+  g_hash_table_insert (values, "LANG", lang);
   g_hash_table_insert (values, "VERSION", g_strdup (PACKAGE_VERSION));
   g_hash_table_insert (values, "TITLE", g_markup_escape_text (wm_tutorial_get_title (tutorial),
                                                               -1));
@@ -410,11 +411,14 @@ add_player (Package             *pkg,
 {
   g_autoptr(JsonNode) model = NULL;
   g_autoptr(GBytes) page = NULL;
+  char *lang;
 
   model = wm_player_model_build (store, tutorial, WM_PLAYER_MODEL_TILES, add_image, pkg, error);
   if (model == NULL)
     return FALSE;
-  page = launch_page (tutorial, options, model);
+  if (!(lang = wm_player_model_add_labels (model, options->language, error)))
+    return FALSE;
+  page = launch_page (tutorial, options, model, lang);
 
   return package_add_bytes (pkg, "index.html", page, error) &&
          package_add_resource (pkg, "player.js", PLAYER_RESOURCES "player.js", error) &&

@@ -31,6 +31,7 @@ typedef struct {
   int           mastery;       /* 1–100: the share of Try steps done without a miss that
                                 * passes; 0: no pass/fail, completion only */
   const char   *activity_id;   /* cmi5: the AU's IRI; NULL: urn:waymark:tutorial:<id> */
+  const char   *language;      /* the player's words: "de", "fr"…; NULL: the author's */
 } WmLmsOptions;
 
 /* "scorm12", "scorm2004", "cmi5" */

@@ -11,6 +11,8 @@
 
 #include "wm-export-pixels.h"
 #include "wm-html-exporter.h"
+#include "wm-language.h"
+#include "wm-page-labels.h"
 
 /* Screens in one tutorial differ by a button, a menu, a dialog: 32 px squares keep a
  * changed area tight, and merging them into bands keeps the count of PNGs low. */
@@ -372,4 +374,22 @@ wm_player_image_data_uri (const char  *name,
   g_autofree char *b64 = g_base64_encode (data, len);
 
   return g_strconcat ("data:image/png;base64,", b64, NULL);
+}
+
+char *
+wm_player_model_add_labels (JsonNode    *model,
+                            const char  *language,
+                            GError     **error)
+{
+  g_autofree char *resolved = NULL;
+  JsonNode *labels;
+
+  g_return_val_if_fail (JSON_NODE_HOLDS_OBJECT (model), NULL);
+
+  if (!(resolved = wm_language_resolve (language, error)))
+    return NULL;
+  labels = wm_page_labels_build (resolved);
+  json_object_set_member (json_node_get_object (model), "i18n", labels);
+
+  return wm_language_get_tag (resolved);
 }

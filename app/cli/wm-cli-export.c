@@ -37,9 +37,10 @@ export_html (WmCli       *cli,
              WmTutorial  *tutorial,
              const char  *output,
              const char  *mode,
-             gboolean     embed)
+             gboolean     embed,
+             const char  *language)
 {
-  WmHtmlOptions options = { WM_PLAYER_MODE_DEFAULT, embed };
+  WmHtmlOptions options = { WM_PLAYER_MODE_DEFAULT, embed, language };
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
   g_autoptr(GError) error = NULL;
 
@@ -98,9 +99,10 @@ export_package (WmCli       *cli,
                 WmLmsFormat  format,
                 const char  *output,
                 const char  *mode,
-                int          mastery)
+                int          mastery,
+                const char  *language)
 {
-  WmLmsOptions options = { format, WM_PLAYER_MODE_DEFAULT, MAX (mastery, 0), NULL };
+  WmLmsOptions options = { format, WM_PLAYER_MODE_DEFAULT, MAX (mastery, 0), NULL, language };
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
   g_autoptr(GError) error = NULL;
 
@@ -121,7 +123,7 @@ wm_cli_export (WmCli  *cli,
                int     argc,
                char  **argv)
 {
-  g_autofree char *output = NULL, *mode = NULL, *paper = NULL;
+  g_autofree char *output = NULL, *mode = NULL, *paper = NULL, *language = NULL;
   gboolean embed = FALSE;
   int mastery = -1;
   WmLmsFormat lms_format;
@@ -138,6 +140,10 @@ wm_cli_export (WmCli  *cli,
     { "embed", 0, 0, G_OPTION_ARG_NONE, &embed,
       N_("html: a chrome-less player for embedding in an iframe"), NULL },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("pdf: a4 (default) or letter"), N_("SIZE") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("html and packages: the language of the player’s own words, e.g. de (default: "
+         "yours)"),
+      N_("LANG") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = wm_cli_option_context (cli, "export",
@@ -173,11 +179,15 @@ wm_cli_export (WmCli  *cli,
     return wm_cli_fail_error (cli, error);
   store = wm_cli_get_store (cli, NULL);
 
+  /* Markdown and PDF carry few words of their own, in the author's language. */
+  if (language != NULL && (g_str_equal (argv[1], "markdown") || g_str_equal (argv[1], "pdf")))
+    return wm_cli_usage (cli, _("--language applies to html and the LMS packages; markdown "
+                                "and pdf are written in your own language"));
   if (g_str_equal (argv[1], "markdown"))
     return export_markdown (cli, store, tutorial, output);
   if (g_str_equal (argv[1], "pdf"))
     return export_pdf (cli, store, tutorial, output, paper);
   if (wm_lms_format_from_string (argv[1], &lms_format))
-    return export_package (cli, store, tutorial, lms_format, output, mode, mastery);
-  return export_html (cli, store, tutorial, output, mode, embed);
+    return export_package (cli, store, tutorial, lms_format, output, mode, mastery, language);
+  return export_html (cli, store, tutorial, output, mode, embed, language);
 }

@@ -128,6 +128,7 @@ wm_cli_publish (WmCli  *cli,
                 char  **argv)
 {
   g_autofree char *to = NULL, *base_url = NULL, *title = NULL, *lrs = NULL, *lrs_key = NULL;
+  g_autofree char *language = NULL;
   gboolean quiet = FALSE, packages = FALSE, no_lrs = FALSE;
   GOptionEntry entries[] = {
     { "to", 't', 0, G_OPTION_ARG_STRING, &to,
@@ -136,6 +137,8 @@ wm_cli_publish (WmCli  *cli,
       N_("Where readers reach the location, for absolute links and embed snippets"), N_("URL") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The library's name on its pages"),
       N_("TEXT") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The language of the pages’ own words, e.g. de (default: yours)"), N_("LANG") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing when all went well"), NULL },
     { "packages", 0, 0, G_OPTION_ARG_NONE, &packages,
       N_("Also write each tutorial's SCORM 1.2, SCORM 2004 and cmi5 packages beside it"), NULL },
@@ -182,6 +185,7 @@ wm_cli_publish (WmCli  *cli,
   wm_site_publisher_set_title (publisher, title);
   wm_site_publisher_set_lrs (publisher, lrs, lrs_key);
   wm_site_publisher_set_packages (publisher, packages);
+  wm_site_publisher_set_language (publisher, language);
   if (!wm_site_publisher_publish (publisher, (const char * const *) argv + 1, NULL, &error))
     return wm_cli_fail_error (cli, error);
 

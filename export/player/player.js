@@ -32,7 +32,10 @@
  *   step    1-based step to open on.
  *   speed   Watch speed multiplier (default 1).
  *   search  force the View search box on (true) or off (false).
- *   labels  { key: 'text' } to translate the player's own words (see LABELS below).
+ *   labels  { key: 'text' } to translate the player's own words (see LABELS below); by
+ *           default they come from the model's i18n: { language, plural, labels } (made
+ *           in C by wm_page_labels_build() in the export's language), where a label may
+ *           be an array of plural forms, picked for the count {n} by plural's digits.
  *
  * The returned controller: { element, mode, step, setMode(m), goTo(i0), next(), back(),
  *   restart(), pause(), resume(), destroy() }.
@@ -58,9 +61,10 @@
     stepOf: 'Step {n} of {total}', progress: 'Progress',
     hint: 'Not quite: click the highlighted spot, or press Enter.',
     hotspot: 'Do this step: {text}', continue: 'Continue',
-    doneTitle: 'Well done!', doneText: 'You completed all {total} steps of “{title}”.',
+    doneTitle: 'Well done!', doneText: ['You completed the one step of “{title}”.',
+                                           'You completed all {total} steps of “{title}”.'],
     reviewAll: 'See all steps', search: 'Find a step', noMatch: 'No step matches “{q}”.',
-    matches: '{n} of {total} steps match.',
+    matches: ['{n} of {total} steps matches.', '{n} of {total} steps match.'],
     screenshot: 'Screenshot for step {n}: {text}', finished: 'Tutorial complete.',
     speed: 'Speed',
     feedback: 'Feedback', helpQuestion: 'Did this help?', yes: 'Yes', no: 'No',
@@ -174,7 +178,9 @@
     this.model = model || {};
     this.steps = Array.isArray(this.model.steps) ? this.model.steps : [];
     this.options = options || {};
-    this.labels = Object.assign({}, LABELS, this.options.labels || {});
+    var i18n = this.model.i18n || {};
+    this.labels = Object.assign({}, LABELS, i18n.labels || {}, this.options.labels || {});
+    this.plural = str(i18n.plural);
     var defaults = STAGE_DEFAULTS[this.model.stage] || { mode: 'try', search: false };
     this.mode = MODES.indexOf(this.options.mode) >= 0 ? this.options.mode : defaults.mode;
     this.searchable = this.options.search != null ? !!this.options.search : defaults.search;
@@ -193,8 +199,18 @@
     this.show();
   }
 
+  /* The digit of the plural table for n (n ≥ 200 goes by n % 100: see wm-language.h). */
+  function pluralIndex (table, n) {
+    n = Math.abs(Math.floor(num(n, 0)));
+    var digit = table.charCodeAt(n < 200 ? n : 100 + n % 100) - 48;
+    return digit >= 0 && digit <= 9 ? digit : (n === 1 ? 0 : 1);
+  }
+
   Player.prototype.t = function (key, values) {
-    return fmt(this.labels[key] || key, values || {});
+    var text = this.labels[key] || key;
+    values = values || {};
+    if (Array.isArray(text)) text = text[pluralIndex(this.plural, values.n)] || text[text.length - 1];
+    return fmt(str(text) || key, values);
   };
 
   Player.prototype.build = function () {
@@ -381,7 +397,7 @@
     this.doneTitle.tabIndex = -1;
     this.doneView.appendChild(this.doneTitle);
     this.doneView.appendChild(el('p', 'wm-done-text',
-                                 this.t('doneText', { total: this.steps.length,
+                                 this.t('doneText', { n: this.steps.length, total: this.steps.length,
                                                       title: isolate(this.model.title) })));
     var actions = el('div', 'wm-done-actions');
     actions.appendChild(button('wm-button wm-suggested', this.t('restart'),

@@ -8,13 +8,22 @@
  * entries by stage, sorts them by title and builds the cards; then only hides and shows.
  * Entries are author text: every node is built with textContent, never parsed as HTML.
  * The filters live in the address (#role=admin&stage=orientation&q=export) so a filtered
- * view can be linked to.
+ * view can be linked to. Its words come from the page (id="wm-labels", written in the
+ * library's language by the publisher: wm_page_labels_build()), English when missing.
  */
 (function () {
   'use strict';
 
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov',
                   'Dec'];
+  const ENGLISH = {
+    steps: ['{n} step', '{n} steps'], tutorials: ['{n} tutorial', '{n} tutorials'],
+    shownOf: ['{shown} of {total} tutorial', '{shown} of {total} tutorials'],
+    updated: 'Updated {date}', roles: 'Roles',
+    noTutorial: 'No tutorial matches. Try another word, role or stage.'
+  };
+  const i18n = readLabels();
+  const language = document.documentElement.lang || 'en';
   const search = document.getElementById('search');
   const role = document.getElementById('role');
   const stage = document.getElementById('stage');
@@ -32,6 +41,30 @@
     return node;
   }
 
+  function readLabels() {
+    const node = document.getElementById('wm-labels');
+    try {
+      return node ? JSON.parse(node.textContent) : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  /* A label with its {name}s filled in; an array of plural forms is picked for @count by
+   * the plural table's digit (n ≥ 200 goes by n % 100, see wm-language.h). */
+  function t(key, values, count) {
+    let text = (i18n.labels && i18n.labels[key]) || ENGLISH[key] || key;
+    if (Array.isArray(text)) {
+      const n = Math.abs(Math.floor(Number(count) || 0));
+      const digit = String(i18n.plural || '').charCodeAt(n < 200 ? n : 100 + n % 100) - 48;
+      const index = digit >= 0 && digit <= 9 ? digit : (n === 1 ? 0 : 1);
+      text = text[index] || text[text.length - 1];
+    }
+    return String(text).replace(/\{(\w+)\}/g, function (m, k) {
+      return values[k] !== undefined ? String(values[k]) : m;
+    });
+  }
+
   /* Every entry of every part, once (the same id in two parts: the later part wins). */
   function entries() {
     const byId = new Map();
@@ -46,6 +79,10 @@
   function formatDate(text) {
     const date = new Date(String(text || ''));
     if (isNaN(date.getTime())) return '';
+    if (!/^en\b/.test(language)) {
+      return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric',
+                                                 timeZone: 'UTC' }).format(date);
+    }
     return date.getUTCDate() + ' ' + MONTHS[date.getUTCMonth()] + ' ' + date.getUTCFullYear();
   }
 
@@ -85,18 +122,19 @@
     const meta = element('p', 'meta');
     meta.appendChild(element('span', 'stage stage-' + entry.stage, stageTitle));
     meta.appendChild(document.createTextNode(' '));
-    meta.appendChild(element('span', 'steps', steps + (steps === 1 ? ' step' : ' steps')));
+    meta.appendChild(element('span', 'steps', t('steps', { n: steps }, steps)));
     meta.appendChild(document.createTextNode(' '));
-    const updated = element('span', 'updated', 'Updated ');
+    const updated = element('span', 'updated');
     const time = element('time', null, formatDate(entry.updated));
     time.dateTime = String(entry.updated || '');
-    updated.appendChild(time);
+    const around = t('updated', {}).split('{date}');
+    updated.append(around[0], time, around.slice(1).join(''));
     meta.appendChild(updated);
     li.appendChild(meta);
 
     if (roles.length) {
       const list = element('ul', 'roles');
-      list.setAttribute('aria-label', 'Roles');
+      list.setAttribute('aria-label', t('roles', {}));
       for (const r of roles) list.appendChild(element('li', null, r));
       li.appendChild(list);
     }
@@ -127,8 +165,8 @@
       option.value = r;
       role.appendChild(option);
     }
-    total.textContent = cards.length + (cards.length === 1 ? ' tutorial' : ' tutorials');
-    empty.textContent = 'No tutorial matches. Try another word, role or stage.';
+    total.textContent = t('tutorials', { n: cards.length }, cards.length);
+    empty.textContent = t('noTutorial', {});
   }
 
   function readAddress() {
@@ -165,8 +203,8 @@
 
     empty.hidden = shown > 0;
     count.textContent = shown === cards.length
-      ? cards.length + (cards.length === 1 ? ' tutorial' : ' tutorials')
-      : shown + ' of ' + cards.length + ' tutorials';
+      ? t('tutorials', { n: cards.length }, cards.length)
+      : t('shownOf', { shown: shown, total: cards.length }, cards.length);
   }
 
   function changed() {

@@ -10,6 +10,8 @@
   const modelElement = document.getElementById('wm-tutorial');
   const model = JSON.parse(modelElement.textContent);
   const embedded = document.body.classList.contains('embed');
+  /* The page's words, in the library's language (the model's i18n: wm_page_labels_build). */
+  const labels = (model.i18n && model.i18n.labels) || {};
 
   /* Image paths in the model are relative to the library's root. */
   function resolve(path) {
@@ -46,11 +48,11 @@
   }
 
   function copy(field, status) {
-    function done() { status.textContent = 'Copied to the clipboard.'; }
+    function done() { status.textContent = labels.copied || 'Copied to the clipboard.'; }
     function fallback() {
       field.select();
       if (document.execCommand('copy')) done();
-      else status.textContent = 'Select the text and copy it.';
+      else status.textContent = labels.copyByHand || 'Select the text and copy it.';
     }
     if (navigator.clipboard && window.isSecureContext)
       navigator.clipboard.writeText(field.value).then(done, fallback);

@@ -29,11 +29,28 @@
   const script = document.currentScript;
   if (!script || !script.src) return;
 
+  /* The library's words in its language, written here by the publisher
+   * (wm_site_render_widget: { language, plural, labels }); English where one is missing. */
+  const I18N = @LABELS@;
+  const LABELS = I18N.labels || {};
+
+  function t(key, english) {
+    return typeof LABELS[key] === 'string' ? LABELS[key] : english;
+  }
+
+  /* "{n} steps" for n, the form picked by the plural table's digit (see wm-language.h). */
+  function steps(n) {
+    const forms = Array.isArray(LABELS.steps) ? LABELS.steps : ['{n} step', '{n} steps'];
+    const digit = String(I18N.plural || '').charCodeAt(n < 200 ? n : 100 + n % 100) - 48;
+    const index = digit >= 0 && digit <= 9 ? digit : (n === 1 ? 0 : 1);
+    return String(forms[index] || forms[forms.length - 1]).replace('{n}', String(n));
+  }
+
   const base = new URL('.', script.src);
   const options = {
     role: (script.dataset.role || '').trim(),
     stages: (script.dataset.stage || '').split(/[\s,]+/).filter(Boolean),
-    label: script.dataset.label || 'Help',
+    label: script.dataset.label || t('help', 'Help'),
     left: script.dataset.position === 'left',
     actor: parseActor(script.dataset.actor),
   };
@@ -48,11 +65,12 @@
   }
 
   const STAGE_TITLES = {
-    'first-exposure': 'First Exposure',
-    'orientation': 'Orientation',
-    'ramp-and-practice': 'Ramp and Practice',
-    'competency': 'Competency',
-    'refresher-and-reinforcement': 'Refresher and Reinforcement',
+    'first-exposure': t('stage-first-exposure', 'First Exposure'),
+    'orientation': t('stage-orientation', 'Orientation'),
+    'ramp-and-practice': t('stage-ramp-and-practice', 'Ramp and Practice'),
+    'competency': t('stage-competency', 'Competency'),
+    'refresher-and-reinforcement': t('stage-refresher-and-reinforcement',
+                                     'Refresher and Reinforcement'),
   };
 
   const CSS = `
@@ -145,13 +163,15 @@ iframe { flex: 1; width: 100%; border: 0; background: #f4f4f6; }
   const panelHeader = element('header');
   const panelTitle = element('h2', {}, options.label);
   const panelClose = element('button', { class: 'close', type: 'button',
-                                         'aria-label': 'Close help' }, '×');
+                                         'aria-label': t('closeHelp', 'Close help') }, '×');
   const search = element('input', { class: 'search', type: 'search',
-                                    placeholder: 'Search tutorials', 'aria-label': 'Search tutorials' });
-  const list = element('ul', { class: 'list', 'aria-label': 'Tutorials' });
-  const empty = element('p', { class: 'empty', hidden: '' }, 'Loading tutorials…');
+                                    placeholder: t('searchTutorials', 'Search tutorials'),
+                                    'aria-label': t('searchTutorials', 'Search tutorials') });
+  const list = element('ul', { class: 'list', 'aria-label': t('tutorialList', 'Tutorials') });
+  const empty = element('p', { class: 'empty', hidden: '' },
+                        t('loading', 'Loading tutorials…'));
   const all = element('a', { class: 'all', href: base.href, target: '_blank', rel: 'noopener' },
-                      'All tutorials');
+                      t('allTutorials', 'All tutorials'));
   panelHeader.append(panelTitle, panelClose);
   panel.append(panelHeader, search, empty, list, all);
 
@@ -160,10 +180,11 @@ iframe { flex: 1; width: 100%; border: 0; background: #f4f4f6; }
   const sheet = element('div', { class: 'sheet' });
   const overlayHeader = element('header');
   const overlayTitle = element('h2', { id: 'waymark-overlay-title' });
-  const overlayOpen = element('a', { target: '_blank', rel: 'noopener' }, 'Open in a new tab');
+  const overlayOpen = element('a', { target: '_blank', rel: 'noopener' },
+                              t('openNewTab', 'Open in a new tab'));
   const overlayClose = element('button', { class: 'close', type: 'button',
-                                           'aria-label': 'Close tutorial' }, '×');
-  const player = element('iframe', { title: 'Tutorial', allow: 'fullscreen' });
+                                           'aria-label': t('closeTutorial', 'Close tutorial') }, '×');
+  const player = element('iframe', { title: t('tutorial', 'Tutorial'), allow: 'fullscreen' });
   /* The tutorial page's signals.js takes the reader named by the host (README, "Adoption
    * signals"); only the library's own origin is told. */
   player.addEventListener('load', () => {
@@ -194,10 +215,9 @@ iframe { flex: 1; width: 100%; border: 0; background: #f4f4f6; }
     button.appendChild(element('span', { class: 'title' }, String(tutorial.title || '')));
     if (tutorial.summary)
       button.appendChild(element('span', { class: 'summary' }, String(tutorial.summary)));
-    const steps = Number(tutorial.steps) || 0;
+    const count = Math.max(0, Math.floor(Number(tutorial.steps) || 0));
     button.appendChild(element('span', { class: 'meta' },
-                               (STAGE_TITLES[tutorial.stage] || '') + ' · ' + steps +
-                               (steps === 1 ? ' step' : ' steps')));
+                               (STAGE_TITLES[tutorial.stage] || '') + ' · ' + steps(count)));
     button.addEventListener('click', function () { open(tutorial); });
     li.appendChild(button);
     return li;
@@ -209,7 +229,7 @@ iframe { flex: 1; width: 100%; border: 0; background: #f4f4f6; }
     const shown = tutorials.filter(function (t) { return matches(t, words); });
     list.replaceChildren.apply(list, shown.map(item));
     empty.hidden = shown.length > 0;
-    empty.textContent = 'No tutorial matches.';
+    empty.textContent = t('noTutorialShort', 'No tutorial matches.');
   }
 
   /* Slugs come from the catalogue; only ones that are plain path segments make a URL. */
@@ -224,9 +244,9 @@ iframe { flex: 1; width: 100%; border: 0; background: #f4f4f6; }
     if (!url) return;
     current = tutorial;
     overlayTitle.textContent = String(tutorial.title || '');
-    overlay.setAttribute('aria-label', String(tutorial.title || 'Tutorial'));
+    overlay.setAttribute('aria-label', String(tutorial.title || t('tutorial', 'Tutorial')));
     overlayOpen.href = tutorialUrl(tutorial, false);
-    player.title = String(tutorial.title || 'Tutorial');
+    player.title = String(tutorial.title || t('tutorial', 'Tutorial'));
     player.src = url;
     overlay.hidden = false;
     overlayClose.focus();
@@ -261,7 +281,7 @@ iframe { flex: 1; width: 100%; border: 0; background: #f4f4f6; }
     failed = false;
     pending = PARTS;
     empty.hidden = false;
-    empty.textContent = 'Loading tutorials…';
+    empty.textContent = t('loading', 'Loading tutorials…');
     const version = Math.floor(Date.now() / 60000);
     function done() {
       pending--;
@@ -284,7 +304,7 @@ iframe { flex: 1; width: 100%; border: 0; background: #f4f4f6; }
     if (pending > 0) return;
     if (failed) {
       empty.hidden = false;
-      empty.textContent = 'The tutorials could not be loaded.';
+      empty.textContent = t('loadFailed', 'The tutorials could not be loaded.');
       return;
     }
     const byId = new Map();

@@ -7,9 +7,15 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "wm-html-exporter.h"
+#include "wm-language.h"
 #include "wm-site-pages.h"
+
+/* The pages speak the language they are published in, not the publishing process's. */
+#define TR(msgid) wm_language_gettext (language, msgid)
 
 void
 wm_site_append_escaped (GString    *out,
@@ -48,11 +54,16 @@ wm_site_append_script_json (GString    *out,
 }
 
 static char *
-format_date (gint64 usec)
+format_date (gint64      usec,
+             const char *language)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  /* TRANSLATORS: the date a tutorial was updated on a published page, for
+   * g_date_time_format(); month names (%b) stay English in every language, so use numbers
+   * (%-d.%m.%Y) unless your language writes dates with English month names */
+  const char *format = TR (N_("%-d %b %Y"));
 
-  return time != NULL ? g_date_time_format (time, "%-d %b %Y") : g_strdup ("");
+  return time != NULL ? g_date_time_format (time, format) : g_strdup ("");
 }
 
 /* "../../" for a page two folders below the root. */
@@ -84,9 +95,13 @@ append_head (GString    *out,
              const char *prefix,
              GHashTable *assets,
              const char *extra,
-             const char *connect_src)
+             const char *connect_src,
+             const char *language)
 {
-  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  g_autofree char *tag = wm_language_get_tag (language);
+
+  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n", tag);
+  g_string_append (out, "<head>\n<meta charset=\"utf-8\">\n"
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                         "<meta http-equiv=\"Content-Security-Policy\" content=\"" WM_SITE_CSP);
   /* A library published with an LRS may send its statements there, and nowhere else. */
@@ -125,12 +140,16 @@ append_script (GString    *out,
 
 static void
 append_roles_list (GString           *out,
-                   const WmSiteEntry *entry)
+                   const WmSiteEntry *entry,
+                   const char        *language)
 {
   if (entry->roles[0] == NULL)
     return;
 
-  g_string_append (out, "<ul class=\"roles\" aria-label=\"Roles\">");
+  g_string_append (out, "<ul class=\"roles\" aria-label=\"");
+  /* TRANSLATORS: the list of roles (job titles) a tutorial is for */
+  wm_site_append_escaped (out, TR (N_("Roles")));
+  g_string_append (out, "\">");
   for (guint i = 0; entry->roles[i] != NULL; i++)
     {
       g_string_append (out, "<li>");
@@ -143,20 +162,42 @@ append_roles_list (GString           *out,
 static void
 append_meta (GString           *out,
              const WmSiteEntry *entry,
-             guint              version)
+             guint              version,
+             const char        *language)
 {
-  g_autofree char *date = format_date (entry->updated);
+  g_autofree char *date = format_date (entry->updated, language);
   g_autofree char *iso = wm_site_format_time (entry->updated);
+  g_autofree char *time = g_strdup_printf ("<time datetime=\"%s\">%s</time>", iso, date);
+  g_auto(GStrv) updated = NULL;
 
   g_string_append_printf (out, "<p class=\"meta\"><span class=\"stage stage-%s\">",
                           wm_stage_to_string (entry->stage));
-  wm_site_append_escaped (out, wm_stage_get_title (entry->stage));
-  g_string_append_printf (out, "</span> <span class=\"steps\">%u %s</span>", entry->n_steps,
-                          entry->n_steps == 1 ? "step" : "steps");
+  wm_site_append_escaped (out, wm_stage_get_title_in (entry->stage, language));
+  g_string_append (out, "</span> <span class=\"steps\">");
+  g_string_append_printf (out,
+                          /* TRANSLATORS: how many steps a published tutorial has */
+                          wm_language_ngettext (language, "%u step", "%u steps",
+                                                entry->n_steps),
+                          entry->n_steps);
+  g_string_append (out, "</span>");
   if (version != 0)
-    g_string_append_printf (out, " <span class=\"version\">Version %u</span>", version);
-  g_string_append_printf (out, " <span class=\"updated\">Updated <time datetime=\"%s\">%s</time>"
-                               "</span></p>\n", iso, date);
+    {
+      g_string_append (out, " <span class=\"version\">");
+      /* TRANSLATORS: %u is the number of a published version of a tutorial */
+      g_string_append_printf (out, TR (N_("Version %u")), version);
+      g_string_append (out, "</span>");
+    }
+  /* The date goes where the sentence puts "{date}"; the rest of it is escaped. */
+  /* TRANSLATORS: {date} is when a tutorial was last published, e.g. "3 Dec 2026" */
+  updated = g_strsplit (TR (N_("Updated {date}")), "{date}", 2);
+  g_string_append (out, " <span class=\"updated\">");
+  wm_site_append_escaped (out, updated[0]);
+  if (updated[1] != NULL)
+    {
+      g_string_append (out, time);
+      wm_site_append_escaped (out, updated[1]);
+    }
+  g_string_append (out, "</span></p>\n");
 }
 
 /* --- Tutorial pages ------------------------------------------------------------------ */
@@ -243,6 +284,7 @@ append_share (GString          *out,
               const char       *prefix)
 {
   const WmSiteEntry *entry = page->entry;
+  const char *language = page->language;
   const char *base = wm_site_catalog_get_base_url (page->catalog);
   g_autofree char *link = g_strdup_printf ("%st/%s/", base != NULL ? base : prefix, entry->slug);
   g_autofree char *embed = g_strdup_printf ("%sembed/", link);
@@ -257,28 +299,46 @@ append_share (GString          *out,
                             "</iframe>\n" EMBED_SIZER);
 
   g_string_append (out, "<section class=\"share\" aria-labelledby=\"share-title\">\n"
-                        "<h2 id=\"share-title\">Link and embed</h2>\n"
-                        "<div class=\"share-row\"><label for=\"share-link\">Link</label>"
-                        "<input id=\"share-link\" readonly data-path=\"");
+                        "<h2 id=\"share-title\">");
+  /* TRANSLATORS: the heading of the box with a published tutorial's link and the HTML that
+   * embeds it in another page */
+  wm_site_append_escaped (out, TR (N_("Link and embed")));
+  g_string_append (out, "</h2>\n<div class=\"share-row\"><label for=\"share-link\">");
+  wm_site_append_escaped (out, TR (N_("Link")));
+  g_string_append (out, "</label><input id=\"share-link\" readonly data-path=\"");
   g_string_append_printf (out, "t/%s/\" value=\"", entry->slug);
   wm_site_append_escaped (out, link);
-  g_string_append (out, "\"><button type=\"button\" data-copy=\"share-link\">Copy link</button>"
-                        "</div>\n<div class=\"share-row\"><label for=\"share-embed\">Embed</label>"
-                        "<textarea id=\"share-embed\" readonly rows=\"5\">");
+  g_string_append (out, "\"><button type=\"button\" data-copy=\"share-link\">");
+  wm_site_append_escaped (out, TR (N_("Copy link")));
+  g_string_append (out, "</button></div>\n<div class=\"share-row\"><label for=\"share-embed\">");
+  /* TRANSLATORS: the label of the HTML code that shows the tutorial inside another page */
+  wm_site_append_escaped (out, TR (N_("Embed")));
+  g_string_append (out, "</label><textarea id=\"share-embed\" readonly rows=\"5\">");
   wm_site_append_escaped (out, snippet->str);
-  g_string_append (out, "</textarea><button type=\"button\" data-copy=\"share-embed\">"
-                        "Copy embed code</button></div>\n"
+  g_string_append (out, "</textarea><button type=\"button\" data-copy=\"share-embed\">");
+  wm_site_append_escaped (out, TR (N_("Copy embed code")));
+  g_string_append (out, "</button></div>\n"
                         "<p class=\"copied\" role=\"status\" aria-live=\"polite\"></p>\n");
 
   if (entry->versions->len > 1)
     {
-      g_string_append (out, "<p class=\"versions\">Versions:");
+      g_string_append (out, "<p class=\"versions\">");
+      /* TRANSLATORS: followed by the numbers of a tutorial's published versions */
+      wm_site_append_escaped (out, TR (N_("Versions:")));
       for (guint i = entry->versions->len; i-- > 0;)
         {
           guint v = g_array_index (entry->versions, guint, i);
+          g_autofree char *current = NULL;
+
           if (v == entry->version)
-            g_string_append_printf (out, " <a href=\"%st/%s/index.html\">%u (current)</a>",
-                                    prefix, entry->slug, v);
+            {
+              /* TRANSLATORS: %u is the number of the version readers get at the link */
+              current = g_strdup_printf (TR (N_("%u (current)")), v);
+              g_string_append_printf (out, " <a href=\"%st/%s/index.html\">", prefix,
+                                      entry->slug);
+              wm_site_append_escaped (out, current);
+              g_string_append (out, "</a>");
+            }
           else
             g_string_append_printf (out, " <a href=\"%st/%s/v%u/index.html\">%u</a>", prefix,
                                     entry->slug, v, v);
@@ -294,6 +354,7 @@ append_tutorial_header (GString          *out,
                         const char       *prefix)
 {
   const WmSiteEntry *entry = page->entry;
+  const char *language = page->language;
 
   /* Links between pages name index.html: a library opened from a file share (file://) has
    * no server to turn a folder into its page, and a web server serves the file all the same. */
@@ -304,10 +365,17 @@ append_tutorial_header (GString          *out,
   /* Version pages are written once and never again: they cannot know whether they are still
    * the newest, so they say where the newest always is. */
   if (page->version != 0)
-    g_string_append_printf (out, "<p class=\"notice\">This is version %u, kept as it was "
-                                 "published. <a href=\"%st/%s/index.html\">The current version</a> "
-                                 "is always at the tutorial's link.</p>\n",
-                            page->version, prefix, entry->slug);
+    {
+      g_string_append (out, "<p class=\"notice\">");
+      /* TRANSLATORS: on an old version's page; %u is its number */
+      g_string_append_printf (out, TR (N_("This is version %u, kept as it was published.")),
+                              page->version);
+      g_string_append_printf (out, " <a href=\"%st/%s/index.html\">", prefix, entry->slug);
+      /* TRANSLATORS: a link from an old version's page to the tutorial's newest version */
+      wm_site_append_escaped (out, TR (N_("The current version is always at the tutorial’s "
+                                          "link.")));
+      g_string_append (out, "</a></p>\n");
+    }
   g_string_append (out, "<h1>");
   wm_site_append_escaped (out, entry->title);
   g_string_append (out, "</h1>\n");
@@ -317,8 +385,8 @@ append_tutorial_header (GString          *out,
       wm_site_append_escaped (out, entry->summary);
       g_string_append (out, "</p>\n");
     }
-  append_meta (out, entry, page->version != 0 ? page->version : entry->version);
-  append_roles_list (out, entry);
+  append_meta (out, entry, page->version != 0 ? page->version : entry->version, language);
+  append_roles_list (out, entry, language);
 }
 
 GBytes *
@@ -330,7 +398,8 @@ wm_site_render_tutorial (const WmSitePage *page)
 
   g_return_val_if_fail (page != NULL && page->entry != NULL && page->model != NULL, NULL);
 
-  append_head (out, page->entry->title, prefix, page->assets, NULL, page->connect_src);
+  append_head (out, page->entry->title, prefix, page->assets, NULL, page->connect_src,
+               page->language);
   g_string_append_printf (out, "<body class=\"%s\" data-root=\"%s\" data-stage=\"%s\">\n",
                           page->embed ? "embed" : "page", prefix,
                           wm_stage_to_string (page->entry->stage));
@@ -366,21 +435,41 @@ wm_site_render_tutorial (const WmSitePage *page)
 
 /* --- The catalogue ------------------------------------------------------------------- */
 
+/* <label>Label <tag…>: the label's text escaped, the markup after it as given. */
 static void
-append_filters (GString *out)
+append_label (GString    *out,
+              const char *text,
+              const char *control)
 {
+  g_string_append (out, "<label>");
+  wm_site_append_escaped (out, text);
+  g_string_append_printf (out, " %s", control);
+}
+
+static void
+append_filters (GString    *out,
+                const char *language)
+{
+  g_autofree char *placeholder = g_markup_escape_text (TR (N_("Title, summary or role")), -1);
+  g_autofree char *search = g_strdup_printf ("<input id=\"search\" type=\"search\" "
+                                             "placeholder=\"%s\" autocomplete=\"off\"></label>\n",
+                                             placeholder);
+
   /* Roles are filled in by catalogue.js from the parts: the page itself never has to
    * change when a tutorial does. */
-  g_string_append (out, "<div class=\"filters\" role=\"search\">\n"
-                        "<label>Search <input id=\"search\" type=\"search\" "
-                        "placeholder=\"Title, summary or role\" autocomplete=\"off\"></label>\n"
-                        "<label>Role <select id=\"role\"><option value=\"\">All roles</option>"
-                        "</select></label>\n<label>Stage <select id=\"stage\">"
-                        "<option value=\"\">All stages</option>");
+  g_string_append (out, "<div class=\"filters\" role=\"search\">\n");
+  /* TRANSLATORS: the filters of a published library's catalogue */
+  append_label (out, TR (N_("Search")), search);
+  append_label (out, TR (N_("Role")), "<select id=\"role\"><option value=\"\">");
+  wm_site_append_escaped (out, TR (N_("All roles")));
+  g_string_append (out, "</option></select></label>\n");
+  append_label (out, TR (N_("Stage")), "<select id=\"stage\"><option value=\"\">");
+  wm_site_append_escaped (out, TR (N_("All stages")));
+  g_string_append (out, "</option>");
   for (guint s = 0; s < WM_N_STAGES; s++)
     {
       g_string_append_printf (out, "<option value=\"%s\">", wm_stage_to_string (s));
-      wm_site_append_escaped (out, wm_stage_get_title (s));
+      wm_site_append_escaped (out, wm_stage_get_title_in (s, language));
       g_string_append (out, "</option>");
     }
   g_string_append (out, "</select></label>\n</div>\n"
@@ -393,20 +482,27 @@ append_filters (GString *out)
  * changes with the library's title or a new Waymark, never with a tutorial. */
 GBytes *
 wm_site_render_catalogue (WmSiteCatalog *catalog,
-                          GHashTable    *assets)
+                          GHashTable    *assets,
+                          const char    *language,
+                          const char    *labels)
 {
   g_autoptr(GString) out = g_string_sized_new (8192);
+  /* TRANSLATORS: the name of a published library's news feed */
+  g_autofree char *feed_title = g_markup_escape_text (TR (N_("Tutorial updates")), -1);
+  g_autofree char *feed_link = g_strdup_printf ("<link rel=\"alternate\" "
+                                                "type=\"application/atom+xml\" "
+                                                "href=\"feed.atom\" title=\"%s\">\n",
+                                                feed_title);
 
   g_return_val_if_fail (WM_IS_SITE_CATALOG (catalog), NULL);
+  g_return_val_if_fail (labels != NULL, NULL);
 
-  append_head (out, wm_site_catalog_get_title (catalog), "", assets,
-               "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.atom\" "
-               "title=\"Tutorial updates\">\n", NULL);
+  append_head (out, wm_site_catalog_get_title (catalog), "", assets, feed_link, NULL, language);
   g_string_append (out, "<body class=\"catalogue\">\n<header class=\"site-header\"><h1>");
   wm_site_append_escaped (out, wm_site_catalog_get_title (catalog));
   g_string_append (out, "</h1><p class=\"total\" id=\"total\"></p></header>\n"
                         "<main id=\"main\">\n");
-  append_filters (out);
+  append_filters (out, language);
 
   for (guint s = 0; s < WM_N_STAGES; s++)
     {
@@ -415,19 +511,29 @@ wm_site_render_catalogue (WmSiteCatalog *catalog,
       g_string_append_printf (out, "<section class=\"stage-group\" data-stage=\"%s\" "
                                    "aria-labelledby=\"stage-%s\" hidden>\n<h2 id=\"stage-%s\">",
                               name, name, name);
-      wm_site_append_escaped (out, wm_stage_get_title (s));
+      wm_site_append_escaped (out, wm_stage_get_title_in (s, language));
       g_string_append (out, "</h2>\n<p class=\"question\">");
-      wm_site_append_escaped (out, wm_stage_get_question (s));
+      wm_site_append_escaped (out, wm_stage_get_question_in (s, language));
       g_string_append (out, "</p>\n<ul class=\"cards\"></ul>\n</section>\n");
     }
 
-  g_string_append (out, "<p id=\"empty\" class=\"empty\">Loading the tutorials…</p>\n"
-                        "<noscript><p class=\"empty\">This catalogue needs JavaScript. Every "
-                        "tutorial is listed in <a href=\"catalog.json\">catalog.json</a> and "
-                        "its parts.</p></noscript>\n</main>\n"
-                        "<footer class=\"site-footer\"><a href=\"feed.atom\">Updates (Atom)</a> "
-                        "<a href=\"catalog.json\">catalog.json</a> "
-                        "<span>Published with Waymark</span></footer>\n");
+  g_string_append (out, "<p id=\"empty\" class=\"empty\">");
+  wm_site_append_escaped (out, TR (N_("Loading the tutorials…")));
+  g_string_append (out, "</p>\n<noscript><p class=\"empty\">");
+  /* TRANSLATORS: catalog.json is a file name; keep it as it is */
+  wm_site_append_escaped (out, TR (N_("This catalogue needs JavaScript. Every tutorial is "
+                                      "listed in catalog.json and its parts.")));
+  g_string_append (out, "</p></noscript>\n</main>\n<footer class=\"site-footer\">"
+                        "<a href=\"feed.atom\">");
+  /* TRANSLATORS: the link to a published library's Atom news feed */
+  wm_site_append_escaped (out, TR (N_("Updates (Atom)")));
+  g_string_append (out, "</a> <a href=\"catalog.json\">catalog.json</a> <span>");
+  wm_site_append_escaped (out, TR (N_("Published with Waymark")));
+  g_string_append (out, "</span></footer>\n");
+  /* The words catalogue.js shows (counts, dates, the card's labels). */
+  g_string_append (out, "<script type=\"application/json\" id=\"wm-labels\">");
+  g_string_append (out, labels);
+  g_string_append (out, "</script>\n");
   /* Scripts, not fetch(): they also load from a folder opened as file://. */
   for (guint i = 0; i < WM_SITE_CATALOG_N_PARTS; i++)
     {
@@ -445,7 +551,8 @@ wm_site_render_catalogue (WmSiteCatalog *catalog,
 static void
 append_feed_entry (GString           *out,
                    WmSiteCatalog     *catalog,
-                   const WmSiteEntry *entry)
+                   const WmSiteEntry *entry,
+                   const char        *language)
 {
   g_autofree char *url = wm_site_catalog_get_url (catalog, entry);
   g_autofree char *updated = wm_site_format_time (entry->updated);
@@ -459,14 +566,18 @@ append_feed_entry (GString           *out,
   g_string_append (out, "\"/>\n<category term=\"");
   g_string_append (out, wm_stage_to_string (entry->stage));
   g_string_append (out, "\" label=\"");
-  wm_site_append_escaped (out, wm_stage_get_title (entry->stage));
-  g_string_append_printf (out, "\"/>\n<summary type=\"text\">Version %u. ", entry->version);
+  wm_site_append_escaped (out, wm_stage_get_title_in (entry->stage, language));
+  g_string_append (out, "\"/>\n<summary type=\"text\">");
+  /* TRANSLATORS: starts a feed entry's summary; %u is the tutorial's version number */
+  g_string_append_printf (out, TR (N_("Version %u.")), entry->version);
+  g_string_append_c (out, ' ');
   wm_site_append_escaped (out, entry->summary);
   g_string_append (out, "</summary>\n</entry>\n");
 }
 
 GBytes *
-wm_site_render_feed (WmSiteCatalog *catalog)
+wm_site_render_feed (WmSiteCatalog *catalog,
+                     const char    *language)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   GPtrArray *entries = wm_site_catalog_get_recent (catalog);
@@ -489,7 +600,7 @@ wm_site_render_feed (WmSiteCatalog *catalog)
 
   /* The latest updates are what a feed reader wants; the catalogue has the rest. */
   for (guint i = 0; i < entries->len; i++)
-    append_feed_entry (out, catalog, entries->pdata[i]);
+    append_feed_entry (out, catalog, entries->pdata[i], language);
   g_string_append (out, "</feed>\n");
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
@@ -509,4 +620,16 @@ wm_site_render_part_script (GBytes *part_json)
   g_string_append (out, ");\nif (window.WaymarkWidget) window.WaymarkWidget.refresh();\n");
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+GBytes *
+wm_site_render_widget (GBytes     *script,
+                       const char *labels)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (script != NULL && labels != NULL, NULL);
+
+  g_hash_table_insert (values, "LABELS", (gpointer) labels);
+  return wm_player_expand_template (script, values);
 }

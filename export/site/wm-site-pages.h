@@ -31,14 +31,23 @@ typedef struct {
   gboolean           embed;        /* the chrome-less page for iframes */
   const char        *signals_json; /* signals.js's settings, safe for <script>; NULL: none */
   const char        *connect_src;  /* the LRS's origin, allowed by the page's CSP */
+  const char        *language;     /* the pages' own words (wm_language_resolve) */
 } WmSitePage;
 
 /* The folder a page lives in, relative to the root: "t/<slug>/v3/embed/". */
 char   *wm_site_page_get_dir           (const WmSitePage *page);
 GBytes *wm_site_render_tutorial        (const WmSitePage *page);
+/* @language as for a page; @labels the scripts' words (wm_page_labels_build) as JSON that
+ * may sit inside <script> (wm_player_script_data). */
 GBytes *wm_site_render_catalogue       (WmSiteCatalog    *catalog,
-                                        GHashTable       *assets);
-GBytes *wm_site_render_feed            (WmSiteCatalog    *catalog);
+                                        GHashTable       *assets,
+                                        const char       *language,
+                                        const char       *labels);
+GBytes *wm_site_render_feed            (WmSiteCatalog    *catalog,
+                                        const char       *language);
+/* widget.js with its words: @labels (as above) in place of its @LABELS@. */
+GBytes *wm_site_render_widget          (GBytes           *script,
+                                        const char       *labels);
 /* catalog/<nn>.js: a part of the catalogue (its catalog/<nn>.json, as
  * wm_site_catalog_part_to_json() made it) as a script index.html and widget.js load, since
  * a page opened from file:// may not fetch, and a host page on another origin may not fetch

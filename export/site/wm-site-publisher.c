@@ -7,11 +7,15 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <json-glib/json-glib.h>
 
 #include "wm-export-pixels.h"
 #include "wm-html-exporter.h"
 #include "wm-lms-package.h"
+#include "wm-language.h"
+#include "wm-page-labels.h"
 #include "wm-site-catalog.h"
 #include "wm-site-location.h"
 #include "wm-site-lock.h"
@@ -39,6 +43,7 @@ struct _WmSitePublisher
   char      *lrs_endpoint;
   char      *lrs_key;
   gboolean   packages;
+  char      *language;
 
   guint      n_published;
   guint      n_unchanged;
@@ -58,6 +63,7 @@ enum {
   PROP_LRS_ENDPOINT,
   PROP_LRS_KEY,
   PROP_PACKAGES,
+  PROP_LANGUAGE,
   N_PROPS
 };
 
@@ -80,6 +86,8 @@ typedef struct {
   JsonObject      *previous;      /* "images" of the tutorial's model as last published */
   gboolean         migrated;      /* read a first-format catalogue: catalog.js goes */
   gint64           newest;        /* the store's newest change when listed, or -1 */
+  char            *language;      /* the pages' language, resolved (wm_language_resolve) */
+  char            *labels;        /* their scripts' words (wm_page_labels_build), as JSON */
 } Run;
 
 static void
@@ -94,6 +102,8 @@ run_clear (Run *run)
   g_clear_pointer (&run->images_done, g_hash_table_unref);
   g_clear_pointer (&run->new_slugs, g_ptr_array_unref);
   g_clear_pointer (&run->previous, json_object_unref);
+  g_clear_pointer (&run->language, g_free);
+  g_clear_pointer (&run->labels, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
@@ -120,6 +130,7 @@ wm_site_publisher_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->lrs_endpoint, g_free);
   g_clear_pointer (&self->lrs_key, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->published_slugs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (wm_site_publisher_parent_class)->finalize (object);
@@ -142,6 +153,7 @@ wm_site_publisher_get_property (GObject    *object,
     case PROP_LRS_ENDPOINT: g_value_set_string (value, self->lrs_endpoint); break;
     case PROP_LRS_KEY: g_value_set_string (value, self->lrs_key); break;
     case PROP_PACKAGES: g_value_set_boolean (value, self->packages); break;
+    case PROP_LANGUAGE: g_value_set_string (value, self->language); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -167,6 +179,7 @@ wm_site_publisher_set_property (GObject      *object,
       wm_site_publisher_set_lrs (self, self->lrs_endpoint, g_value_get_string (value));
       break;
     case PROP_PACKAGES: wm_site_publisher_set_packages (self, g_value_get_boolean (value)); break;
+    case PROP_LANGUAGE: wm_site_publisher_set_language (self, g_value_get_string (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -190,6 +203,8 @@ wm_site_publisher_class_init (WmSitePublisherClass *klass)
   properties[PROP_LRS_ENDPOINT] = g_param_spec_string ("lrs-endpoint", NULL, NULL, NULL, rw);
   properties[PROP_LRS_KEY] = g_param_spec_string ("lrs-key", NULL, NULL, NULL, rw);
   properties[PROP_PACKAGES] = g_param_spec_boolean ("packages", NULL, NULL, FALSE, rw);
+  /* The language of the pages' own words, "de"…; NULL: the author's (wm-language.h). */
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -333,6 +348,21 @@ wm_site_lrs_origin (const char *endpoint)
   return g_uri_get_port (uri) > 0
          ? g_strdup_printf ("%s://%s:%d", scheme, g_uri_get_host (uri), g_uri_get_port (uri))
          : g_strdup_printf ("%s://%s", scheme, g_uri_get_host (uri));
+wm_site_publisher_get_language (WmSitePublisher *self)
+{
+  g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), NULL);
+
+  return self->language;
+}
+
+void
+wm_site_publisher_set_language (WmSitePublisher *self,
+                                const char      *language)
+{
+  g_return_if_fail (WM_IS_SITE_PUBLISHER (self));
+
+  if (replace_string (&self->language, language))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
 guint
@@ -398,7 +428,7 @@ damaged (Run     *run,
   g_autofree char *name = g_file_get_parse_name (run->self->location);
 
   g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_NOT_A_LIBRARY,
-               "Cannot publish to “%s”: %s", name, cause->message);
+               _("Cannot publish to “%1$s”: %2$s"), name, cause->message);
   return NULL;
 }
 
@@ -544,6 +574,7 @@ prepare_assets (Run     *run,
   g_checksum_update (build, (const guchar *) (run->self->lrs_endpoint ?: ""), -1);
   g_checksum_update (build, (const guchar *) (run->self->lrs_key ?: ""), -1);
   g_checksum_update (build, (const guchar *) (run->self->packages ? "packages" : ""), -1);
+  g_checksum_update (build, (const guchar *) run->language, -1);
   run->build = g_strndup (g_checksum_get_string (build), 16);
 
   return TRUE;
@@ -642,16 +673,16 @@ choose_slug (Run         *run,
       if (!wm_site_slug_is_safe (wm_tutorial_get_slug (tutorial)))
         {
           g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_FAILED,
-                       "Cannot publish “%s”: its link name “%s” is not one a library can use "
-                       "(lowercase letters, digits and dashes)", wm_tutorial_get_title (tutorial),
+                       _("Cannot publish “%1$s”: its link name “%2$s” is not one a library can use "
+                         "(lowercase letters, digits and dashes)"), wm_tutorial_get_title (tutorial),
                        wm_tutorial_get_slug (tutorial));
           return NULL;
         }
       if (!slug_is_free (run, wm_tutorial_get_slug (tutorial), id))
         {
           g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_SLUG_TAKEN,
-                       "Cannot publish “%s”: its link t/%s/ belongs to another tutorial at "
-                       "this location", wm_tutorial_get_title (tutorial),
+                       _("Cannot publish “%1$s”: its link t/%2$s/ belongs to another tutorial at "
+                         "this location"), wm_tutorial_get_title (tutorial),
                        wm_tutorial_get_slug (tutorial));
           return NULL;
         }
@@ -699,7 +730,7 @@ publish_image (const char  *name,
   if (!image_name_is_safe (name))
     {
       g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_FAILED,
-                   "The player made a picture named “%s”, which a library cannot hold", name);
+                   _("The player made a picture named “%s”, which a library cannot hold"), name);
       return NULL;
     }
 
@@ -843,7 +874,7 @@ make_thumbnail (Run         *run,
   if (png == NULL)
     {
       if (error != NULL && *error == NULL)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "“%s” went missing", src);
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” went missing"), src);
       return NULL;
     }
   if ((thumb = scale_png (png, error)) == NULL ||
@@ -978,6 +1009,7 @@ write_pages (Run               *run,
     .catalog = run->catalog, .entry = entry, .model = json_node_get_object (model),
     .model_json = model_json, .assets = run->assets, .signals_json = signals_json,
     .connect_src = signals_json ? connect_src : NULL,
+    .model_json = model_json, .assets = run->assets, .language = run->language,
   };
   static const struct { gboolean versioned, embed; } order[] = {
     { TRUE, FALSE }, { TRUE, TRUE }, { FALSE, FALSE }, { FALSE, TRUE },
@@ -1060,6 +1092,7 @@ publish_tutorial (Run         *run,
                                              lookup_image, publish_image, run, error);
   if (model == NULL)
     return FALSE;
+  g_free (wm_player_model_add_labels (model, run->language, NULL));
 
   entry = make_entry (run, snapshot, slug, version, previous, json_node_get_object (model));
   if (first_image (json_node_get_object (model)) != NULL &&
@@ -1114,8 +1147,8 @@ collect_tutorials (Run                *run,
       if (wm_tutorial_get_approved_version (t) == 0)
         {
           g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_NOT_APPROVED,
-                       "“%s” has no approved version yet; only approved tutorials are "
-                       "published", wm_tutorial_get_title (t));
+                       _("“%s” has no approved version yet; only approved tutorials are "
+                         "published"), wm_tutorial_get_title (t));
           return NULL;
         }
       g_ptr_array_add (chosen, g_steal_pointer (&t));
@@ -1175,9 +1208,11 @@ static gboolean
 write_catalogue (Run     *run,
                  GError **error)
 {
-  g_autoptr(GBytes) widget = lookup_asset ("widget.js");
-  g_autoptr(GBytes) feed = wm_site_render_feed (run->catalog);
-  g_autoptr(GBytes) index = wm_site_render_catalogue (run->catalog, run->assets);
+  g_autoptr(GBytes) widget_js = lookup_asset ("widget.js");
+  g_autoptr(GBytes) widget = wm_site_render_widget (widget_js, run->labels);
+  g_autoptr(GBytes) feed = wm_site_render_feed (run->catalog, run->language);
+  g_autoptr(GBytes) index = wm_site_render_catalogue (run->catalog, run->assets, run->language,
+                                                      run->labels);
   g_autoptr(GBytes) json = NULL;
 
   if (!wm_site_writer_write_if_changed (run->writer, "widget.js", widget, run->cancellable,
@@ -1354,10 +1389,18 @@ publish_with (WmSitePublisher     *self,
     {
       g_autofree char *shown = g_strescape (self->base_url, NULL);
       g_set_error (error, WM_SITE_PUBLISHER_ERROR, WM_SITE_PUBLISHER_ERROR_FAILED,
-                   "The library's address “%s” must be an http:// or https:// address, like "
-                   "https://help.example.com/tutorials/", shown);
+                   _("The library's address “%s” must be an http:// or https:// address, like "
+                     "https://help.example.com/tutorials/"), shown);
       return FALSE;
     }
+
+  /* An unknown language fails before anything is touched. */
+  if ((run.language = wm_language_resolve (self->language, error)) == NULL)
+    return FALSE;
+  {
+    g_autoptr(JsonNode) labels = wm_page_labels_build (run.language);
+    run.labels = wm_player_script_data (labels);
+  }
 
   start = g_get_monotonic_time ();
   run.newest = -1;

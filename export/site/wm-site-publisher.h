@@ -38,6 +38,9 @@ const char      *wm_site_publisher_get_base_url   (WmSitePublisher  *self);
 void             wm_site_publisher_set_base_url   (WmSitePublisher  *self,
                                                    const char       *base_url);
 /* The library's name on its pages; NULL keeps what the location has ("Tutorials"). */
+const char      *wm_site_publisher_get_language   (WmSitePublisher  *self);
+void             wm_site_publisher_set_language   (WmSitePublisher  *self,
+                                                   const char       *language);
 const char      *wm_site_publisher_get_title      (WmSitePublisher  *self);
 void             wm_site_publisher_set_title      (WmSitePublisher  *self,
                                                    const char       *title);

@@ -501,7 +501,7 @@ test('the mode follows the stage; Refresher opens in View with search', async ()
       await page.locator('.wm-search input').fill('step 2:');
       assert.deepEqual(await page.locator('.wm-card:visible .wm-card-instruction').allTextContents(),
                        ['Step 2: click “the checkbox”']);
-      assert.equal(await page.locator('[aria-live]').textContent(), '1 of 3 steps match.');
+      assert.equal(await page.locator('[aria-live]').textContent(), '1 of 3 steps matches.');
       await page.locator('.wm-search input').fill('no such words');
       assert.equal(await page.locator('.wm-card:visible').count(), 0);
       assert.equal(await page.locator('.wm-no-match').textContent(), 'No step matches “no such words”.');
