@@ -353,7 +353,7 @@ read_stored_steps (sqlite3  *db,
     }
   if (rc != SQLITE_DONE)
     {
-      wm_store_set_sqlite_error (db, rc, "read the steps", error);
+      wm_store_set_sqlite_error (db, rc, WM_STORE_DOING_READ, error);
       return NULL;
     }
 
@@ -387,7 +387,7 @@ delete_gone_steps (sqlite3     *db,
         continue;
       sqlite3_reset (del);
       sqlite3_bind_int64 (del, 1, st->rowid);
-      if (!wm_store_step (db, del, "delete a step", error))
+      if (!wm_store_step (db, del, WM_STORE_DOING_SAVE, error))
         return FALSE;
       g_hash_table_iter_remove (&iter);
     }
@@ -420,7 +420,7 @@ move_steps (sqlite3   *db,
         sqlite3_reset (move);
         sqlite3_bind_int (move, 1, pass == 0 ? -1 - (int) i : (int) i);
         sqlite3_bind_int64 (move, 2, st->rowid);
-        if (!wm_store_step (db, move, "move a step", error))
+        if (!wm_store_step (db, move, WM_STORE_DOING_SAVE, error))
           return FALSE;
       }
 
@@ -462,8 +462,8 @@ update_step (sqlite3     *db,
   sqlite3_bind_int64 (stmt, 16, step_rowid);
   sqlite3_bind_int64 (marks, 1, step_rowid);
 
-  return wm_store_step (db, stmt, "save a step", error) &&
-         wm_store_step (db, marks, "save the step's marks", error) &&
+  return wm_store_step (db, stmt, WM_STORE_DOING_SAVE, error) &&
+         wm_store_step (db, marks, WM_STORE_DOING_SAVE, error) &&
          insert_annotations (db, step_rowid, s, error);
 }
 
