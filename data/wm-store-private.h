@@ -39,6 +39,7 @@ typedef enum {
   WM_STORE_DOING_SETTING,    /* saving a library setting */
   WM_STORE_DOING_REVIEW,     /* recording a review transition or comment */
   WM_STORE_DOING_CHANGE,     /* starting or committing a change, maintenance */
+  WM_STORE_DOING_SIGNALS,    /* saving the adoption signals readers sent */
 } WmStoreDoing;
 
 /* Turns the connection's last error into a GError with a person's message. */

@@ -151,7 +151,7 @@ add_signals_txn (WmStore  *self,
         sqlite3_bind_null (stmt, 8);
       wm_store_bind_text (stmt, 9, s->comment);
       sqlite3_bind_int64 (stmt, 10, s->at);
-      if (!wm_store_step (db, stmt, _("Cannot save the adoption signals"), error))
+      if (!wm_store_step (db, stmt, WM_STORE_DOING_SIGNALS, error))
         return FALSE;
       job->added += sqlite3_changes (db);
     }
@@ -238,7 +238,7 @@ fill_counts (sqlite3          *db,
   guint timed;
 
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return stmt == NULL ? FALSE : wm_store_step (db, stmt, _("Cannot read the adoption signals"),
+    return stmt == NULL ? FALSE : wm_store_step (db, stmt, WM_STORE_DOING_READ,
                                                  error);
 
   s->readers = sqlite3_column_int (stmt, 0);
@@ -286,7 +286,7 @@ fill_funnel (sqlite3          *db,
       g_array_index (s->funnel, guint, step - 1) = readers;
     }
 
-  return rc == SQLITE_DONE || wm_store_step (db, stmt, _("Cannot read the adoption signals"),
+  return rc == SQLITE_DONE || wm_store_step (db, stmt, WM_STORE_DOING_READ,
                                              error);
 }
 
@@ -315,7 +315,7 @@ fill_comments (sqlite3          *db,
       g_ptr_array_add (s->comments, c);
     }
 
-  return rc == SQLITE_DONE || wm_store_step (db, stmt, _("Cannot read the adoption signals"),
+  return rc == SQLITE_DONE || wm_store_step (db, stmt, WM_STORE_DOING_READ,
                                              error);
 }
 
@@ -346,7 +346,7 @@ list_summaries_txn (WmStore  *self,
       g_ptr_array_add (job->summaries, g_steal_pointer (&s));
     }
 
-  return rc == SQLITE_DONE || wm_store_step (db, stmt, _("Cannot read the adoption signals"),
+  return rc == SQLITE_DONE || wm_store_step (db, stmt, WM_STORE_DOING_READ,
                                              error);
 }
 

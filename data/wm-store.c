@@ -111,6 +111,8 @@ doing_message (WmStoreDoing doing)
       return _("Cannot upgrade the library “%1$s” for this Waymark: %2$s");
     case WM_STORE_DOING_SETTING: return _("Cannot save a setting of the library “%1$s”: %2$s");
     case WM_STORE_DOING_REVIEW: return _("Cannot record the review in “%1$s”: %2$s");
+    case WM_STORE_DOING_SIGNALS:
+      return _("Cannot save the adoption signals in “%1$s”: %2$s");
     case WM_STORE_DOING_CHANGE:
     default: return _("Cannot change the library “%1$s”: %2$s");
     }

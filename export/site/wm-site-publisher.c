@@ -348,6 +348,9 @@ wm_site_lrs_origin (const char *endpoint)
   return g_uri_get_port (uri) > 0
          ? g_strdup_printf ("%s://%s:%d", scheme, g_uri_get_host (uri), g_uri_get_port (uri))
          : g_strdup_printf ("%s://%s", scheme, g_uri_get_host (uri));
+}
+
+const char *
 wm_site_publisher_get_language (WmSitePublisher *self)
 {
   g_return_val_if_fail (WM_IS_SITE_PUBLISHER (self), NULL);
@@ -1008,8 +1011,7 @@ write_pages (Run               *run,
   WmSitePage page = {
     .catalog = run->catalog, .entry = entry, .model = json_node_get_object (model),
     .model_json = model_json, .assets = run->assets, .signals_json = signals_json,
-    .connect_src = signals_json ? connect_src : NULL,
-    .model_json = model_json, .assets = run->assets, .language = run->language,
+    .connect_src = signals_json ? connect_src : NULL, .language = run->language,
   };
   static const struct { gboolean versioned, embed; } order[] = {
     { TRUE, FALSE }, { TRUE, TRUE }, { FALSE, FALSE }, { FALSE, TRUE },
