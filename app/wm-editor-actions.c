@@ -850,7 +850,8 @@ static const struct {
   const char *hint;
 } tools[] = {
   { "select", "find-location-symbolic", N_("Select"),
-    N_("Click a mark to change it, drag it or its handles, Delete removes it; drag the red ring to where the reader should click") },
+    N_("Drag the red ring to where the reader should click; with no ring yet, click there. "
+       "Click a mark to change it, drag it or its handles; Delete removes it") },
   { "crop", "wm-crop-symbolic", N_("Crop"), N_("Drag over the part of the screen to keep") },
   { "redact", "wm-redact-symbolic", N_("Redact"),
     N_("Drag over private details: they are covered here and in every export") },
