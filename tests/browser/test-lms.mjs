@@ -431,3 +431,25 @@ test('opened from disk with no LMS, each package plays to the end with no reques
     await page.close();
   }
 });
+
+test('publish --packages puts the three packages beside each tutorial, the AU named by its stable link', () => {
+  const library = join(dir, 'published.db');
+  const id = execFileSync(MAKE_FIXTURE, [library, '3']).toString().trim();
+  const waymark = (...args) => execFileSync(WAYMARK, ['--library', library, ...args], { stdio: 'pipe' }).toString();
+  waymark('submit', id);
+  waymark('approve', id);
+  const site = join(dir, 'published-site');
+  const out = waymark('publish', '--to', site, '--packages', '--base-url', 'https://academy.example.com/help/');
+  const slug = out.match(/t\/([^/\s]+)\//)[1];
+  for (const format of ['scorm12', 'scorm2004', 'cmi5']) {
+    const zip = join(site, 't', slug, `${slug}-${format}.zip`);
+    const root = unzip(zip, join(dir, 'published', format));
+    assert.ok(readFileSync(join(root, 'index.html'), 'utf8').includes('waymark-lms'), `${format}: a launch page`);
+    if (format === 'cmi5') {
+      assert.equal(xpath(join(root, 'cmi5.xml'), 'string(//*[local-name()="au"]/@id)'),
+                   `https://academy.example.com/help/t/${slug}/`);
+    } else {
+      assert.doesNotThrow(() => validateManifest(root, format === 'scorm12' ? SCORM12_SCHEMAS : SCORM2004_SCHEMAS));
+    }
+  }
+});
