@@ -13,6 +13,7 @@
 
 #include "wm-editor-private.h"
 #include "wm-export.h"
+#include "wm-html-exporter.h"
 #include "wm-site-publisher.h"
 
 static const struct {
@@ -56,6 +57,7 @@ set_exporting (WmEditor *self,
   gtk_revealer_set_reveal_child (self->export_revealer, exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export", !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export-to", !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export-with", !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.publish", !exporting);
   if (exporting && self->pulse_id == 0)
     self->pulse_id = g_timeout_add (100, pulse, self);
@@ -118,9 +120,10 @@ export_done (GObject      *source,
 
 /* Writes @tutorial's current state as @format to @file; progress shows meanwhile. */
 static void
-start_export (WmEditor   *self,
-              const char *format,
-              GFile      *file)
+start_export (WmEditor              *self,
+              const char            *format,
+              GFile                 *file,
+              const WmExportOptions *options)
 {
   if (self->tutorial == NULL || self->exporting)
     return;
@@ -128,10 +131,12 @@ start_export (WmEditor   *self,
   /* The export library copies the tutorial as it is now; the author may go on editing. */
   _wm_editor_flush (self);
   set_exporting (self, TRUE);
-  wm_export_async (self->store, self->tutorial, formats[format_index (format)].format, file,
-                   NULL, export_done, export_call_new (self, file));
+  wm_export_async_full (self->store, self->tutorial, formats[format_index (format)].format,
+                        options, file, NULL, export_done, export_call_new (self, file));
 }
 
+/* editor.export-to (format, path), or editor.export-with (format, path, mode, mastery):
+ * mode 0–3 as the player's (0: by stage), mastery 0 or 1–100 for the LMS packages. */
 static void
 export_to_action (GtkWidget  *widget,
                   const char *action_name,
@@ -139,10 +144,54 @@ export_to_action (GtkWidget  *widget,
 {
   const char *format, *path;
   g_autoptr(GFile) file = NULL;
+  WmExportOptions options = { 0, 0 };
 
-  g_variant_get (param, "(&s&s)", &format, &path);
+  if (g_variant_is_of_type (param, G_VARIANT_TYPE ("(ssuu)")))
+    g_variant_get (param, "(&s&suu)", &format, &path, &options.mode, &options.mastery);
+  else
+    g_variant_get (param, "(&s&s)", &format, &path);
+  options.mode = MIN (options.mode, WM_PLAYER_MODE_VIEW);
+  options.mastery = MIN (options.mastery, 100);
   file = g_file_new_for_path (path);
-  start_export (WM_EDITOR (widget), format, file);
+  start_export (WM_EDITOR (widget), format, file, &options);
+}
+
+static const char * const mode_ids[] = { "default", "try", "watch", "view", NULL };
+static const char * const mastery_ids[] = { "0", "60", "70", "80", "90", "100", NULL };
+
+/* What the dialog's Mode and Pass mark choices say. */
+static void
+read_choices (GtkFileChooser  *chooser,
+              WmExportOptions *options)
+{
+  const char *mode = gtk_file_chooser_get_choice (chooser, "mode");
+  const char *mastery = gtk_file_chooser_get_choice (chooser, "mastery");
+
+  for (guint i = 0; mode && mode_ids[i]; i++)
+    if (g_str_equal (mode, mode_ids[i]))
+      options->mode = i;
+  options->mastery = mastery ? MIN (g_ascii_strtoull (mastery, NULL, 10), 100) : 0;
+}
+
+static void
+add_choices (GtkFileChooser *chooser)
+{
+  const char *mode_labels[] = {
+    /* TRANSLATORS: how the exported player opens: as its stage suggests, or a mode */
+    _("As the stage suggests"), _("Try it"), _("Watch"), _("View"), NULL
+  };
+  const char *mastery_labels[] = {
+    /* TRANSLATORS: LMS packages: the share of steps done without a miss that passes */
+    _("No pass mark"), _("Pass at 60 %"), _("Pass at 70 %"), _("Pass at 80 %"),
+    _("Pass at 90 %"), _("Pass at 100 %"), NULL
+  };
+
+  gtk_file_chooser_add_choice (chooser, "mode", _("Opens in"), (const char **) mode_ids,
+                               mode_labels);
+  gtk_file_chooser_set_choice (chooser, "mode", "default");
+  gtk_file_chooser_add_choice (chooser, "mastery", _("LMS pass mark"),
+                               (const char **) mastery_ids, mastery_labels);
+  gtk_file_chooser_set_choice (chooser, "mastery", "0");
 }
 
 static void
@@ -154,9 +203,12 @@ on_export_response (WmEditor *self,
   g_autofree char *path = NULL;
   g_autofree char *renamed = NULL;
   const char *format;
+  WmExportOptions options = { 0, 0 };
 
   if (response != GTK_RESPONSE_ACCEPT)
     return;
+
+  read_choices (GTK_FILE_CHOOSER (chooser), &options);
 
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format") ?: "html";
@@ -169,7 +221,7 @@ on_export_response (WmEditor *self,
       g_clear_object (&file);
       file = g_file_new_for_path (renamed);
     }
-  start_export (self, format, file);
+  start_export (self, format, file, &options);
 }
 
 static void
@@ -200,6 +252,7 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->export_chooser), "format", _("Format"),
                                ids, labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->export_chooser), "format", "html");
+  add_choices (GTK_FILE_CHOOSER (self->export_chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
   g_signal_connect_swapped (self->export_chooser, "response", G_CALLBACK (on_export_response),
                             self);
@@ -366,6 +419,8 @@ _wm_editor_class_add_export_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "editor.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "editor.export-to", "(ss)", export_to_action);
+  gtk_widget_class_install_action (widget_class, "editor.export-with", "(ssuu)",
+                                   export_to_action);
   gtk_widget_class_install_action (widget_class, "editor.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "editor.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "editor.copy-link", "s", copy_link_action);

@@ -58,6 +58,7 @@ typedef struct {
   WmTutorial     *tutorial;
   WmExportFormat  format;
   GFile          *destination;
+  WmExportOptions  options;
 } ExportJob;
 
 static void
@@ -86,7 +87,11 @@ export_in_thread (GTask        *task,
   switch (job->format)
     {
     case WM_EXPORT_FORMAT_HTML:
-      ok = wm_html_export_to_file (store, job->tutorial, NULL, job->destination, &error);
+      {
+        WmHtmlOptions html = { job->options.mode, FALSE };
+
+        ok = wm_html_export_to_file (store, job->tutorial, &html, job->destination, &error);
+      }
       break;
     case WM_EXPORT_FORMAT_MARKDOWN:
       ok = wm_markdown_export_to_dir (store, job->tutorial, job->destination, NULL, &error);
@@ -100,7 +105,7 @@ export_in_thread (GTask        *task,
     case WM_EXPORT_FORMAT_CMI5:
       {
         WmLmsOptions options = { WM_LMS_SCORM12 + (job->format - WM_EXPORT_FORMAT_SCORM12),
-                                 WM_PLAYER_MODE_DEFAULT, 0, NULL };
+                                 job->options.mode, MIN (job->options.mastery, 100), NULL };
 
         ok = wm_lms_package_to_file (store, job->tutorial, &options, job->destination, &error);
       }
@@ -116,6 +121,39 @@ export_in_thread (GTask        *task,
 }
 
 void
+wm_export_async_full (WmStore               *store,
+                      WmTutorial            *tutorial,
+                      WmExportFormat         format,
+                      const WmExportOptions *options,
+                      GFile                 *destination,
+                      GCancellable          *cancellable,
+                      GAsyncReadyCallback    callback,
+                      gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (WM_IS_STORE (store));
+  g_return_if_fail (WM_IS_TUTORIAL (tutorial));
+  g_return_if_fail (G_IS_FILE (destination));
+  g_return_if_fail (options == NULL || (options->mode <= WM_PLAYER_MODE_VIEW &&
+                                        options->mastery <= 100));
+
+  job = g_new0 (ExportJob, 1);
+  job->library = g_strdup (wm_store_get_path (store));
+  job->tutorial = wm_tutorial_copy (tutorial);
+  job->format = format;
+  job->destination = g_object_ref (destination);
+  if (options != NULL)
+    job->options = *options;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, wm_export_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+void
 wm_export_async (WmStore             *store,
                  WmTutorial          *tutorial,
                  WmExportFormat       format,
@@ -124,23 +162,8 @@ wm_export_async (WmStore             *store,
                  GAsyncReadyCallback  callback,
                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job;
-
-  g_return_if_fail (WM_IS_STORE (store));
-  g_return_if_fail (WM_IS_TUTORIAL (tutorial));
-  g_return_if_fail (G_IS_FILE (destination));
-
-  job = g_new0 (ExportJob, 1);
-  job->library = g_strdup (wm_store_get_path (store));
-  job->tutorial = wm_tutorial_copy (tutorial);
-  job->format = format;
-  job->destination = g_object_ref (destination);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, wm_export_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_in_thread);
+  wm_export_async_full (store, tutorial, format, NULL, destination, cancellable, callback,
+                        user_data);
 }
 
 gboolean

@@ -43,6 +43,20 @@ typedef enum {
 
 /* For the app: exports a snapshot of @tutorial (copied now, so it may keep changing) in a
  * worker thread, with the format's defaults. */
+/* How an export is asked for, beyond its format; zero-initialise. */
+typedef struct {
+  guint mode;      /* html and packages: a WmPlayerMode (0: by the tutorial's stage) */
+  guint mastery;   /* packages: 1–100, the share of Try steps without a miss that passes */
+} WmExportOptions;
+
+void     wm_export_async_full  (WmStore               *store,
+                                WmTutorial            *tutorial,
+                                WmExportFormat         format,
+                                const WmExportOptions *options,
+                                GFile                 *destination,
+                                GCancellable          *cancellable,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data);
 void     wm_export_async       (WmStore             *store,
                                 WmTutorial          *tutorial,
                                 WmExportFormat       format,

@@ -519,6 +519,30 @@ test_export (EditorFixture *f,
       g_assert_true (bytes_contain (zip, zip_len, manifests[i]));
     }
 
+  /* The dialog's Opens in and Pass mark choices reach the file: a page opening in View, a
+   * cmi5 course whose AU passes at 80 %. */
+  {
+    g_autofree char *view_path = g_build_filename (f->app.dir, "view.html", NULL);
+    g_autofree char *cmi5_path = g_build_filename (f->app.dir, "mastery.zip", NULL);
+    g_autofree char *page = NULL, *course = NULL;
+    g_autoptr(GError) error = NULL;
+    const char *read_cmi5[] = { "python3", "-c",
+      "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('cmi5.xml').decode())",
+      cmi5_path, NULL };
+
+    act (f, "editor.export-with", g_variant_new ("(ssuu)", "html", view_path, 3, 0));
+    app_wait_until (export_finished, f->editor, 30000);
+    g_assert_true (g_file_get_contents (view_path, &page, NULL, NULL));
+    g_assert_nonnull (strstr (page, "\"mode\":\"view\""));
+
+    act (f, "editor.export-with", g_variant_new ("(ssuu)", "cmi5", cmi5_path, 1, 80));
+    app_wait_until (export_finished, f->editor, 60000);
+    g_assert_true (g_spawn_sync (NULL, (char **) read_cmi5, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &course, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (course, "masteryScore=\"0.80\""));
+  }
+
   /* A place that cannot be written: a toast, no file, and Export works again. */
   act (f, "editor.export-to", g_variant_new ("(ss)", "html", bad_path));
   app_wait_until (export_finished, f->editor, 30000);
