@@ -302,9 +302,10 @@ wm_site_publisher_set_lrs (WmSitePublisher *self,
                            const char      *key)
 {
   g_autofree char *endpoint_copy = g_strdup (endpoint), *key_copy = g_strdup (key);
+  g_autofree char *origin = endpoint ? wm_site_lrs_origin (endpoint) : NULL;
 
   g_return_if_fail (WM_IS_SITE_PUBLISHER (self));
-  g_return_if_fail (endpoint == NULL || wm_site_lrs_origin (endpoint) != NULL);
+  g_return_if_fail (endpoint == NULL || origin != NULL);
 
   if (replace_string (&self->lrs_endpoint, endpoint_copy))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LRS_ENDPOINT]);
