@@ -77,20 +77,6 @@ load_in_thread (GTask        *task,
                            (GDestroyNotify) wm_signal_summary_free);
 }
 
-static char *
-format_duration (gint64 ms)
-{
-  int s = (int) MIN ((ms + 500) / 1000, G_MAXINT);
-
-  if (ms < 0)
-    return g_strdup ("—");
-  if (s < 60)
-    /* TRANSLATORS: a median time to finish a tutorial, in seconds */
-    return g_strdup_printf (_("%d s"), s);
-  /* TRANSLATORS: a median time to finish a tutorial: %1$d minutes and %2$02d seconds */
-  return g_strdup_printf (_("%1$d min %2$02d s"), s / 60, s % 60);
-}
-
 static void
 show_comments (WmSignalsView *self)
 {
@@ -134,7 +120,7 @@ show_summary (WmSignalsView *self)
       return;
     }
 
-  median = format_duration (s->median_ms);
+  median = wm_signal_format_duration (s->median_ms);
   /* TRANSLATORS: %1$u version, %2$u readers, %3$u starts, %4$u completed, %5$.0f their share
    * in percent, %6$s the median time to finish */
   figures = g_strdup_printf (_("Version %1$u: %2$u readers, %3$u starts, %4$u completed "

@@ -64,6 +64,8 @@ typedef struct {
 } WmSignalSummary;
 
 void        wm_signal_summary_free     (WmSignalSummary *summary);
+/* A median time for people: "42 s", "1 min 35 s", "—" for none (-1). */
+char       *wm_signal_format_duration  (gint64           ms);
 /* completions / readers, 0 without readers. */
 double      wm_signal_summary_completion_rate (const WmSignalSummary *summary);
 /* The step readers leave at most: the 1-based step after which the funnel drops most,

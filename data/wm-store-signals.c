@@ -82,6 +82,20 @@ wm_signal_summary_free (WmSignalSummary *summary)
   g_free (summary);
 }
 
+char *
+wm_signal_format_duration (gint64 ms)
+{
+  int s = (int) MIN ((ms + 500) / 1000, G_MAXINT);
+
+  if (ms < 0)
+    return g_strdup ("—");
+  if (s < 60)
+    /* TRANSLATORS: a median time to finish a tutorial, in seconds */
+    return g_strdup_printf (_("%d s"), s);
+  /* TRANSLATORS: a median time to finish a tutorial: %1$d minutes and %2$02d seconds */
+  return g_strdup_printf (_("%1$d min %2$02d s"), s / 60, s % 60);
+}
+
 double
 wm_signal_summary_completion_rate (const WmSignalSummary *summary)
 {

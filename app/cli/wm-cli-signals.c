@@ -34,25 +34,13 @@ tutorial_title (WmStore    *store,
   return g_strdup (t ? wm_tutorial_get_title (t) : id);
 }
 
-static char *
-format_duration (gint64 ms)
-{
-  int s = (int) MIN ((ms + 500) / 1000, G_MAXINT);
-
-  if (s < 60)
-    /* TRANSLATORS: a median time to finish a tutorial, in seconds */
-    return g_strdup_printf (_("%d s"), s);
-  /* TRANSLATORS: a median time to finish a tutorial: %1$d minutes and %2$02d seconds */
-  return g_strdup_printf (_("%1$d min %2$02d s"), s / 60, s % 60);
-}
-
 static void
 print_summary (WmStore               *store,
                const WmSignalSummary *s)
 {
   g_autofree char *title = tutorial_title (store, s->tutorial_id);
   g_autofree char *shown = printable (title);
-  g_autofree char *median = s->median_ms >= 0 ? format_duration (s->median_ms) : g_strdup ("—");
+  g_autofree char *median = wm_signal_format_duration (s->median_ms);
   guint drop = wm_signal_summary_drop_step (s);
   GString *funnel = g_string_new (NULL);
 
