@@ -1314,21 +1314,30 @@ test_inbox_location (Fixture       *f,
   g_assert_cmpstr (contents, ==, "a bundle");
 }
 
-/* Replaces the first @from in the site's file @name with @to. */
+/* Replaces the first @from in the site's file @name with @to; with @id, the first one in
+ * that tutorial's entry. A part holds every tutorial whose id falls in it, so without @id
+ * the edit could land in another tutorial's entry, as random ids sometimes make it. */
 static void
 edit_site_file (Fixture    *f,
                 const char *name,
+                const char *id,
                 const char *from,
                 const char *to)
 {
   g_autofree char *path = g_build_filename (f->site, name, NULL);
   g_autofree char *text = read_site (f, name);
-  g_auto(GStrv) halves = g_strsplit (text, from, 2);
-  g_autofree char *edited = NULL;
+  g_autofree char *marker = id != NULL ? g_strdup_printf ("\"id\":\"%s\"", id) : NULL;
+  const char *entry = marker != NULL ? strstr (text, marker) : text;
+  const char *at;
+  g_autoptr(GString) edited = g_string_new (NULL);
 
-  g_assert_cmpuint (g_strv_length (halves), ==, 2);
-  edited = g_strjoinv (to, halves);
-  g_assert_true (g_file_set_contents (path, edited, -1, NULL));
+  g_assert_nonnull (entry);
+  at = strstr (entry, from);
+  g_assert_nonnull (at);
+  g_string_append_len (edited, text, at - text);
+  g_string_append (edited, to);
+  g_string_append (edited, at + strlen (from));
+  g_assert_true (g_file_set_contents (path, edited->str, edited->len, NULL));
 }
 
 /* Hostile catalogues: deep nesting, a number for a title, a million versions. Each is
@@ -1374,21 +1383,21 @@ test_hostile_catalog (Fixture       *f,
 
   /* A number where the title goes (it crashed the publisher). */
   g_assert_true (g_file_set_contents (part_path, good_part, -1, NULL));
-  edit_site_file (f, part, "\"title\":\"Invite your first teammate\"", "\"title\":42");
+  edit_site_file (f, part, id, "\"title\":\"Invite your first teammate\"", "\"title\":42");
   assert_refused (f, f->site, "is damaged");
   g_assert_true (g_file_set_contents (part_path, good_part, -1, NULL));
-  edit_site_file (f, part, "\"stage\":\"orientation\"", "\"stage\":{\"a\":[1]}");
+  edit_site_file (f, part, id, "\"stage\":\"orientation\"", "\"stage\":{\"a\":[1]}");
   assert_refused (f, f->site, "is damaged");
 
   /* The library's own title as a number is no title: the default stays. */
   g_assert_true (g_file_set_contents (part_path, good_part, -1, NULL));
-  edit_site_file (f, "catalog.json", "\"title\" : \"Tutorials\"", "\"title\" : 7");
+  edit_site_file (f, "catalog.json", NULL, "\"title\" : \"Tutorials\"", "\"title\" : 7");
 
   /* A million versions: refused in linear time (it ran for over thirty minutes). */
   for (guint i = 1; i <= 1000000; i++)
     g_string_append_printf (versions, "%s%u", i > 1 ? "," : "", 1000001 - i);
   g_string_append (versions, "]");
-  edit_site_file (f, part, "\"versions\":[1]", versions->str);
+  edit_site_file (f, part, id, "\"versions\":[1]", versions->str);
   start = g_get_monotonic_time ();
   assert_refused (f, f->site, "is damaged");
   g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
@@ -1399,7 +1408,7 @@ test_hostile_catalog (Fixture       *f,
     g_string_append_printf (versions, "%s%u", i > 1 ? "," : "", 1 + i * 7919 % 10007);
   g_string_append (versions, "]");
   g_assert_true (g_file_set_contents (part_path, good_part, -1, NULL));
-  edit_site_file (f, part, "\"versions\":[1]", versions->str);
+  edit_site_file (f, part, id, "\"versions\":[1]", versions->str);
   start = g_get_monotonic_time ();
   g_assert_true (publish_to (f->store, f->site, &error));
   g_assert_no_error (error);
@@ -1428,7 +1437,7 @@ test_planted_base_url (Fixture       *f,
 
   /* Published without an address, then given one by someone else. */
   g_assert_true (publish_to (f->store, f->site, &error));
-  edit_site_file (f, "catalog.json", "\"base_url\" : null",
+  edit_site_file (f, "catalog.json", NULL, "\"base_url\" : null",
                   "\"base_url\" : \"https://evil.example/\"");
   fixture_edit (f->store, id, 0, "Republished after the plant");
   fixture_approve (f->store, id);
@@ -1447,7 +1456,7 @@ test_planted_base_url (Fixture       *f,
     g_assert_true (wm_site_publisher_publish (publisher, NULL, NULL, &error));
     g_assert_no_error (error);
   }
-  edit_site_file (f, "catalog.json", "\"https://help.example.com/tutorials/\"",
+  edit_site_file (f, "catalog.json", NULL, "\"https://help.example.com/tutorials/\"",
                   "\"https://evil.example/\"");
   fixture_edit (f->store, id, 0, "Republished after the second plant");
   fixture_approve (f->store, id);
