@@ -51,6 +51,67 @@ static const Names annotation_kinds[WM_N_ANNOTATION_KINDS] = {
   { "redact", N_("Redaction"), NULL },
 };
 
+static const Names target_kinds[WM_N_TARGET_KINDS] = {
+  { "none", N_("Unknown"), NULL },
+  { "button", N_("Button"), NULL },
+  { "toggle", N_("Toggle"), NULL },
+  { "check-box", N_("Check box"), NULL },
+  { "radio", N_("Radio button"), NULL },
+  { "switch", N_("Switch"), NULL },
+  { "link", N_("Link"), NULL },
+  { "tab", N_("Tab"), NULL },
+  { "menu-item", N_("Menu item"), NULL },
+  { "list-item", N_("List item"), NULL },
+  { "field", N_("Field"), NULL },
+  { "drop-down", N_("Drop-down"), NULL },
+  { "slider", N_("Slider"), NULL },
+  { "menu", N_("Menu"), NULL },
+  { "list", N_("List"), NULL },
+  { "icon", N_("Icon"), NULL },
+};
+
+/* AT-SPI role names (atspi_accessible_get_role_name) as toolkits report them. */
+static const struct {
+  const char   *role;
+  WmTargetKind  kind;
+} role_kinds[] = {
+  { "push button", WM_TARGET_BUTTON },
+  { "button", WM_TARGET_BUTTON },
+  { "push button menu", WM_TARGET_BUTTON },
+  { "toggle button", WM_TARGET_TOGGLE },
+  { "check box", WM_TARGET_CHECK_BOX },
+  { "radio button", WM_TARGET_RADIO },
+  { "switch", WM_TARGET_SWITCH },
+  { "link", WM_TARGET_LINK },
+  { "page tab", WM_TARGET_TAB },
+  { "menu item", WM_TARGET_MENU_ITEM },
+  { "check menu item", WM_TARGET_MENU_ITEM },
+  { "radio menu item", WM_TARGET_MENU_ITEM },
+  { "tearoff menu item", WM_TARGET_MENU_ITEM },
+  { "list item", WM_TARGET_LIST_ITEM },
+  { "table row", WM_TARGET_LIST_ITEM },
+  { "tree item", WM_TARGET_LIST_ITEM },
+  { "option", WM_TARGET_LIST_ITEM },
+  { "entry", WM_TARGET_FIELD },
+  { "text", WM_TARGET_FIELD },
+  { "password text", WM_TARGET_FIELD },
+  { "spin button", WM_TARGET_FIELD },
+  { "editbar", WM_TARGET_FIELD },
+  { "search box", WM_TARGET_FIELD },
+  { "combo box", WM_TARGET_DROP_DOWN },
+  { "slider", WM_TARGET_SLIDER },
+  { "menu", WM_TARGET_MENU },
+  { "menu bar", WM_TARGET_MENU },
+  { "popup menu", WM_TARGET_MENU },
+  { "list", WM_TARGET_LIST },
+  { "list box", WM_TARGET_LIST },
+  { "tree", WM_TARGET_LIST },
+  { "tree table", WM_TARGET_LIST },
+  { "table", WM_TARGET_LIST },
+  { "icon", WM_TARGET_ICON },
+  { "desktop icon", WM_TARGET_ICON },
+};
+
 static gboolean
 lookup (const Names *names,
         guint        n,
@@ -133,6 +194,17 @@ DEFINE_ENUM (WmStage, wm_stage, stages, WM_N_STAGES)
 DEFINE_ENUM (WmStatus, wm_status, statuses, WM_N_STATUSES)
 DEFINE_ENUM (WmStepKind, wm_step_kind, step_kinds, WM_N_STEP_KINDS)
 DEFINE_ENUM (WmAnnotationKind, wm_annotation_kind, annotation_kinds, WM_N_ANNOTATION_KINDS)
+DEFINE_ENUM (WmTargetKind, wm_target_kind, target_kinds, WM_N_TARGET_KINDS)
+
+WmTargetKind
+wm_target_kind_from_role (const char *role)
+{
+  for (guint i = 0; role != NULL && i < G_N_ELEMENTS (role_kinds); i++)
+    if (g_ascii_strcasecmp (role_kinds[i].role, role) == 0)
+      return role_kinds[i].kind;
+
+  return WM_TARGET_NONE;
+}
 
 const char *
 wm_stage_get_title (WmStage stage)

@@ -51,15 +51,41 @@ typedef enum {
 
 #define WM_N_ANNOTATION_KINDS 5
 
+/* What kind of control a step's target is, which decides the sentence that names it
+ * ("the Save button", "Save As… in the main menu") and the container a target sits in
+ * (a menu, a list). WM_TARGET_NONE: not known. */
+typedef enum {
+  WM_TARGET_NONE,
+  WM_TARGET_BUTTON,
+  WM_TARGET_TOGGLE,
+  WM_TARGET_CHECK_BOX,
+  WM_TARGET_RADIO,
+  WM_TARGET_SWITCH,
+  WM_TARGET_LINK,
+  WM_TARGET_TAB,
+  WM_TARGET_MENU_ITEM,
+  WM_TARGET_LIST_ITEM,
+  WM_TARGET_FIELD,
+  WM_TARGET_DROP_DOWN,
+  WM_TARGET_SLIDER,
+  WM_TARGET_MENU,
+  WM_TARGET_LIST,
+  WM_TARGET_ICON,
+} WmTargetKind;
+
+#define WM_N_TARGET_KINDS 16
+
 #define WM_TYPE_STAGE (wm_stage_get_type ())
 #define WM_TYPE_STATUS (wm_status_get_type ())
 #define WM_TYPE_STEP_KIND (wm_step_kind_get_type ())
 #define WM_TYPE_ANNOTATION_KIND (wm_annotation_kind_get_type ())
+#define WM_TYPE_TARGET_KIND (wm_target_kind_get_type ())
 
 GType wm_stage_get_type (void) G_GNUC_CONST;
 GType wm_status_get_type (void) G_GNUC_CONST;
 GType wm_step_kind_get_type (void) G_GNUC_CONST;
 GType wm_annotation_kind_get_type (void) G_GNUC_CONST;
+GType wm_target_kind_get_type (void) G_GNUC_CONST;
 
 /* Stable machine names ("first-exposure", "in-review", "double-click", …) used in the
  * database, the command line, JSON and exported pages. from_string() also accepts the
@@ -87,5 +113,13 @@ gboolean    wm_step_kind_from_string     (const char *str, WmStepKind *out);
 
 const char *wm_annotation_kind_to_string (WmAnnotationKind kind);
 gboolean    wm_annotation_kind_from_string (const char *str, WmAnnotationKind *out);
+
+/* "button", "menu-item", "drop-down"; "none" for WM_TARGET_NONE. */
+const char *wm_target_kind_to_string     (WmTargetKind kind);
+gboolean    wm_target_kind_from_string   (const char *str, WmTargetKind *out);
+/* The kind of control an AT-SPI role names ("push button", "page tab", "password text");
+ * WM_TARGET_NONE for roles a reader would not call by a kind (labels, panels, icons'
+ * images). */
+WmTargetKind wm_target_kind_from_role    (const char *role);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _WmStep
   char        *target_role;
   char        *app_name;
   char        *window_title;
+  char        *container;
   char        *text;
   char        *image_sha256;
   GPtrArray   *annotations;
@@ -30,7 +31,10 @@ struct _WmStep
   guint        button;
   WmModifiers  modifiers;
   WmStepKind   kind;
+  WmTargetKind target_kind;
+  WmTargetKind container_kind;
   guint        instruction_edited : 1;
+  guint        incomplete : 1;
 };
 
 G_DEFINE_FINAL_TYPE (WmStep, wm_step, G_TYPE_OBJECT)
@@ -47,6 +51,7 @@ enum {
   PROP_NOTES,
   PROP_IMAGE_SHA256,
   PROP_TEXT,
+  PROP_INCOMPLETE,
   N_PROPS
 };
 
@@ -64,6 +69,7 @@ wm_step_finalize (GObject *object)
   g_clear_pointer (&self->target_role, g_free);
   g_clear_pointer (&self->app_name, g_free);
   g_clear_pointer (&self->window_title, g_free);
+  g_clear_pointer (&self->container, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->image_sha256, g_free);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
@@ -91,6 +97,7 @@ wm_step_get_property (GObject    *object,
     case PROP_NOTES: g_value_set_string (value, self->notes); break;
     case PROP_IMAGE_SHA256: g_value_set_string (value, self->image_sha256); break;
     case PROP_TEXT: g_value_set_string (value, self->text); break;
+    case PROP_INCOMPLETE: g_value_set_boolean (value, self->incomplete); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -117,6 +124,7 @@ wm_step_set_property (GObject      *object,
     case PROP_NOTES: wm_step_set_notes (self, g_value_get_string (value)); break;
     case PROP_IMAGE_SHA256: wm_step_set_image_sha256 (self, g_value_get_string (value)); break;
     case PROP_TEXT: wm_step_set_text (self, g_value_get_string (value)); break;
+    case PROP_INCOMPLETE: wm_step_set_incomplete (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -143,6 +151,7 @@ wm_step_class_init (WmStepClass *klass)
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, rw);
   properties[PROP_IMAGE_SHA256] = g_param_spec_string ("image-sha256", NULL, NULL, NULL, rw);
   properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, rw);
+  properties[PROP_INCOMPLETE] = g_param_spec_boolean ("incomplete", NULL, NULL, FALSE, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -179,6 +188,10 @@ copy_fields (WmStep *dst,
   dst->target_role = g_strdup (src->target_role);
   dst->app_name = g_strdup (src->app_name);
   dst->window_title = g_strdup (src->window_title);
+  dst->target_kind = src->target_kind;
+  dst->container = g_strdup (src->container);
+  dst->container_kind = src->container_kind;
+  dst->incomplete = src->incomplete;
   dst->text = g_strdup (src->text);
   dst->image_sha256 = g_strdup (src->image_sha256);
   dst->captured_at = src->captured_at;
@@ -228,6 +241,7 @@ STRING_ACCESSORS (target_name)
 STRING_ACCESSORS (target_role)
 STRING_ACCESSORS (app_name)
 STRING_ACCESSORS (window_title)
+STRING_ACCESSORS (container)
 STRING_ACCESSORS (text)
 STRING_ACCESSORS (image_sha256)
 
@@ -298,6 +312,7 @@ wm_step_set_instruction (WmStep     *self,
 
   set_string (self, &self->instruction, text, PROP_INSTRUCTION);
   wm_step_set_instruction_edited (self, TRUE);
+  wm_step_set_incomplete (self, FALSE);
 }
 
 void
@@ -323,6 +338,110 @@ wm_step_set_target (WmStep     *self,
   wm_set_str (&self->target_role, wm_str_or_null (role));
   wm_set_str (&self->app_name, wm_str_or_null (app_name));
   wm_set_str (&self->window_title, wm_str_or_null (window_title));
+}
+
+WmTargetKind
+wm_step_get_target_kind (WmStep *self)
+{
+  g_return_val_if_fail (WM_IS_STEP (self), WM_TARGET_NONE);
+  return self->target_kind;
+}
+
+void
+wm_step_set_target_kind (WmStep       *self,
+                         WmTargetKind  kind)
+{
+  g_return_if_fail (WM_IS_STEP (self));
+  g_return_if_fail ((guint) kind < WM_N_TARGET_KINDS);
+  self->target_kind = kind;
+}
+
+WmTargetKind
+wm_step_get_container_kind (WmStep *self)
+{
+  g_return_val_if_fail (WM_IS_STEP (self), WM_TARGET_NONE);
+  return self->container_kind;
+}
+
+void
+wm_step_set_container (WmStep       *self,
+                       const char   *name,
+                       WmTargetKind  kind)
+{
+  g_return_if_fail (WM_IS_STEP (self));
+  g_return_if_fail ((guint) kind < WM_N_TARGET_KINDS);
+
+  wm_set_str (&self->container, wm_str_or_null (name));
+  self->container_kind = kind;
+}
+
+gboolean
+wm_step_get_incomplete (WmStep *self)
+{
+  g_return_val_if_fail (WM_IS_STEP (self), FALSE);
+  return self->incomplete;
+}
+
+void
+wm_step_set_incomplete (WmStep   *self,
+                        gboolean  incomplete)
+{
+  g_return_if_fail (WM_IS_STEP (self));
+
+  incomplete = !!incomplete;
+  if (self->incomplete != incomplete)
+    {
+      self->incomplete = incomplete;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCOMPLETE]);
+    }
+}
+
+gboolean
+wm_step_get_target_span (WmStep *self,
+                         gsize  *start,
+                         gsize  *end)
+{
+  const char *from, *found;
+
+  g_return_val_if_fail (WM_IS_STEP (self), FALSE);
+
+  if (self->instruction == NULL || self->target_name == NULL)
+    return FALSE;
+
+  from = self->instruction;
+  if (self->kind == WM_STEP_TYPE && self->text != NULL && (found = strstr (from, self->text)))
+    from = found + strlen (self->text);
+
+  found = strstr (from, self->target_name);
+  if (found == NULL)
+    found = strstr (self->instruction, self->target_name);
+  if (found == NULL)
+    return FALSE;
+
+  *start = found - self->instruction;
+  *end = *start + strlen (self->target_name);
+
+  return TRUE;
+}
+
+char *
+wm_step_get_instruction_markup (WmStep *self)
+{
+  g_autofree char *before = NULL, *target = NULL, *after = NULL;
+  gsize start, end;
+
+  g_return_val_if_fail (WM_IS_STEP (self), NULL);
+
+  if (self->instruction == NULL)
+    return NULL;
+  if (!wm_step_get_target_span (self, &start, &end))
+    return g_markup_escape_text (self->instruction, -1);
+
+  before = g_markup_escape_text (self->instruction, start);
+  target = g_markup_escape_text (self->instruction + start, end - start);
+  after = g_markup_escape_text (self->instruction + end, -1);
+
+  return g_strconcat (before, "<b>", target, "</b>", after, NULL);
 }
 
 guint

@@ -76,6 +76,32 @@ void          wm_step_set_target             (WmStep      *self,
                                               const char  *role,
                                               const char  *app_name,
                                               const char  *window_title);
+/* The kind of control the target is, and the menu or list it sits in ("Save As…" in
+ * the main menu: container "main menu", kind WM_TARGET_MENU). */
+WmTargetKind  wm_step_get_target_kind        (WmStep      *self);
+void          wm_step_set_target_kind        (WmStep      *self,
+                                              WmTargetKind kind);
+const char   *wm_step_get_container          (WmStep      *self);
+WmTargetKind  wm_step_get_container_kind     (WmStep      *self);
+void          wm_step_set_container          (WmStep      *self,
+                                              const char  *name,
+                                              WmTargetKind kind);
+/* TRUE when the recorder could not tell what was clicked or where the text went, so
+ * the generated instruction ("Click in Text Editor", "Type the text") is only a start
+ * the author has to complete. Editing the instruction clears it. */
+gboolean      wm_step_get_incomplete         (WmStep      *self);
+void          wm_step_set_incomplete         (WmStep      *self,
+                                              gboolean     incomplete);
+
+/* Where the target's name is in the instruction, as byte offsets, so every renderer can
+ * show it in bold its own way; FALSE when the instruction does not name it. In a typing
+ * step the typed text is skipped, so “Save” typed into the Save field bolds the field. */
+gboolean      wm_step_get_target_span        (WmStep      *self,
+                                              gsize       *start,
+                                              gsize       *end);
+/* The instruction as Pango markup, escaped, the target in <b>; NULL without one. */
+char         *wm_step_get_instruction_markup (WmStep      *self);
+
 /* Typed text for WM_STEP_TYPE, the key combination ("Ctrl+S") for WM_STEP_KEY. */
 const char   *wm_step_get_text               (WmStep      *self);
 void          wm_step_set_text               (WmStep      *self,

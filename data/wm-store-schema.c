@@ -136,9 +136,225 @@ static const char * const migrations[] = {
   "  comment TEXT,"
   "  at INTEGER NOT NULL) WITHOUT ROWID;"
   "CREATE INDEX signals_figures ON signals (tutorial_id, version, verb, step, actor);",
+
+  /* 5: structured instructions — the kind of control clicked, the menu or list it is in,
+   * and whether the author still has to complete the sentence. upgrade_emphasis() then
+   * turns the **…** and *…* of generated instructions into these fields. */
+  "ALTER TABLE steps ADD COLUMN target_kind TEXT CHECK (target_kind IN ('button', 'toggle',"
+  "  'check-box', 'radio', 'switch', 'link', 'tab', 'menu-item', 'list-item', 'field',"
+  "  'drop-down', 'slider', 'menu', 'list', 'icon'));"
+  "ALTER TABLE steps ADD COLUMN container TEXT;"
+  "ALTER TABLE steps ADD COLUMN container_kind TEXT CHECK (container_kind IN ('button',"
+  "  'toggle', 'check-box', 'radio', 'switch', 'link', 'tab', 'menu-item', 'list-item',"
+  "  'field', 'drop-down', 'slider', 'menu', 'list', 'icon'));"
+  "ALTER TABLE steps ADD COLUMN incomplete INTEGER NOT NULL DEFAULT 0;",
 };
 
+/* Work SQL cannot do, run right after the migration of the same index (NULL: none). */
+typedef gboolean (*Upgrade) (sqlite3 *db, GError **error);
+
+static gboolean upgrade_emphasis (sqlite3 *db, GError **error);
+
+static const Upgrade upgrades[] = { NULL, NULL, NULL, NULL, upgrade_emphasis };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (upgrades) == G_N_ELEMENTS (migrations));
+
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == WM_STORE_SCHEMA_VERSION);
+
+/* Schema 5 ------------------------------------------------------------------------------ */
+
+/* Until schema 5 an instruction marked its target with Markdown emphasis ("Click the
+ * **Save** button in *Finance*"). Returns the text without the marks and the first
+ * strong and emphasised spans; marks without a partner are left as they are. */
+static char *
+strip_emphasis (const char  *text,
+                char       **strong,
+                char       **em)
+{
+  GString *plain = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gsize mark = g_str_has_prefix (p, "**") ? 2 : (*p == '*' ? 1 : 0);
+      const char *close;
+
+      if (mark == 0 || p[mark] == '\0' || p[mark] == ' ' || p[mark] == '*' ||
+          !(close = strstr (p + mark, mark == 2 ? "**" : "*")) || close == p + mark)
+        {
+          g_string_append_c (plain, *p++);
+          continue;
+        }
+
+      if (mark == 2 && *strong == NULL)
+        *strong = g_strndup (p + 2, close - p - 2);
+      else if (mark == 1 && *em == NULL)
+        *em = g_strndup (p + 1, close - p - 1);
+      g_string_append_len (plain, p + mark, close - p - mark);
+      p = close + mark;
+    }
+
+  return g_string_free (plain, FALSE);
+}
+
+/* The kind the old English sentence gave after the name ("the **Month** field"). */
+static WmTargetKind
+kind_from_noun (const char *after)
+{
+  static const struct { const char *noun; WmTargetKind kind; } nouns[] = {
+    { " button", WM_TARGET_BUTTON }, { " toggle", WM_TARGET_TOGGLE },
+    { " checkbox", WM_TARGET_CHECK_BOX }, { " check box", WM_TARGET_CHECK_BOX },
+    { " option", WM_TARGET_RADIO }, { " switch", WM_TARGET_SWITCH },
+    { " link", WM_TARGET_LINK }, { " tab", WM_TARGET_TAB },
+    { " menu item", WM_TARGET_MENU_ITEM }, { " menu", WM_TARGET_MENU },
+    { " field", WM_TARGET_FIELD }, { " list", WM_TARGET_DROP_DOWN },
+    { " slider", WM_TARGET_SLIDER }, { " icon", WM_TARGET_ICON },
+  };
+
+  for (guint i = 0; after != NULL && i < G_N_ELEMENTS (nouns); i++)
+    if (g_str_has_prefix (after, nouns[i].noun))
+      return nouns[i].kind;
+
+  return WM_TARGET_NONE;
+}
+
+/* Applies the old marks of a generated instruction to @step; the author's own text is
+ * left as typed. */
+static void
+upgrade_step (WmStep *step)
+{
+  g_autofree char *strong = NULL, *em = NULL, *plain = NULL;
+  const char *text = wm_step_get_instruction (step);
+  const char *target, *container = NULL;
+  const char *after;
+  WmTargetKind kind;
+
+  if (wm_step_get_target_kind (step) == WM_TARGET_NONE)
+    wm_step_set_target_kind (step, wm_target_kind_from_role (wm_step_get_target_role (step)));
+
+  if (text == NULL || wm_step_get_instruction_edited (step) || strchr (text, '*') == NULL)
+    return;
+
+  plain = strip_emphasis (text, &strong, &em);
+  target = strong ? strong : em;
+  if (strong != NULL)
+    container = em;
+
+  if (target != NULL)
+    {
+      after = strstr (text, target) + strlen (target) + (strong ? 2 : 1);
+      kind = kind_from_noun (after);
+      wm_step_set_target (step, target, wm_step_get_target_role (step),
+                          wm_step_get_app_name (step), wm_step_get_window_title (step));
+      if (kind != WM_TARGET_NONE)
+        wm_step_set_target_kind (step, kind);
+    }
+  if (container != NULL)
+    wm_step_set_container (step, container, WM_TARGET_NONE);
+
+  wm_step_set_generated_instruction (step, plain);
+}
+
+static gboolean
+upgrade_step_rows (sqlite3  *db,
+                   GError  **error)
+{
+  g_autoptr(sqlite3_stmt) select = wm_store_prepare (db,
+    "SELECT rowid, kind, instruction, instruction_edited, target_name, target_role"
+    " FROM steps", error);
+  g_autoptr(sqlite3_stmt) update = wm_store_prepare (db,
+    "UPDATE steps SET instruction = ?2, target_name = ?3, target_kind = ?4, container = ?5"
+    " WHERE rowid = ?1", error);
+  int rc;
+
+  if (select == NULL || update == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      g_autoptr(WmStep) step = wm_step_new (WM_STEP_CLICK);
+      WmTargetKind kind;
+
+      wm_step_set_generated_instruction (step, wm_store_column_text (select, 2));
+      wm_step_set_instruction_edited (step, sqlite3_column_int (select, 3));
+      wm_step_set_target (step, wm_store_column_text (select, 4),
+                          wm_store_column_text (select, 5), NULL, NULL);
+      upgrade_step (step);
+
+      kind = wm_step_get_target_kind (step);
+      sqlite3_reset (update);
+      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (select, 0));
+      wm_store_bind_text (update, 2, wm_step_get_instruction (step));
+      wm_store_bind_text (update, 3, wm_step_get_target_name (step));
+      wm_store_bind_text (update, 4, kind ? wm_target_kind_to_string (kind) : NULL);
+      wm_store_bind_text (update, 5, wm_step_get_container (step));
+      if (!wm_store_step (db, update, WM_STORE_DOING_UPGRADE, error))
+        return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      wm_store_set_sqlite_error (db, rc, WM_STORE_DOING_UPGRADE, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Revisions keep their words: only the marks of their generated instructions move into
+ * the fields, and the snapshot takes the format that carries them. */
+static gboolean
+upgrade_revisions (sqlite3  *db,
+                   GError  **error)
+{
+  g_autoptr(sqlite3_stmt) select = wm_store_prepare (db,
+    "SELECT rowid, snapshot FROM revisions", error);
+  g_autoptr(sqlite3_stmt) update = wm_store_prepare (db,
+    "UPDATE revisions SET snapshot = ?2 WHERE rowid = ?1", error);
+  int rc;
+
+  if (select == NULL || update == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (select, 1),
+                                             sqlite3_column_bytes (select, 1));
+      g_autoptr(GVariant) old = g_variant_ref_sink (g_variant_new_from_bytes (
+          G_VARIANT_TYPE (WM_TUTORIAL_VARIANT_TYPE_4), bytes, FALSE));
+      g_autoptr(WmTutorial) t = wm_tutorial_deserialize (old, error);
+      g_autoptr(GVariant) snapshot = NULL;
+
+      if (t == NULL)
+        return FALSE;
+
+      for (guint i = 0; i < wm_tutorial_get_n_steps (t); i++)
+        upgrade_step (wm_tutorial_get_step (t, i));
+
+      snapshot = g_variant_ref_sink (wm_tutorial_serialize (t));
+      sqlite3_reset (update);
+      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (select, 0));
+      sqlite3_bind_blob (update, 2, g_variant_get_data (snapshot), g_variant_get_size (snapshot),
+                         SQLITE_TRANSIENT);
+      if (!wm_store_step (db, update, WM_STORE_DOING_UPGRADE, error))
+        return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      wm_store_set_sqlite_error (db, rc, WM_STORE_DOING_UPGRADE, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+upgrade_emphasis (sqlite3  *db,
+                  GError  **error)
+{
+  return upgrade_step_rows (db, error) && upgrade_revisions (db, error);
+}
 
 /* 'WMRK': lets `file` and Waymark tell a library from any other SQLite file. */
 #define WM_APPLICATION_ID 0x574d524b
@@ -165,6 +381,8 @@ run_migrations (WmStore  *store,
           wm_store_set_sqlite_error (db, rc, WM_STORE_DOING_UPGRADE, error);
           return FALSE;
         }
+      if (upgrades[v] != NULL && !upgrades[v] (db, error))
+        return FALSE;
     }
 
   pragma = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",

@@ -153,6 +153,25 @@ insert_annotations (sqlite3  *db,
   return TRUE;
 }
 
+/* WM_TARGET_NONE is stored as NULL: nothing known. */
+static void
+bind_target_kind (sqlite3_stmt *stmt,
+                  int           column,
+                  WmTargetKind  kind)
+{
+  wm_store_bind_text (stmt, column, kind == WM_TARGET_NONE ? NULL : wm_target_kind_to_string (kind));
+}
+
+static WmTargetKind
+column_target_kind (sqlite3_stmt *stmt,
+                    int           column)
+{
+  WmTargetKind kind = WM_TARGET_NONE;
+
+  wm_target_kind_from_string (wm_store_column_text (stmt, column), &kind);
+  return kind;
+}
+
 static gboolean
 insert_step (sqlite3  *db,
              gint64    tutorial_rowid,
@@ -164,8 +183,8 @@ insert_step (sqlite3  *db,
   stmt = wm_store_prepare (db,
     "INSERT INTO steps (tutorial, id, position, kind, x, y, button, modifiers, instruction,"
     "  instruction_edited, notes, target_name, target_role, app_name, window_title, text,"
-    "  image, captured_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "  image, captured_at, target_kind, container, container_kind, incomplete)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -187,6 +206,10 @@ insert_step (sqlite3  *db,
   wm_store_bind_text (stmt, 16, wm_step_get_text (s));
   wm_store_bind_text (stmt, 17, wm_step_get_image_sha256 (s));
   sqlite3_bind_int64 (stmt, 18, wm_step_get_captured_at (s));
+  bind_target_kind (stmt, 19, wm_step_get_target_kind (s));
+  wm_store_bind_text (stmt, 20, wm_step_get_container (s));
+  bind_target_kind (stmt, 21, wm_step_get_container_kind (s));
+  sqlite3_bind_int (stmt, 22, wm_step_get_incomplete (s));
 
   if (!wm_store_step (db, stmt, WM_STORE_DOING_SAVE, error))
     return FALSE;
@@ -566,6 +589,9 @@ step_from_row (sqlite3_stmt *stmt)
   wm_step_set_text (step, wm_store_column_text (stmt, 15));
   wm_step_set_image_sha256 (step, wm_store_column_text (stmt, 16));
   wm_step_set_captured_at (step, sqlite3_column_int64 (stmt, 17));
+  wm_step_set_target_kind (step, column_target_kind (stmt, 18));
+  wm_step_set_container (step, wm_store_column_text (stmt, 19), column_target_kind (stmt, 20));
+  wm_step_set_incomplete (step, sqlite3_column_int (stmt, 21));
 
   return step;
 }
@@ -618,7 +644,8 @@ load_steps (sqlite3     *db,
   stmt = wm_store_prepare (db,
     "SELECT rowid, id, kind, position, x, y, button, modifiers, instruction,"
     "  instruction_edited, notes, target_name, target_role, app_name, window_title, text,"
-    "  image, captured_at FROM steps WHERE tutorial = ? ORDER BY position", error);
+    "  image, captured_at, target_kind, container, container_kind, incomplete"
+    " FROM steps WHERE tutorial = ? ORDER BY position", error);
   if (stmt == NULL)
     return FALSE;
 

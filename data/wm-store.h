@@ -35,7 +35,7 @@ typedef enum {
 GQuark wm_store_error_quark (void);
 
 /* The schema version this build writes; opening reads every earlier one and migrates. */
-#define WM_STORE_SCHEMA_VERSION 4
+#define WM_STORE_SCHEMA_VERSION 5
 
 #define WM_TYPE_STORE (wm_store_get_type ())
 

@@ -13,7 +13,8 @@
 #include "wm-tutorial.h"
 #include "wm-util.h"
 
-#define STEP_VARIANT_TYPE "(ssuiiuusbssssssxa(uiiiis))"
+#define STEP_VARIANT_TYPE "(ssuiiuusbssssssxa(uiiiis)usub)"
+#define STEP_VARIANT_TYPE_4 "(ssuiiuusbssssssxa(uiiiis))"
 
 struct _WmTutorial
 {
@@ -642,7 +643,11 @@ wm_step_serialize (WmStep *step)
                         nz (wm_step_get_window_title (step)),
                         nz (wm_step_get_text (step)),
                         wm_step_get_captured_at (step),
-                        &annotations);
+                        &annotations,
+                        wm_step_get_target_kind (step),
+                        nz (wm_step_get_container (step)),
+                        wm_step_get_container_kind (step),
+                        wm_step_get_incomplete (step));
 }
 
 GVariant *
@@ -717,16 +722,25 @@ deserialize_step (GVariant  *v,
   g_autoptr(WmStep) step = NULL;
   g_autoptr(GVariant) annotations = NULL;
   const char *id, *image, *instruction, *notes, *name, *role, *app, *window, *text;
+  const char *container = "";
   guint32 kind, button, modifiers;
+  guint32 target_kind = WM_TARGET_NONE, container_kind = WM_TARGET_NONE;
   gint32 x, y;
-  gboolean edited;
+  gboolean edited, incomplete = FALSE;
   gint64 captured_at;
 
-  g_variant_get (v, "(&s&suiiuu&sb&s&s&s&s&s&sx@a(uiiiis))",
-                 &id, &image, &kind, &x, &y, &button, &modifiers, &instruction, &edited,
-                 &notes, &name, &role, &app, &window, &text, &captured_at, &annotations);
+  if (g_variant_is_of_type (v, G_VARIANT_TYPE (STEP_VARIANT_TYPE_4)))
+    g_variant_get (v, "(&s&suiiuu&sb&s&s&s&s&s&sx@a(uiiiis))",
+                   &id, &image, &kind, &x, &y, &button, &modifiers, &instruction, &edited,
+                   &notes, &name, &role, &app, &window, &text, &captured_at, &annotations);
+  else
+    g_variant_get (v, "(&s&suiiuu&sb&s&s&s&s&s&sx@a(uiiiis)u&sub)",
+                   &id, &image, &kind, &x, &y, &button, &modifiers, &instruction, &edited,
+                   &notes, &name, &role, &app, &window, &text, &captured_at, &annotations,
+                   &target_kind, &container, &container_kind, &incomplete);
 
-  if (kind >= WM_N_STEP_KINDS || !g_uuid_string_is_valid (id))
+  if (kind >= WM_N_STEP_KINDS || target_kind >= WM_N_TARGET_KINDS ||
+      container_kind >= WM_N_TARGET_KINDS || !g_uuid_string_is_valid (id))
     {
       g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_INVALID,
                    _("A step has an unknown kind or a malformed id"));
@@ -745,6 +759,9 @@ deserialize_step (GVariant  *v,
   wm_step_set_target (step, name, role, app, window);
   wm_step_set_text (step, wm_str_or_null (text));
   wm_step_set_captured_at (step, captured_at);
+  wm_step_set_target_kind (step, target_kind);
+  wm_step_set_container (step, container, container_kind);
+  wm_step_set_incomplete (step, incomplete);
 
   if (!deserialize_annotations (step, annotations, error))
     return NULL;
@@ -767,14 +784,15 @@ wm_tutorial_deserialize (GVariant  *variant,
 
   g_return_val_if_fail (variant != NULL, NULL);
 
-  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE (WM_TUTORIAL_VARIANT_TYPE)))
+  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE (WM_TUTORIAL_VARIANT_TYPE)) &&
+      !g_variant_is_of_type (variant, G_VARIANT_TYPE (WM_TUTORIAL_VARIANT_TYPE_4)))
     {
       g_set_error (error, WM_STORE_ERROR, WM_STORE_ERROR_INVALID,
                    _("Not a Waymark tutorial snapshot"));
       return NULL;
     }
 
-  g_variant_get (variant, "(&s&s&s&su&s^a&suuu&sxx@a" STEP_VARIANT_TYPE ")",
+  g_variant_get (variant, "(&s&s&s&su&s^a&suuu&sxx@a*)",
                  &id, &slug, &title, &summary, &stage, &author, &roles, &status, &version,
                  &approved_version, &contributor, &created_at, &updated_at, &steps);
 

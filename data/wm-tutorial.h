@@ -107,8 +107,12 @@ G_END_DECLS
 G_BEGIN_DECLS
 
 /* A self-contained, immutable snapshot of the tutorial with its steps (images by SHA-256),
- * used for revisions and bundles. Variant type: WM_TUTORIAL_VARIANT_TYPE. */
+ * used for revisions and bundles. Variant type: WM_TUTORIAL_VARIANT_TYPE; deserialize()
+ * also reads WM_TUTORIAL_VARIANT_TYPE_4, what libraries of schema 4 and before stored
+ * (steps without target kind, container and incomplete mark), for their upgrade. */
 #define WM_TUTORIAL_VARIANT_TYPE \
+  "(ssssusasuuusxxa(ssuiiuusbssssssxa(uiiiis)usub))"
+#define WM_TUTORIAL_VARIANT_TYPE_4 \
   "(ssssusasuuusxxa(ssuiiuusbssssssxa(uiiiis)))"
 GVariant     *wm_tutorial_serialize         (WmTutorial   *self);
 /* One step's part of that snapshot (floating). */

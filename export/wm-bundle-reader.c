@@ -550,6 +550,47 @@ read_roles (sqlite3     *db,
   return TRUE;
 }
 
+/* NULL (nothing known) or one of the kinds' names. */
+static gboolean
+get_target_kind (sqlite3_stmt  *stmt,
+                 int            column,
+                 const char    *what,
+                 WmTargetKind  *out,
+                 GError       **error)
+{
+  const char *text;
+
+  *out = WM_TARGET_NONE;
+  if (!get_text (stmt, column, what, 64, 0, &text, error))
+    return FALSE;
+  if (text != NULL && !wm_target_kind_from_string (text, out))
+    return refuse (error, _("its %s “%s” is unknown"), what, text);
+
+  return TRUE;
+}
+
+static gboolean
+read_step_target (sqlite3_stmt  *stmt,
+                  WmStep        *step,
+                  GError       **error)
+{
+  WmTargetKind kind, container_kind;
+  const char *container;
+  gint64 incomplete;
+
+  if (!get_target_kind (stmt, 19, _("step target kind"), &kind, error) ||
+      !get_text (stmt, 20, _("step target's container"), 1000, 0, &container, error) ||
+      !get_target_kind (stmt, 21, _("step container kind"), &container_kind, error) ||
+      !get_int (stmt, 22, _("step's incomplete flag"), 0, 1, &incomplete, error))
+    return FALSE;
+
+  wm_step_set_target_kind (step, kind);
+  wm_step_set_container (step, container, container_kind);
+  wm_step_set_incomplete (step, incomplete);
+
+  return TRUE;
+}
+
 static gboolean
 read_step_text (sqlite3_stmt  *stmt,
                 WmStep        *step,
@@ -614,7 +655,10 @@ read_step (sqlite3_stmt  *stmt,
   wm_step_set_image_sha256 (step, image);
   wm_step_set_captured_at (step, captured);
 
-  return read_step_text (stmt, step, error) ? g_steal_pointer (&step) : NULL;
+  if (!read_step_text (stmt, step, error) || !read_step_target (stmt, step, error))
+    return NULL;
+
+  return g_steal_pointer (&step);
 }
 
 static gboolean
@@ -680,7 +724,8 @@ read_steps (sqlite3     *db,
   g_autoptr(sqlite3_stmt) stmt = prepare (db,
     "SELECT rowid, id, position, kind, x, y, button, modifiers, instruction,"
     "  instruction_edited, notes, target_name, target_role, app_name, window_title, text,"
-    "  image, captured_at, tutorial FROM steps ORDER BY position, rowid", error);
+    "  image, captured_at, tutorial, target_kind, container, container_kind, incomplete"
+    " FROM steps ORDER BY position, rowid", error);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_rowid = g_hash_table_new (NULL, NULL);
   guint n = 0;

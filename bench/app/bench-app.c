@@ -101,7 +101,7 @@ fill_library (WmStore *store,
         {
           WmStep *step = wm_step_new (WM_STEP_CLICK);
 
-          wm_step_set_generated_instruction (step, "Click **Save** in *Reports*");
+          wm_step_set_generated_instruction (step, "Click Save in Reports");
           g_ptr_array_add (steps, step);
           g_ptr_array_add (step_images, g_ptr_array_index (images, (i + s) % N_IMAGES));
         }
@@ -120,7 +120,7 @@ fill_library (WmStore *store,
     for (guint s = 0; s < 200; s++)
       {
         WmStep *step = wm_step_new (WM_STEP_CLICK);
-        g_autofree char *text = g_strdup_printf ("Click **Next** (%u of 200)", s + 1);
+        g_autofree char *text = g_strdup_printf ("Click Next (%u of 200)", s + 1);
         g_autoptr(WmAnnotation) mark = wm_annotation_new (WM_ANNOTATION_HIGHLIGHT, 280, 100,
                                                           200, 60, NULL);
 

@@ -134,7 +134,7 @@ build_library (WmStore *store)
         {
           g_autoptr(GBytes) png = unique_copy (pool[(i * 7 + s) % POOL], i * n_steps + s);
           WmStep *step = wm_step_new (WM_STEP_CLICK);
-          g_autofree char *text = g_strdup_printf ("Click **Export** (step %u)", s + 1);
+          g_autofree char *text = g_strdup_printf ("Click Export (step %u)", s + 1);
 
           wm_step_set_instruction (step, text);
           wm_step_set_point (step, 400 + s * 20, 200 + s * 10);
@@ -193,7 +193,7 @@ edit_one (WmStore    *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WmTutorial) t = wm_store_load_tutorial (store, id, TRUE, &error);
-  g_autofree char *text = g_strdup_printf ("Click **Export as PDF** (edit %u)", round);
+  g_autofree char *text = g_strdup_printf ("Click Export as PDF (edit %u)", round);
 
   if (t == NULL)
     g_error ("%s", error->message);

@@ -85,7 +85,7 @@ add_steps (WmStore    *store,
     {
       g_autoptr(GBytes) png = small_png (seed + s);
       WmStep *step = wm_step_new (WM_STEP_CLICK);
-      g_autofree char *text = g_strdup_printf ("Click the **%s** button in *%s*",
+      g_autofree char *text = g_strdup_printf ("Click the %s button in %s",
         widgets[g_rand_int_range (rand, 0, G_N_ELEMENTS (widgets))], wm_tutorial_get_title (t));
 
       wm_step_set_generated_instruction (step, text);

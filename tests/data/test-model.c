@@ -101,12 +101,15 @@ test_instruction_edited (void)
 {
   g_autoptr(WmStep) s = wm_step_new (WM_STEP_CLICK);
 
-  wm_step_set_generated_instruction (s, "Click the **Save** button");
+  wm_step_set_generated_instruction (s, "Click in Text Editor");
+  wm_step_set_incomplete (s, TRUE);
   g_assert_false (wm_step_get_instruction_edited (s));
   wm_step_set_instruction (s, "Save your work");
   g_assert_true (wm_step_get_instruction_edited (s));
+  /* The author completed it. */
+  g_assert_false (wm_step_get_incomplete (s));
   /* A late AT-SPI answer must not overwrite the author's words. */
-  wm_step_set_generated_instruction (s, "Click the **Save As** button");
+  wm_step_set_generated_instruction (s, "Click the Save As button");
   g_assert_cmpstr (wm_step_get_instruction (s), ==, "Save your work");
 }
 
@@ -130,6 +133,10 @@ test_snapshot_roundtrip (void)
   wm_step_set_notes (s, "Careful");
   wm_step_add_annotation (s, a);
   wm_step_add_annotation (s, c);
+  wm_step_set_target (s, "OK", "push button", "Text Editor", NULL);
+  wm_step_set_target_kind (s, WM_TARGET_BUTTON);
+  wm_step_set_container (s, "Save dialog", WM_TARGET_LIST);
+  wm_step_set_incomplete (s, TRUE);
   wm_tutorial_append_step (t, s);
 
   v = g_variant_ref_sink (wm_tutorial_serialize (t));
@@ -144,6 +151,49 @@ test_snapshot_roundtrip (void)
   g_assert_cmpstr (wm_step_get_id (bs), ==, wm_step_get_id (s));
   g_assert_true (wm_step_content_equal (bs, s));
   g_assert_cmpuint (wm_step_get_annotations (bs)->len, ==, 2);
+  g_assert_cmpstr (wm_step_get_target_name (bs), ==, "OK");
+  g_assert_cmpint (wm_step_get_target_kind (bs), ==, WM_TARGET_BUTTON);
+  g_assert_cmpstr (wm_step_get_container (bs), ==, "Save dialog");
+  g_assert_cmpint (wm_step_get_container_kind (bs), ==, WM_TARGET_LIST);
+  g_assert_true (wm_step_get_incomplete (bs));
+}
+
+/* The target is found in the sentence, not in the typed text before it, and markup in
+ * names or typed text stays text. */
+static void
+test_target_markup (void)
+{
+  g_autoptr(WmStep) s = wm_step_new (WM_STEP_TYPE);
+  g_autofree char *markup = NULL;
+  g_autofree char *none = NULL;
+  gsize start, end;
+
+  wm_step_set_text (s, "<b>Name</b> & co");
+  wm_step_set_target (s, "Name", "entry", "Forms", NULL);
+  wm_step_set_generated_instruction (s, "Type “<b>Name</b> & co” in the Name field");
+  g_assert_true (wm_step_get_target_span (s, &start, &end));
+  markup = wm_step_get_instruction_markup (s);
+  g_assert_cmpstr (markup, ==,
+                   "Type “&lt;b&gt;Name&lt;/b&gt; &amp; co” in the <b>Name</b> field");
+
+  wm_step_set_instruction (s, "Fill in the form");
+  g_assert_false (wm_step_get_target_span (s, &start, &end));
+  none = wm_step_get_instruction_markup (s);
+  g_assert_cmpstr (none, ==, "Fill in the form");
+}
+
+static void
+test_target_kinds (void)
+{
+  WmTargetKind kind;
+
+  g_assert_cmpint (wm_target_kind_from_role ("push button"), ==, WM_TARGET_BUTTON);
+  g_assert_cmpint (wm_target_kind_from_role ("password text"), ==, WM_TARGET_FIELD);
+  g_assert_cmpint (wm_target_kind_from_role ("page tab"), ==, WM_TARGET_TAB);
+  g_assert_cmpint (wm_target_kind_from_role ("label"), ==, WM_TARGET_NONE);
+  g_assert_true (wm_target_kind_from_string ("menu-item", &kind));
+  g_assert_cmpint (kind, ==, WM_TARGET_MENU_ITEM);
+  g_assert_cmpstr (wm_target_kind_to_string (WM_TARGET_DROP_DOWN), ==, "drop-down");
 }
 
 static void
@@ -189,6 +239,8 @@ main (int    argc,
   g_test_add_func ("/data/model/instruction-edited", test_instruction_edited);
   g_test_add_func ("/data/model/snapshot-roundtrip", test_snapshot_roundtrip);
   g_test_add_func ("/data/model/snapshot-rejects-garbage", test_snapshot_rejects_garbage);
+  g_test_add_func ("/data/model/target-markup", test_target_markup);
+  g_test_add_func ("/data/model/target-kinds", test_target_kinds);
   g_test_add_func ("/data/model/png-size", test_png_size);
 
   return g_test_run ();

@@ -29,7 +29,51 @@ library_from_fixture (guint version)
 }
 
 static void
-check_upgraded (WmStore *store)
+check_target (WmStep       *s,
+              const char   *instruction,
+              const char   *target,
+              WmTargetKind  kind)
+{
+  gsize start, end;
+
+  g_assert_cmpstr (wm_step_get_instruction (s), ==, instruction);
+  g_assert_false (wm_step_get_instruction_edited (s));
+  g_assert_cmpstr (wm_step_get_target_name (s), ==, target);
+  g_assert_cmpint (wm_step_get_target_kind (s), ==, kind);
+  g_assert_true (wm_step_get_target_span (s, &start, &end));
+  g_assert_cmpmem (instruction + start, end - start, target, strlen (target));
+}
+
+/* Schema 5: the emphasis marks of generated instructions became targets; the author's
+ * own text (schema 4's fixture has one) is as typed. */
+static void
+check_instructions (WmTutorial *t,
+                    guint       version)
+{
+  WmStep *s = wm_tutorial_get_step (t, 0);
+  g_autofree char *markup = NULL;
+
+  check_target (s, "Click the Reports tab in Finance", "Reports", WM_TARGET_TAB);
+  g_assert_cmpstr (wm_step_get_container (s), ==, "Finance");
+  markup = wm_step_get_instruction_markup (s);
+  g_assert_cmpstr (markup, ==, "Click the <b>Reports</b> tab in Finance");
+
+  s = wm_tutorial_get_step (t, 1);
+  if (version < 4)
+    check_target (s, "Click the Export button", "Export", WM_TARGET_BUTTON);
+  else
+    {
+      g_assert_cmpstr (wm_step_get_instruction (s), ==, "Press **Export** twice, then wait");
+      g_assert_true (wm_step_get_instruction_edited (s));
+    }
+
+  check_target (wm_tutorial_get_step (t, 2), "Type “March” in the Month field", "Month",
+                WM_TARGET_FIELD);
+}
+
+static void
+check_upgraded (WmStore *store,
+                guint    version)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WmTutorial) t = NULL;
@@ -51,6 +95,16 @@ check_upgraded (WmStore *store)
   g_assert_cmpuint (wm_step_get_annotations (s)->len, ==, 1);
   g_assert_nonnull (wm_store_load_image (store, wm_step_get_image_sha256 (s), &error));
   g_assert_no_error (error);
+  check_instructions (t, version);
+
+  /* Versions stored before keep their words in the new snapshot format. */
+  if (version >= 4)
+    {
+      g_autoptr(WmTutorial) v1 = wm_store_load_revision (store, wm_tutorial_get_id (t), 1,
+                                                         &error);
+      g_assert_no_error (error);
+      check_instructions (v1, version);
+    }
 
   /* The search index is built from what the old library held. */
   filter.search = "reports finance";
@@ -70,13 +124,13 @@ test_from (gconstpointer data)
 
   store = wm_store_open (path, &error);
   g_assert_no_error (error);
-  check_upgraded (store);
+  check_upgraded (store, version);
   g_clear_object (&store);
 
   /* Opening an upgraded library again runs nothing and changes nothing. */
   again = wm_store_open (path, &error);
   g_assert_no_error (error);
-  check_upgraded (again);
+  check_upgraded (again, version);
 }
 
 static void

@@ -161,10 +161,13 @@ test_roundtrip (Fixture       *f,
   wm_tutorial_set_summary (t, "Monthly numbers");
   save_with_steps (f, t, 3, 1);
   s = wm_tutorial_get_step (t, 1);
-  wm_step_set_instruction (s, "Pick **PDF**");
+  wm_step_set_instruction (s, "Pick PDF in the Export menu");
   wm_step_set_notes (s, "Only admins see this menu");
   wm_step_set_target (s, "PDF", "menu item", "Reports", "Reports — Finance");
+  wm_step_set_target_kind (s, WM_TARGET_MENU_ITEM);
+  wm_step_set_container (s, "Export", WM_TARGET_MENU);
   wm_step_add_annotation (s, a);
+  wm_step_set_incomplete (wm_tutorial_get_step (t, 2), TRUE);
   wm_store_save_tutorial (f->store, t, &error);
   g_assert_no_error (error);
 
@@ -180,6 +183,12 @@ test_roundtrip (Fixture       *f,
   g_assert_true (wm_step_get_instruction_edited (s));
   g_assert_cmpstr (wm_step_get_target_role (s), ==, "menu item");
   g_assert_cmpstr (wm_step_get_window_title (s), ==, "Reports — Finance");
+  g_assert_cmpint (wm_step_get_target_kind (s), ==, WM_TARGET_MENU_ITEM);
+  g_assert_cmpstr (wm_step_get_container (s), ==, "Export");
+  g_assert_cmpint (wm_step_get_container_kind (s), ==, WM_TARGET_MENU);
+  g_assert_false (wm_step_get_incomplete (s));
+  g_assert_true (wm_step_get_incomplete (wm_tutorial_get_step (back, 2)));
+  g_assert_cmpint (wm_step_get_target_kind (wm_tutorial_get_step (back, 0)), ==, WM_TARGET_NONE);
   g_assert_cmpint (count_rows (f, "annotations"), ==, 1);
   g_assert_cmpuint (wm_tutorial_get_created_at (back), >, 0);
 }

@@ -327,6 +327,12 @@ typedef struct {
 static const Malformed corpus[] = {
   { "foreign-sqlite", "PRAGMA application_id = 0", -1, "not a Waymark bundle" },
   { "newer-schema", "PRAGMA user_version = 99", -1, "different Waymark (schema 99" },
+  { "older-schema", "PRAGMA user_version = 3", -1, "different Waymark (schema 3" },
+  { "bad-target-kind",
+    "PRAGMA ignore_check_constraints = ON; UPDATE steps SET target_kind = 'evil'", -1,
+    "damaged (CHECK constraint failed in steps)" },
+  { "hostile-container", "UPDATE steps SET container = 'Menu' || char (27) || '[2J'", -1,
+    "container contains control characters" },
   { "extra-table", "CREATE TABLE evil (x)", -1, "unexpected table “evil”" },
   { "trigger", "CREATE TRIGGER wipe AFTER INSERT ON events BEGIN DELETE FROM tutorials; END",
     -1, "unexpected trigger “wipe”" },
