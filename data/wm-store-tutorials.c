@@ -462,7 +462,8 @@ update_step (sqlite3     *db,
   stmt = wm_store_prepare (db,
     "UPDATE steps SET kind = ?, x = ?, y = ?, button = ?, modifiers = ?, instruction = ?,"
     "  instruction_edited = ?, notes = ?, target_name = ?, target_role = ?, app_name = ?,"
-    "  window_title = ?, text = ?, image = ?, captured_at = ? WHERE rowid = ?", error);
+    "  window_title = ?, text = ?, image = ?, captured_at = ?, target_kind = ?, container = ?,"
+    "  container_kind = ?, incomplete = ? WHERE rowid = ?", error);
   marks = wm_store_prepare (db, "DELETE FROM annotations WHERE step = ?", error);
   if (stmt == NULL || marks == NULL)
     return FALSE;
@@ -482,7 +483,11 @@ update_step (sqlite3     *db,
   wm_store_bind_text (stmt, 13, wm_step_get_text (s));
   wm_store_bind_text (stmt, 14, wm_step_get_image_sha256 (s));
   sqlite3_bind_int64 (stmt, 15, wm_step_get_captured_at (s));
-  sqlite3_bind_int64 (stmt, 16, step_rowid);
+  bind_target_kind (stmt, 16, wm_step_get_target_kind (s));
+  wm_store_bind_text (stmt, 17, wm_step_get_container (s));
+  bind_target_kind (stmt, 18, wm_step_get_container_kind (s));
+  sqlite3_bind_int (stmt, 19, wm_step_get_incomplete (s));
+  sqlite3_bind_int64 (stmt, 20, step_rowid);
   sqlite3_bind_int64 (marks, 1, step_rowid);
 
   return wm_store_step (db, stmt, WM_STORE_DOING_SAVE, error) &&

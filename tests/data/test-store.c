@@ -224,6 +224,9 @@ test_save_edit (Fixture       *f,
   save_with_steps (f, t, 6, 40);
   edited = wm_tutorial_get_step (t, 2);
   wm_step_set_instruction (edited, "Click **Close period**");
+  wm_step_set_target (edited, "Close period", "push button", "Ledger", NULL);
+  wm_step_set_target_kind (edited, WM_TARGET_BUTTON);
+  wm_step_set_container (edited, "Period", WM_TARGET_MENU);
   wm_step_add_annotation (edited, mark);
   g_ptr_array_add (changed, edited);
   wm_tutorial_move_step (t, 5, 0);
@@ -240,6 +243,16 @@ test_save_edit (Fixture       *f,
   assert_same_steps (t, back);
   g_assert_cmpint (count_rows (f, "annotations"), ==, 1);
   g_assert_cmpint (count_rows (f, "steps"), ==, 6);
+  /* The rewritten step keeps its structured target. */
+  for (guint i = 0; i < wm_tutorial_get_n_steps (back); i++)
+    if (g_strcmp0 (wm_step_get_target_name (wm_tutorial_get_step (back, i)), "Close period") == 0)
+      {
+        WmStep *s = wm_tutorial_get_step (back, i);
+
+        g_assert_cmpint (wm_step_get_target_kind (s), ==, WM_TARGET_BUTTON);
+        g_assert_cmpstr (wm_step_get_container (s), ==, "Period");
+        g_assert_cmpint (wm_step_get_container_kind (s), ==, WM_TARGET_MENU);
+      }
 
   /* Not named, not written. */
   wm_step_set_notes (wm_tutorial_get_step (t, 4), "Only in memory");
