@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "wm-export-pixels.h"
+#include "wm-instruction.h"
 #include "wm-marks.h"
 #include "wm-sample.h"
 
@@ -142,7 +143,7 @@ wm_sample_draw_screen (guint highlight)
 static WmStep *
 sample_step (WmStepKind  kind,
              guint       control,
-             const char *instruction,
+             const char *text,
              const char *target,
              const char *role)
 {
@@ -152,7 +153,9 @@ sample_step (WmStepKind  kind,
   wm_step_set_point (step, r->x + r->w / 2, r->y + r->h / 2);
   wm_step_set_button (step, kind == WM_STEP_TYPE ? 0 : 1);
   wm_step_set_target (step, target, role, "Reports", "Reports");
-  wm_step_set_generated_instruction (step, instruction);
+  wm_step_set_text (step, text);
+  /* Written as a recording writes it. */
+  wm_instruction_update (step, FALSE);
   wm_step_set_captured_at (step, g_get_real_time ());
 
   return step;
@@ -181,15 +184,12 @@ wm_sample_create (WmStore  *store,
   if (!wm_store_save_tutorial (store, tutorial, error))
     return NULL;
 
-  g_ptr_array_add (steps, sample_step (WM_STEP_CLICK, 0, _("Click **New Report** in *Reports*"),
-                                       "New Report", "push button"));
-  step = sample_step (WM_STEP_TYPE, 1, _("Type “Quarterly adoption” in the **Name** field"),
-                      "Name", "text");
-  wm_step_set_text (step, "Quarterly adoption");
+  g_ptr_array_add (steps, sample_step (WM_STEP_CLICK, 0, NULL, _("New Report"), "push button"));
+  step = sample_step (WM_STEP_TYPE, 1, _("Quarterly adoption"), _("Name"), "text");
   highlight = wm_annotation_new (WM_ANNOTATION_HIGHLIGHT, 548, 290, 444, 60, NULL);
   wm_step_add_annotation (step, highlight);
   g_ptr_array_add (steps, step);
-  step = sample_step (WM_STEP_CLICK, 2, _("Click **Export**"), "Export", "push button");
+  step = sample_step (WM_STEP_CLICK, 2, NULL, _("Export"), "push button");
   wm_step_set_notes (step, _("The report downloads as a spreadsheet."));
   callout = wm_annotation_new (WM_ANNOTATION_CALLOUT, 820, 200, 300, 70,
                                _("Exports go to your Downloads folder"));

@@ -48,6 +48,11 @@ typedef struct {
   GPid    pid;
   int     window_x;
   int     window_y;
+  /* A frame without pixels or text that only says the first key of some typing was
+   * pressed (at @pressed_at, in the window of @pid): the recorder asks then where the
+   * text goes, instead of when the next action ends the typing and has moved the focus.
+   * The typing's own frame, with the text, follows with the same @pressed_at. */
+  gboolean typing_began;
 } WmCaptureFrame;
 
 WmCaptureFrame *wm_capture_frame_new  (WmStep         *step);

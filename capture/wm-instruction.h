@@ -9,11 +9,17 @@
 
 G_BEGIN_DECLS
 
-/* "Click the Save button in Text Editor", "Double-click “notes.txt” in Files",
- * "Type “hello” in the Name field", "Type your password", "Press Ctrl+S", "Click in
- * Text Editor". Uses the step's kind, button, text and target; never the text of a
- * password step (@is_password), which the caller has already removed. */
-char *wm_instruction_for_step (WmStep   *step,
-                               gboolean  is_password);
+/* Writes the step's generated instruction from its kind, button, text and target —
+ * "Click the Save button in Text Editor", "Click Save As… in the Main Menu", "Choose
+ * Net 30 in the Payment terms list", "Type “Acme Corp” in the Customer name field",
+ * "Type your password", "Press Ctrl+S" — one whole translatable sentence each. First
+ * cleans the target's name (a repeated label, a toolkit class name, the window's title or
+ * a path is no name) and sets the target kind from the role when none is set. When
+ * nothing names the target ("Click in Text Editor") or a typing step has no text left
+ * ("Type the text": where it went was not known for sure), the step is marked
+ * incomplete for the author. @is_secret: the text went into a password field, and the
+ * caller has already wiped it. */
+void wm_instruction_update (WmStep   *step,
+                            gboolean  is_secret);
 
 G_END_DECLS

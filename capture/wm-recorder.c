@@ -64,8 +64,13 @@ typedef struct {
   char         *tutorial_id;
   int           queued_bytes;    /* atomic: pixels waiting for encoding */
   /* Worker-only state */
+  int           actions;         /* atomic: clicks and keys handed to the worker so far */
+  int           handled;         /* worker-only: how many of them it has taken */
   struct Prepared *held;
   WmAtspiTarget last_click;
+  gboolean      last_was_click;  /* no key step since last_click */
+  WmAtspiTarget typing;          /* where the typing begun at typing_began_at goes */
+  gint64        typing_began_at;
   gboolean      hinted_chromium;
 } Worker;
 
@@ -79,6 +84,7 @@ typedef struct Prepared {
 
 typedef struct {
   WmCaptureFrame *frame;   /* NULL: stop */
+  int             actions; /* Worker.actions when it was queued */
 } Job;
 
 struct _WmRecorder
@@ -129,6 +135,7 @@ worker_clear (Worker *w)
   g_clear_object (&w->store);
   g_clear_pointer (&w->tutorial_id, g_free);
   wm_atspi_target_clear (&w->last_click);
+  wm_atspi_target_clear (&w->typing);
 }
 
 static Worker *
@@ -247,6 +254,8 @@ apply_target (WmStep              *step,
 
   wm_step_set_target (step, target->name, target->role, app_name,
                       wm_step_get_window_title (step));
+  wm_step_set_container (step, target->container_name,
+                         wm_target_kind_from_role (target->container_role));
 }
 
 /* Chromium and Electron show their widgets to AT-SPI only when accessibility is switched
@@ -271,41 +280,115 @@ hint_about_chromium (Worker *w,
                               wm_step_get_app_name (step)), FALSE);
 }
 
-/* What was clicked or typed into, from AT-SPI; for typing the focused element, or when
- * the application does not say, the field clicked last. */
+/* Editing shortcuts act inside the field that has the focus; every other click or key
+ * may move it (Tab, Enter, Ctrl+L, a click). */
 static gboolean
-describe (Worker         *w,
-          WmCaptureFrame *frame)
+may_move_focus (WmCaptureFrame *frame)
+{
+  static const char * const editing[] = {
+    "Ctrl+A", "Ctrl+C", "Ctrl+V", "Ctrl+X", "Ctrl+Z", "Ctrl+Y", "Ctrl+Shift+Z", "Ctrl+B",
+    "Ctrl+I", "Ctrl+U", NULL,
+  };
+  WmStepKind kind = wm_step_get_kind (frame->step);
+
+  if (frame->typing_began || kind == WM_STEP_TYPE)
+    return FALSE;
+  if (kind == WM_STEP_KEY && wm_step_get_text (frame->step) != NULL)
+    return !g_strv_contains (editing, wm_step_get_text (frame->step));
+
+  return TRUE;
+}
+
+/* Typed characters are kept only for a field positively known and not secret. */
+static gboolean
+is_known_field (const WmAtspiTarget *target)
+{
+  WmTargetKind kind = wm_target_kind_from_role (target->role);
+
+  return target->identified && !target->is_secret &&
+         (kind == WM_TARGET_FIELD || kind == WM_TARGET_DROP_DOWN);
+}
+
+/* Where typed text goes is settled when its first key is pressed (the backend says so
+ * with a typing_began frame, in order with the clicks): settled when the next click
+ * ended the typing, the focus was already in the next field, and the text typed before
+ * a click into a password field was taken for the password. Typing right after a click
+ * into a field goes into that field. Otherwise the application is asked for its focus;
+ * if a click or key that may move the focus came in before the answer, nothing is
+ * known. */
+static void
+resolve_typing (Worker         *w,
+                WmCaptureFrame *frame,
+                int             actions)
+{
+  const char *title = wm_step_get_window_title (frame->step);
+  WmAtspiTarget target = { 0 };
+  gboolean after_click = w->last_was_click && w->handled == actions;
+
+  w->typing_began_at = frame->pressed_at;
+
+  if (after_click && (is_known_field (&w->last_click) || w->last_click.is_secret ||
+                      w->last_click.is_password))
+    {
+      wm_atspi_target_copy (&w->typing, &w->last_click);
+      w->typing.is_secret = w->last_click.is_secret || w->last_click.is_password;
+      return;
+    }
+
+  wm_atspi_describe_focus (frame->pid, title, describe_budget_usec (), &target);
+  target.is_secret = target.is_secret || target.is_password;
+  if (g_atomic_int_get (&w->actions) != actions)
+    target.identified = FALSE;
+
+  wm_atspi_target_copy (&w->typing, &target);
+  wm_atspi_target_clear (&target);
+}
+
+typedef enum {
+  TEXT_KEEP,
+  TEXT_SECRET,     /* "Type your password" */
+  TEXT_UNKNOWN,    /* "Type the text", for the author */
+} TextVerdict;
+
+static TextVerdict
+describe_typing (Worker         *w,
+                 WmCaptureFrame *frame)
+{
+  WmStep *step = frame->step;
+
+  if (frame->pressed_at != w->typing_began_at)
+    return TEXT_UNKNOWN;
+  if (w->typing.is_secret)
+    return TEXT_SECRET;
+  if (!is_known_field (&w->typing))
+    return TEXT_UNKNOWN;
+
+  apply_target (step, &w->typing);
+  return TEXT_KEEP;
+}
+
+/* What was clicked, from AT-SPI at the moment of the press. */
+static void
+describe_click (Worker         *w,
+                WmCaptureFrame *frame)
 {
   WmStep *step = frame->step;
   const char *title = wm_step_get_window_title (step);
   WmAtspiTarget target = { 0 };
-  gboolean is_password = FALSE;
+  gint64 settle = frame->pressed_at + DESCRIBE_SETTLE_USEC - g_get_monotonic_time ();
 
-  if (is_click (step))
-    {
-      gint64 settle = frame->pressed_at + DESCRIBE_SETTLE_USEC - g_get_monotonic_time ();
-
-      if (settle > 0)
-        g_usleep (settle);
-      if (!wm_atspi_describe_point (frame->pid, title, wm_step_get_x (step) - frame->window_x,
-                                    wm_step_get_y (step) - frame->window_y,
-                                    describe_budget_usec (), &target))
-        hint_about_chromium (w, step);
-      wm_atspi_target_copy (&w->last_click, &target);
-    }
-  else if (wm_step_get_kind (step) == WM_STEP_TYPE)
-    {
-      if (!wm_atspi_describe_focus (frame->pid, title, describe_budget_usec (), &target))
-        wm_atspi_target_copy (&target, &w->last_click);
-      is_password = target.is_password;
-    }
+  if (settle > 0)
+    g_usleep (settle);
+  if (!wm_atspi_describe_point (frame->pid, title, wm_step_get_x (step) - frame->window_x,
+                                wm_step_get_y (step) - frame->window_y,
+                                describe_budget_usec (), &target))
+    hint_about_chromium (w, step);
+  wm_atspi_target_copy (&w->last_click, &target);
+  w->last_was_click = TRUE;
 
   if (target.role != NULL || target.app_name != NULL)
     apply_target (step, &target);
   wm_atspi_target_clear (&target);
-
-  return is_password;
 }
 
 static WmImage *
@@ -339,19 +422,25 @@ prepare (Worker         *w,
 {
   Prepared *p = g_new0 (Prepared, 1);
   g_autoptr(GError) error = NULL;
-  g_autofree char *instruction = NULL;
-  gboolean is_password;
+  const char *instruction;
+  TextVerdict verdict = TEXT_KEEP;
 
   p->step = g_object_ref (frame->step);
   p->pressed_at = frame->pressed_at;
   p->width = frame->width;
   p->height = frame->height;
 
-  is_password = describe (w, frame);
-  if (is_password)
+  if (is_click (p->step))
+    describe_click (w, frame);
+  else if (wm_step_get_kind (p->step) == WM_STEP_TYPE)
+    verdict = describe_typing (w, frame);
+  else if (wm_step_get_kind (p->step) == WM_STEP_KEY)
+    w->last_was_click = FALSE;
+
+  if (verdict != TEXT_KEEP)
     forget_text (p->step);
-  instruction = wm_instruction_for_step (p->step, is_password);
-  wm_step_set_generated_instruction (p->step, instruction);
+  wm_instruction_update (p->step, verdict == TEXT_SECRET);
+  instruction = wm_step_get_instruction (p->step);
 
   p->image = encode (frame, &error);
   release_pixels (w, frame);
@@ -393,7 +482,6 @@ merge_double_click (Worker         *w,
 {
   WmStep *held = w->held->step;
   WmStep *step = frame->step;
-  g_autofree char *instruction = NULL;
 
   if (wm_step_get_kind (step) != WM_STEP_CLICK || wm_step_get_kind (held) != WM_STEP_CLICK ||
       wm_step_get_button (step) != wm_step_get_button (held) ||
@@ -403,8 +491,7 @@ merge_double_click (Worker         *w,
     return FALSE;
 
   wm_step_set_kind (held, WM_STEP_DOUBLE_CLICK);
-  instruction = wm_instruction_for_step (held, FALSE);
-  wm_step_set_generated_instruction (held, instruction);
+  wm_instruction_update (held, FALSE);
   release_pixels (w, frame);
 
   return TRUE;
@@ -428,9 +515,18 @@ next_job (Worker *w)
 
 static void
 handle_frame (Worker         *w,
-              WmCaptureFrame *frame)
+              Job            *job)
 {
+  WmCaptureFrame *frame = job->frame;
   Prepared *p;
+
+  if (frame->typing_began)
+    {
+      resolve_typing (w, frame, job->actions);
+      return;
+    }
+  if (may_move_focus (frame))
+    w->handled++;
 
   if (w->held != NULL && merge_double_click (w, frame))
     {
@@ -476,7 +572,7 @@ worker_main (gpointer data)
           break;
         }
 
-      handle_frame (w, job->frame);
+      handle_frame (w, job);
       job_free (job);
     }
 
@@ -509,6 +605,13 @@ on_frame (WmCaptureBackend *backend,
     return;
 
   job = g_new0 (Job, 1);
+
+  /* Counted here, in the order frames arrive, so the worker can tell whether a click or
+   * key that may move the focus came after typing began, before it asked where the
+   * typing goes. */
+  if (may_move_focus (frame))
+    g_atomic_int_inc (&w->actions);
+  job->actions = g_atomic_int_get (&w->actions);
 
   job->frame = g_memdup2 (frame, sizeof *frame);
   job->frame->step = g_object_ref (frame->step);

@@ -283,6 +283,17 @@ start_typing (WmX11Backend *self,
   wm_x11_window_focused (&self->x, &window);
   if (!window.is_ours)
     {
+      g_autoptr(WmStep) signal = wm_step_new (WM_STEP_TYPE);
+      WmCaptureFrame *began = wm_capture_frame_new (signal);
+
+      /* Told at once, before the pixels are copied, so the field is asked for while it
+       * still has the focus. */
+      wm_step_set_target (signal, NULL, NULL, window.app_name, window.title);
+      began->typing_began = TRUE;
+      began->pressed_at = pressed_at;
+      began->pid = window.pid;
+      send_frame (self, began);
+
       wm_step_set_point (step, -1, -1);
       self->x.typing = make_frame (self, step, window.x + 1, window.y + 1, pressed_at,
                                    serial);

@@ -6,10 +6,13 @@
  * Runs under tests/wm-session-run with the fixture app; the recorder is the real
  * `waymark` binary ($WAYMARK), stopped by SIGINT or killed outright.
  */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <gio/gio.h>
 #include <signal.h>
+#include <string.h>
 #include <X11/Xlib.h>
 
 #include "capture-test.h"
@@ -199,7 +202,7 @@ test_prints_steps_and_stops_on_sigint (void)
 
   click_widget ("save");
   line = read_line (rec);
-  g_assert_cmpstr (line, ==, "1  Click the Save button in Fixture");
+  g_assert_cmpstr (line, ==, "1  Click the Save button in fixture");
 
   recorder_stop (rec, SIGINT);
   recorder_assert_exited_ok (rec);
@@ -229,10 +232,10 @@ test_sigterm_keeps_steps (void)
 
   click_widget ("save");
   first = read_line (rec);
-  g_assert_cmpstr (first, ==, "1  Click the Save button in Fixture");
+  g_assert_cmpstr (first, ==, "1  Click the Save button in fixture");
   click_widget ("name");
   second = read_line (rec);
-  g_assert_cmpstr (second, ==, "2  Click the Name field in Fixture");
+  g_assert_cmpstr (second, ==, "2  Click the Name field in fixture");
 
   recorder_stop (rec, SIGTERM);
   recorder_assert_exited_ok (rec);
@@ -303,12 +306,12 @@ test_no_keys (void)
 
   click_widget ("name");
   first = read_line (rec);
-  g_assert_cmpstr (first, ==, "1  Click the Name field in Fixture");
+  g_assert_cmpstr (first, ==, "1  Click the Name field in fixture");
   test_xdotool ("type", "--delay", "20", "not a step", NULL);
   test_xdotool ("key", "ctrl+a", NULL);
   click_widget ("save");
   second = read_line (rec);
-  g_assert_cmpstr (second, ==, "2  Click the Save button in Fixture");
+  g_assert_cmpstr (second, ==, "2  Click the Save button in fixture");
 
   recorder_stop (rec, SIGINT);
   recorder_assert_exited_ok (rec);
@@ -317,6 +320,101 @@ test_no_keys (void)
   g_assert_cmpuint (steps->len, ==, 2);
   for (guint i = 0; i < steps->len; i++)
     g_assert_cmpint (wm_step_get_kind (g_ptr_array_index (steps, i)), ==, WM_STEP_CLICK);
+  recorder_free (rec);
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &data, &len, NULL))
+    return FALSE;
+
+  return memmem (data, len, needle, strlen (needle)) != NULL;
+}
+
+#define SECRET "Zq7-pass-Xw9"
+
+/* The password typed after other typing is never printed, logged, stored, bundled or
+ * exported; the text typed before the click into its field is its own step. */
+static void
+test_secret_nowhere (void)
+{
+  Recorder *rec = recorder_start ("--title", "Sign in", NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *wal = NULL, *bundle = NULL, *markdown = NULL, *html = NULL;
+  const char *expected[] = {
+    "1  Click the Name field in fixture",
+    "2  Type “Acme Corp” in the Name field",
+    "3  Click the Password field in fixture",
+    "4  Type your password",
+    "5  Click the Save button in fixture",
+  };
+
+  click_widget ("name");
+  test_xdotool ("type", "--delay", "20", "Acme Corp", NULL);
+  click_widget ("password");
+  test_xdotool ("type", "--delay", "20", SECRET, NULL);
+  click_widget ("save");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *line = read_line (rec);
+
+      g_assert_cmpstr (line, ==, expected[i]);
+      g_string_append_printf (out, "%s\n", line);
+    }
+  wal = g_strconcat (rec->library, "-wal", NULL);
+  g_assert_false (file_contains (wal, SECRET));
+  recorder_stop (rec, SIGINT);
+  recorder_assert_exited_ok (rec);
+
+  bundle = g_build_filename (rec->dir, "sign-in.waymark", NULL);
+  markdown = g_build_filename (rec->dir, "md", NULL);
+  html = g_build_filename (rec->dir, "sign-in.html", NULL);
+  {
+    const char *bundle_argv[] = { g_getenv ("WAYMARK"), "--library", rec->library, "bundle",
+                                  rec->id, "-o", bundle, NULL };
+    const char *md_argv[] = { g_getenv ("WAYMARK"), "--library", rec->library, "export",
+                              "markdown", rec->id, "-o", markdown, NULL };
+    const char *html_argv[] = { g_getenv ("WAYMARK"), "--library", rec->library, "export",
+                                "html", rec->id, "-o", html, NULL };
+    const char **commands[] = { bundle_argv, md_argv, html_argv };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_autofree char *cmd_out = NULL, *cmd_err = NULL;
+        int status;
+
+        g_assert_true (g_spawn_sync (NULL, (char **) commands[i], NULL, G_SPAWN_DEFAULT, NULL,
+                                     NULL, &cmd_out, &cmd_err, &status, NULL));
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+        g_assert_null (strstr (cmd_out, SECRET));
+        g_assert_null (strstr (cmd_err, SECRET));
+      }
+  }
+
+  g_assert_null (strstr (out->str, SECRET));
+  g_assert_false (file_contains (rec->errors, SECRET));
+  g_assert_false (file_contains (rec->errors, "pass-Xw"));
+  g_assert_true (file_contains (rec->library, "Acme Corp"));
+  g_assert_false (file_contains (rec->library, SECRET));
+  g_assert_false (file_contains (rec->library, "pass-Xw"));
+  g_assert_false (file_contains (wal, SECRET));
+  g_assert_false (file_contains (bundle, SECRET));
+  g_assert_false (file_contains (html, SECRET));
+  {
+    g_autofree char *ls = NULL;
+    const char *grep_argv[] = { "grep", "-rlF", SECRET, markdown, NULL };
+    int status;
+
+    /* Any file the export wrote, whatever its name. */
+    g_assert_true (g_spawn_sync (NULL, (char **) grep_argv, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                                 NULL, &ls, NULL, &status, NULL));
+    g_assert_cmpstr (ls, ==, "");
+  }
   recorder_free (rec);
 }
 
@@ -375,7 +473,7 @@ test_late_recorder_frames_before_click (void)
   /* One step first: the recorder is up and talking to the accessibility bus. */
   click_widget ("save");
   first = read_line (rec);
-  g_assert_cmpstr (first, ==, "1  Click the Save button in Fixture");
+  g_assert_cmpstr (first, ==, "1  Click the Save button in fixture");
 
   test_fixture_centre (fixture, "colour", &x, &y);
   x -= 40;   /* beside the label, on the button's background */
@@ -390,7 +488,7 @@ test_late_recorder_frames_before_click (void)
   kill (atoi (g_subprocess_get_identifier (rec->process)), SIGCONT);
 
   line = read_line (rec);
-  g_assert_cmpstr (line, ==, "2  Click the Colour button in Fixture");
+  g_assert_cmpstr (line, ==, "2  Click the Colour button in fixture");
   recorder_stop (rec, SIGINT);
 
   store = recorder_open_library (rec);
@@ -454,6 +552,7 @@ main (int    argc,
                    test_prints_steps_and_stops_on_sigint);
   g_test_add_func ("/capture/cli/kill-keeps-committed-steps", test_kill_keeps_committed_steps);
   g_test_add_func ("/capture/cli/no-keys", test_no_keys);
+  g_test_add_func ("/capture/cli/secret-nowhere", test_secret_nowhere);
   g_test_add_func ("/capture/cli/late-recorder-frames-before-click",
                    test_late_recorder_frames_before_click);
   g_test_add_func ("/capture/cli/no-display", test_no_display);

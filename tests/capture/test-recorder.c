@@ -132,14 +132,14 @@ test_click_steps (void)
   g_assert_cmpstr (wm_step_get_target_name (save), ==, "Save");
   g_assert_cmpstr (wm_step_get_target_role (save), ==, "push button");
   g_assert_cmpstr (wm_step_get_window_title (save), ==, "Fixture");
-  g_assert_cmpstr (wm_step_get_instruction (save), ==, "Click the Save button in Fixture");
+  g_assert_cmpstr (wm_step_get_instruction (save), ==, "Click the Save button in fixture");
   g_assert_nonnull (wm_step_get_image_sha256 (save));
   g_assert_cmpint (wm_step_get_captured_at (save), >, 0);
 
   g_assert_cmpint (wm_step_get_x (name), ==, nx);
   g_assert_cmpint (wm_step_get_y (name), ==, ny);
   g_assert_cmpstr (wm_step_get_target_name (name), ==, "Name");
-  g_assert_cmpstr (wm_step_get_instruction (name), ==, "Click the Name field in Fixture");
+  g_assert_cmpstr (wm_step_get_instruction (name), ==, "Click the Name field in fixture");
   g_assert_cmpuint (rec.errors->len, ==, 0);
   recording_clear (&rec);
 }
@@ -209,11 +209,11 @@ test_double_and_right_click (void)
   g_assert_cmpuint (steps->len, ==, 2);
   g_assert_cmpint (wm_step_get_kind (g_ptr_array_index (steps, 0)), ==, WM_STEP_DOUBLE_CLICK);
   g_assert_cmpstr (wm_step_get_instruction (g_ptr_array_index (steps, 0)), ==,
-                   "Double-click the Save button in Fixture");
+                   "Double-click the Save button in fixture");
   g_assert_cmpint (wm_step_get_kind (g_ptr_array_index (steps, 1)), ==, WM_STEP_RIGHT_CLICK);
   g_assert_cmpuint (wm_step_get_button (g_ptr_array_index (steps, 1)), ==, 3);
   g_assert_cmpstr (wm_step_get_instruction (g_ptr_array_index (steps, 1)), ==,
-                   "Right-click the Name field in Fixture");
+                   "Right-click the Name field in fixture");
   recording_clear (&rec);
 }
 
@@ -325,6 +325,95 @@ test_password_never_stored (void)
   g_assert_false (file_contains (path, "pass-Xw"));
   g_assert_null (strstr (log_text->str, "pass-Xw"));
   recording_clear (&rec);
+}
+
+static void
+assert_nowhere (Recording  *rec,
+                const char *secret,
+                const char *piece)
+{
+  g_autofree char *path = g_strdup (wm_store_get_path (rec->store));
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_clear_object (&rec->recorder);
+  g_clear_object (&rec->store);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  for (const char *needle = secret; needle; needle = needle == secret ? piece : NULL)
+    {
+      g_assert_false (file_contains (path, needle));
+      g_assert_false (file_contains (wal, needle));
+      g_assert_false (file_contains (shm, needle));
+      g_assert_null (strstr (log_text->str, needle));
+    }
+}
+
+/* The text typed before a click into a password field is described as typed into its
+ * own field, and the password after the click is the one left out: the typing is
+ * attributed when its first key is pressed, not when the next click ends it. */
+static void
+test_password_after_other_typing (void)
+{
+  Recording rec = { 0 };
+  g_autoptr(GPtrArray) steps = NULL;
+  WmStep *name, *password;
+
+  recording_start (&rec);
+  click_widget ("name", 1, NULL, NULL);
+  test_xdotool ("type", "--delay", "20", "Acme Corp", NULL);
+  click_widget ("password", 1, NULL, NULL);
+  test_xdotool ("type", "--delay", "20", SECRET, NULL);
+  click_widget ("save", 1, NULL, NULL);
+  steps = recording_finish (&rec);
+
+  g_assert_cmpuint (steps->len, ==, 5);
+  name = g_ptr_array_index (steps, 1);
+  password = g_ptr_array_index (steps, 3);
+  g_assert_cmpstr (wm_step_get_text (name), ==, "Acme Corp");
+  g_assert_cmpstr (wm_step_get_instruction (name), ==, "Type “Acme Corp” in the Name field");
+  g_assert_null (wm_step_get_text (password));
+  g_assert_cmpstr (wm_step_get_instruction (password), ==, "Type your password");
+  g_assert_false (wm_step_get_incomplete (password));
+  assert_nowhere (&rec, SECRET, "pass-Xw");
+  recording_clear (&rec);
+}
+
+/* A window no accessibility tree describes: where its typing went is not known, so the
+ * text is not kept and the author is asked to complete the step. */
+static void
+test_unknown_field_fails_closed (void)
+{
+  Display *dpy = XOpenDisplay (NULL);
+  Recording rec = { 0 };
+  g_autoptr(GPtrArray) steps = NULL;
+  Window plain;
+  WmStep *typed;
+
+  g_assert_nonnull (dpy);
+  plain = XCreateSimpleWindow (dpy, DefaultRootWindow (dpy), 700, 400, 200, 200, 0, 0, GREEN);
+  XStoreName (dpy, plain, "Notes");
+  XMapRaised (dpy, plain);
+  XSync (dpy, False);
+  test_wait (200);
+
+  recording_start (&rec);
+  XSetInputFocus (dpy, plain, RevertToParent, CurrentTime);
+  XSync (dpy, False);
+  test_wait (100);
+  test_xdotool ("type", "--delay", "20", SECRET, NULL);
+  click_widget ("save", 1, NULL, NULL);
+  steps = recording_finish (&rec);
+
+  g_assert_cmpuint (steps->len, ==, 2);
+  typed = g_ptr_array_index (steps, 0);
+  g_assert_cmpint (wm_step_get_kind (typed), ==, WM_STEP_TYPE);
+  g_assert_null (wm_step_get_text (typed));
+  g_assert_cmpstr (wm_step_get_instruction (typed), ==, "Type the text");
+  g_assert_true (wm_step_get_incomplete (typed));
+  assert_nowhere (&rec, SECRET, "pass-Xw");
+  recording_clear (&rec);
+  XDestroyWindow (dpy, plain);
+  XCloseDisplay (dpy);
 }
 
 /* A window of this process stands in for Waymark's own. */
@@ -561,6 +650,10 @@ main (int    argc,
   g_test_add_func ("/capture/recorder/typing", test_typing);
   g_test_add_func ("/capture/recorder/keys-switched-off", test_keys_switched_off);
   g_test_add_func ("/capture/recorder/password-never-stored", test_password_never_stored);
+  g_test_add_func ("/capture/recorder/password-after-other-typing",
+                   test_password_after_other_typing);
+  g_test_add_func ("/capture/recorder/unknown-field-fails-closed",
+                   test_unknown_field_fails_closed);
   g_test_add_func ("/capture/recorder/own-window-ignored", test_own_window_ignored);
   g_test_add_func ("/capture/recorder/pause-resume", test_pause_resume);
   g_test_add_func ("/capture/recorder/burst-keeps-every-click", test_burst_keeps_every_click);
