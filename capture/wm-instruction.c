@@ -247,6 +247,12 @@ click_instruction (WmStep *step)
   if (name == NULL)
     {
       wm_step_set_incomplete (step, TRUE);
+      /* A field with no label, placeholder or tooltip: which one is for the author to
+       * say, but that it is a field helps already. */
+      if (verb == VERB_CLICK && wm_step_get_target_kind (step) == WM_TARGET_FIELD)
+        /* TRANSLATORS: %1$s is an application; the field clicked has no name */
+        return app ? g_strdup_printf (_("Click the field in %1$s"), app)
+                   : g_strdup (_("Click the field"));
       return g_strdup_printf (unknown_click (verb, app), app);
     }
 

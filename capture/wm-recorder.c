@@ -15,6 +15,7 @@
 #include <unistd.h>
 #endif
 
+#include "wm-app-names.h"
 #include "wm-atspi.h"
 #include "wm-capture-private.h"
 #include "wm-instruction.h"
@@ -258,6 +259,18 @@ apply_target (WmStep              *step,
                          wm_target_kind_from_role (target->container_role));
 }
 
+/* Steps say "in Widget Factory", the name people know the application by, not the
+ * program ("gtk4-widget-factory") or the window's class. */
+static void
+name_application (WmStep *step)
+{
+  g_autofree char *known = wm_app_names_lookup (wm_step_get_app_name (step));
+
+  if (known != NULL)
+    wm_step_set_target (step, wm_step_get_target_name (step), wm_step_get_target_role (step),
+                        known, wm_step_get_window_title (step));
+}
+
 /* Chromium and Electron show their widgets to AT-SPI only when accessibility is switched
  * on; without it every click in them reads "Click in …". Said once per recording. */
 static void
@@ -439,6 +452,7 @@ prepare (Worker         *w,
 
   if (verdict != TEXT_KEEP)
     forget_text (p->step);
+  name_application (p->step);
   wm_instruction_update (p->step, verdict == TEXT_SECRET);
   instruction = wm_step_get_instruction (p->step);
 
