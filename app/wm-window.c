@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "wm-library-model.h"
+#include "wm-library-page.h"
 #include "wm-record-dialog.h"
 #include "wm-recorder-window.h"
 #include "wm-history-view.h"
@@ -19,8 +19,6 @@
 #include "wm-sample.h"
 #include "wm-thumbnailer.h"
 #include "wm-a11y.h"
-#include "wm-list-growth.h"
-#include "wm-tutorial-row.h"
 #include "wm-window.h"
 
 struct _WmWindow
@@ -29,28 +27,14 @@ struct _WmWindow
 
   WmStore              *store;
   GSettings            *settings;
-  WmLibraryModel       *library;
-  WmThumbnailer        *thumbnailer;
-  GtkSliceListModel    *first_page;      /* the library, one screenful until the first frame */
-  GtkSingleSelection   *selection;
-  gulong                after_paint_id;
-  guint                 grow_id;
-  GStrv                 roles;           /* the role filter's choices, after "All roles" */
+  WmThumbnailer        *thumbnailer;     /* the library's and the editor's */
   GPtrArray            *deleted;         /* WmTutorial snapshots an undo toast can restore */
   WmRecorderWindow     *recorder_window;
-  gboolean              updating_filters;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
-  GtkSearchEntry       *search_entry;
-  GtkDropDown          *stage_dropdown;
-  GtkDropDown          *role_dropdown;
-  GtkDropDown          *status_dropdown;
-  GtkWidget            *clear_filters_button;
-  GtkStack             *library_stack;
-  GtkListView          *library_view;
-  AdwStatusPage        *error_page;
+  WmLibraryPage        *library_page;
   WmJourneyMap         *journey_map;
   AdwViewStack         *review_stack;
   /* The pages the first frame does not show are made the first time they are needed. */
@@ -153,7 +137,7 @@ GListModel *
 wm_window_get_library (WmWindow *self)
 {
   g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->library);
+  return wm_library_page_get_library (self->library_page);
 }
 
 WmEditor *
@@ -225,124 +209,6 @@ toast_error (WmWindow     *self,
   wm_window_toast (self, error->message, NULL, NULL, NULL);
 }
 
-/* Filters ----------------------------------------------------------------------------- */
-
-static void
-fill_dropdown (GtkDropDown        *dropdown,
-               const char         *all,
-               const char * const *titles,
-               guint               n_titles)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (list, all);
-  for (guint i = 0; i < n_titles; i++)
-    gtk_string_list_append (list, titles[i][0] ? titles[i] : _("No role"));
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
-}
-
-static void
-fill_stage_and_status (WmWindow *self)
-{
-  const char *stages[WM_N_STAGES];
-  const char *statuses[WM_N_STATUSES];
-
-  for (guint i = 0; i < WM_N_STAGES; i++)
-    stages[i] = wm_stage_get_title (i);
-  for (guint i = 0; i < WM_N_STATUSES; i++)
-    statuses[i] = wm_status_get_title (i);
-  /* A new model selects its first row: no filter changed, so no reload of the library. */
-  self->updating_filters = TRUE;
-  fill_dropdown (self->stage_dropdown, _("All Stages"), stages, WM_N_STAGES);
-  fill_dropdown (self->status_dropdown, _("Any Status"), statuses, WM_N_STATUSES);
-  self->updating_filters = FALSE;
-}
-
-/* Keeps the chosen role selected when the list of roles changes. */
-static void
-fill_roles (WmWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) roles = wm_store_list_roles (self->store, &error);
-  g_autofree char *chosen = NULL;
-  guint selected = gtk_drop_down_get_selected (self->role_dropdown);
-  guint position = 0;
-
-  if (roles == NULL)
-    return;
-  if (self->roles != NULL && selected > 0 && selected <= g_strv_length (self->roles))
-    chosen = g_strdup (self->roles[selected - 1]);
-
-  self->updating_filters = TRUE;
-  fill_dropdown (self->role_dropdown, _("All Roles"), (const char * const *) roles,
-                 g_strv_length (roles));
-  for (guint i = 0; chosen && roles[i]; i++)
-    if (g_str_equal (roles[i], chosen))
-      position = i + 1;
-  gtk_drop_down_set_selected (self->role_dropdown, position);
-  self->updating_filters = FALSE;
-
-  g_strfreev (self->roles);
-  self->roles = g_steal_pointer (&roles);
-}
-
-static const char *
-chosen_role (WmWindow *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->role_dropdown);
-
-  if (self->roles == NULL || selected == 0 || selected > g_strv_length (self->roles))
-    return NULL;
-
-  return self->roles[selected - 1];
-}
-
-static void
-update_library_page (WmWindow *self)
-{
-  const char *page = "list";
-  gboolean filtered = gtk_drop_down_get_selected (self->stage_dropdown) > 0 ||
-                      gtk_drop_down_get_selected (self->role_dropdown) > 0 ||
-                      gtk_drop_down_get_selected (self->status_dropdown) > 0 ||
-                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0';
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->library)) == 0)
-    page = filtered ? "no-results" : "empty";
-  gtk_stack_set_visible_child_name (self->library_stack, page);
-  gtk_widget_set_sensitive (self->clear_filters_button, filtered);
-}
-
-static void
-apply_filters (WmWindow *self)
-{
-  guint stage = gtk_drop_down_get_selected (self->stage_dropdown);
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
-
-  if (self->library == NULL || self->updating_filters)
-    return;
-
-  wm_library_model_set_filter (self->library,
-                               stage > 0 && stage != GTK_INVALID_LIST_POSITION
-                                 ? (int) stage - 1 : WM_FILTER_ANY,
-                               status > 0 && status != GTK_INVALID_LIST_POSITION
-                                 ? (int) status - 1 : WM_FILTER_ANY,
-                               chosen_role (self),
-                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  update_library_page (self);
-}
-
-static void
-on_search_changed (WmWindow *self)
-{
-  apply_filters (self);
-}
-
-static void
-on_filter_changed (WmWindow *self)
-{
-  apply_filters (self);
-}
-
 void
 wm_window_library_changed (WmWindow *self)
 {
@@ -351,12 +217,10 @@ wm_window_library_changed (WmWindow *self)
   if (self->store == NULL)
     return;
 
-  fill_roles (self);
-  wm_library_model_reload (self->library);
+  wm_library_page_reload (self->library_page);
   wm_journey_map_refresh (self->journey_map, self->store);
   if (self->review_queue != NULL)
     wm_review_queue_reload (self->review_queue);
-  update_library_page (self);
 }
 
 /* Review -------------------------------------------------------------------------------- */
@@ -449,139 +313,6 @@ on_review_decided (WmWindow *self)
   wm_history_view_set_tutorial_id (self->review_history, id);
 }
 
-/* The list ---------------------------------------------------------------------------- */
-
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           WmWindow                 *self)
-{
-  gtk_list_item_set_child (item, wm_tutorial_row_new (self->thumbnailer));
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          WmWindow                 *self)
-{
-  wm_tutorial_row_set_tutorial (WM_TUTORIAL_ROW (gtk_list_item_get_child (item)),
-                                gtk_list_item_get_item (item));
-}
-
-static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            WmWindow                 *self)
-{
-  wm_tutorial_row_set_tutorial (WM_TUTORIAL_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
-on_library_activate (WmWindow *self,
-                     guint     position)
-{
-  g_autoptr(WmTutorial) tutorial = g_list_model_get_item (G_LIST_MODEL (self->library),
-                                                          position);
-
-  if (tutorial != NULL)
-    wm_window_open_tutorial (self, wm_tutorial_get_id (tutorial));
-}
-
-/* Start-up ------------------------------------------------------------------------------
- *
- * GTK 4.8's list view makes ~200 rows for any long model, and decoding screenshots competes
- * with the first frame for the CPU. So the window starts with one screenful of rows and no
- * decoding; once the first frame is on screen, the thumbnails are decoded and the list grows
- * to the whole library a few rows per idle (the positions are the same: the slice starts at 0),
- * so no single main-loop turn makes all the rows. */
-#define FIRST_PAGE_ROWS 24
-#define GROW_ROWS 48
-
-static gboolean
-grow_library (gpointer user_data)
-{
-  WmWindow *self = user_data;
-
-  if (gtk_slice_list_model_get_size (self->first_page) == FIRST_PAGE_ROWS)
-    wm_thumbnailer_release (self->thumbnailer);
-  if (wm_list_grow_slice (self->first_page, GROW_ROWS))
-    return G_SOURCE_CONTINUE;
-
-  self->grow_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* At once, what the idles would do in steps (opening the editor, closing the window). */
-static void
-first_frame_drawn (WmWindow *self)
-{
-  g_clear_handle_id (&self->grow_id, g_source_remove);
-  if (self->first_page == NULL || gtk_slice_list_model_get_size (self->first_page) == G_MAXUINT)
-    return;
-
-  if (gtk_slice_list_model_get_size (self->first_page) == FIRST_PAGE_ROWS)
-    wm_thumbnailer_release (self->thumbnailer);
-  gtk_slice_list_model_set_size (self->first_page, G_MAXUINT);
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                WmWindow      *self)
-{
-  g_clear_signal_handler (&self->after_paint_id, clock);
-  if (self->grow_id == 0)
-    self->grow_id = g_idle_add_full (G_PRIORITY_LOW, grow_library, self, NULL);
-}
-
-static void
-wm_window_map (GtkWidget *widget)
-{
-  WmWindow *self = WM_WINDOW (widget);
-
-  GTK_WIDGET_CLASS (wm_window_parent_class)->map (widget);
-
-  if (self->after_paint_id == 0 && self->first_page != NULL &&
-      gtk_slice_list_model_get_size (self->first_page) != G_MAXUINT)
-    self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                                             G_CALLBACK (on_after_paint), self);
-}
-
-static void
-wm_window_unmap (GtkWidget *widget)
-{
-  WmWindow *self = WM_WINDOW (widget);
-
-  g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (widget));
-  GTK_WIDGET_CLASS (wm_window_parent_class)->unmap (widget);
-}
-
-static void
-setup_library (WmWindow *self)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  /* Thumbnails are 2× the row's 128×72 so they stay sharp on HiDPI screens. */
-  self->thumbnailer = wm_thumbnailer_new (self->store, 256, 144, 256);
-  wm_thumbnailer_hold (self->thumbnailer);
-  self->library = wm_library_model_new (self->store);
-  self->first_page = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->library)), 0,
-                                               FIRST_PAGE_ROWS);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_page)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-  gtk_list_view_set_factory (self->library_view, factory);
-  gtk_list_view_set_model (self->library_view, GTK_SELECTION_MODEL (self->selection));
-
-  fill_stage_and_status (self);
-  fill_roles (self);
-  wm_journey_map_refresh (self->journey_map, self->store);
-  update_library_page (self);
-}
-
 /* Editor ------------------------------------------------------------------------------ */
 
 gboolean
@@ -593,7 +324,7 @@ wm_window_open_tutorial (WmWindow   *self,
   g_return_val_if_fail (WM_IS_WINDOW (self), FALSE);
 
   /* The editor's step thumbnails come from the same decoders: start-up is over. */
-  first_frame_drawn (self);
+  wm_library_page_finish_startup (self->library_page);
   if (!wm_editor_open (ensure_editor (self), id, &error))
     {
       toast_error (self, error);
@@ -643,7 +374,7 @@ search_action (GtkWidget  *widget,
   WmWindow *self = WM_WINDOW (widget);
 
   show_library (self, "library");
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  wm_library_page_focus_search (self->library_page);
 }
 
 static void
@@ -832,26 +563,6 @@ undo_delete_action (GtkWidget  *widget,
 
 /* Filters as actions (the journey map's cells, tests) --------------------------------- */
 
-static guint
-stage_position (const char *nick)
-{
-  WmStage stage;
-
-  return nick && wm_stage_from_string (nick, &stage) ? stage + 1 : 0;
-}
-
-static void
-select_role (WmWindow   *self,
-             const char *role)
-{
-  guint position = 0;
-
-  for (guint i = 0; self->roles && role && role[0] && self->roles[i]; i++)
-    if (g_str_equal (self->roles[i], role))
-      position = i + 1;
-  gtk_drop_down_set_selected (self->role_dropdown, position);
-}
-
 static void
 filter_journey_cell_action (GtkWidget  *widget,
                             const char *action_name,
@@ -861,15 +572,7 @@ filter_journey_cell_action (GtkWidget  *widget,
   const char *role, *stage;
 
   g_variant_get (param, "(&s&s)", &role, &stage);
-
-  self->updating_filters = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->status_dropdown, 0);
-  gtk_drop_down_set_selected (self->stage_dropdown, stage_position (stage));
-  select_role (self, role);
-  self->updating_filters = FALSE;
-
-  apply_filters (self);
+  wm_library_page_set_filters (self->library_page, stage, role, "", "");
   show_library (self, "library");
 }
 
@@ -880,20 +583,15 @@ filter_action (GtkWidget  *widget,
 {
   WmWindow *self = WM_WINDOW (widget);
   const char *value = g_variant_get_string (param, NULL);
-  WmStatus status;
 
   if (g_str_equal (action_name, "win.filter-stage"))
-    gtk_drop_down_set_selected (self->stage_dropdown, stage_position (value));
+    wm_library_page_set_filters (self->library_page, value, NULL, NULL, NULL);
   else if (g_str_equal (action_name, "win.filter-role"))
-    select_role (self, value);
+    wm_library_page_set_filters (self->library_page, NULL, value, NULL, NULL);
   else if (g_str_equal (action_name, "win.filter-status"))
-    gtk_drop_down_set_selected (self->status_dropdown,
-                                wm_status_from_string (value, &status) ? status + 1 : 0);
+    wm_library_page_set_filters (self->library_page, NULL, NULL, value, NULL);
   else
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), value);
-
-  /* The search entry debounces typing; an action applies at once. */
-  apply_filters (self);
+    wm_library_page_set_filters (self->library_page, NULL, NULL, NULL, value);
 }
 
 static void
@@ -903,13 +601,7 @@ clear_filters_action (GtkWidget  *widget,
 {
   WmWindow *self = WM_WINDOW (widget);
 
-  self->updating_filters = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->stage_dropdown, 0);
-  gtk_drop_down_set_selected (self->role_dropdown, 0);
-  gtk_drop_down_set_selected (self->status_dropdown, 0);
-  self->updating_filters = FALSE;
-  apply_filters (self);
+  wm_library_page_set_filters (self->library_page, "", "", "", "");
 }
 
 /* Recording --------------------------------------------------------------------------- */
@@ -1060,15 +752,9 @@ wm_window_dispose (GObject *object)
   self->review_queue = NULL;
   self->review_view = NULL;
   self->review_history = NULL;
-  /* Held decodes keep the thumbnailer alive: let them run out. */
-  first_frame_drawn (self);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->first_page);
-  g_clear_object (&self->library);
   g_clear_object (&self->thumbnailer);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->roles, g_strfreev);
   g_clear_pointer (&self->deleted, g_ptr_array_unref);
 
   G_OBJECT_CLASS (wm_window_parent_class)->dispose (object);
@@ -1116,12 +802,11 @@ wm_window_class_init (WmWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = wm_window_dispose;
-  widget_class->map = wm_window_map;
-  widget_class->unmap = wm_window_unmap;
   window_class->close_request = wm_window_close_request;
 
   g_type_ensure (WM_TYPE_EDITOR);
   g_type_ensure (WM_TYPE_JOURNEY_MAP);
+  g_type_ensure (WM_TYPE_LIBRARY_PAGE);
   g_type_ensure (WM_TYPE_REVIEW_QUEUE);
   g_type_ensure (WM_TYPE_REVIEW_VIEW);
   g_type_ensure (WM_TYPE_HISTORY_VIEW);
@@ -1131,23 +816,13 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, WmWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, WmWindow, stage_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, WmWindow, role_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, WmWindow, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, WmWindow, clear_filters_button);
-  gtk_widget_class_bind_template_child (widget_class, WmWindow, library_stack);
-  gtk_widget_class_bind_template_child (widget_class, WmWindow, library_view);
-  gtk_widget_class_bind_template_child (widget_class, WmWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, library_page);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, journey_map);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, review_stack);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, review_queue_bin);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, review_view_bin);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, review_history_bin);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_library_activate);
 
   install_actions (widget_class);
 }
@@ -1156,9 +831,7 @@ static void
 wm_window_init (WmWindow *self)
 {
   self->deleted = g_ptr_array_new_with_free_func (g_object_unref);
-  self->updating_filters = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->updating_filters = FALSE;
   wm_a11y_name_controls (GTK_WIDGET (self));
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_view_stack_page), self, G_CONNECT_SWAPPED);
@@ -1168,12 +841,7 @@ static void
 show_store_error (WmWindow     *self,
                   const GError *error)
 {
-  adw_status_page_set_description (self->error_page, error ? error->message : NULL);
-  gtk_stack_set_visible_child_name (self->library_stack, "error");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->stage_dropdown), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->role_dropdown), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->status_dropdown), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), FALSE);
+  wm_library_page_show_error (self->library_page, error);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-tutorial", FALSE);
 }
@@ -1202,7 +870,10 @@ wm_window_new (WmApplication *app,
 
   self->store = g_object_ref (store);
   offer_sample (self);
-  setup_library (self);
+  /* Thumbnails are 2× the row's 128×72 so they stay sharp on HiDPI screens. */
+  self->thumbnailer = wm_thumbnailer_new (self->store, 256, 144, 256);
+  wm_library_page_set_store (self->library_page, self->store, self->thumbnailer);
+  wm_journey_map_refresh (self->journey_map, self->store);
 
   return self;
 }
