@@ -49,6 +49,7 @@ struct _WmEditor
   GtkLabel         *step_number;
   GtkEntry         *instruction_entry;
   GtkWidget        *generated_label;
+  GtkWidget        *incomplete_label;
   GtkTextView      *notes_view;
   AdwEntryRow      *title_row;
   GtkTextView      *summary_view;

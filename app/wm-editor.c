@@ -461,6 +461,7 @@ show_current_step (WmEditor *self)
   gtk_widget_set_visible (self->generated_label,
                           !wm_step_get_instruction_edited (step) &&
                           wm_step_get_instruction (step) != NULL);
+  gtk_widget_set_visible (self->incomplete_label, wm_step_get_incomplete (step));
   set_text_view (self->notes_view, wm_step_get_notes (step));
   /* A tool is for one step: the next step starts with Select. */
   if (wm_canvas_get_step (self->canvas) != NULL &&
@@ -516,6 +517,7 @@ on_instruction_changed (WmEditor *self)
   /* From here on the text is the author's, and capture never rewrites it. */
   wm_step_set_instruction (step, gtk_editable_get_text (GTK_EDITABLE (self->instruction_entry)));
   gtk_widget_set_visible (self->generated_label, FALSE);
+  gtk_widget_set_visible (self->incomplete_label, FALSE);
   _wm_editor_end_edit (self, TRUE);
 }
 
@@ -905,6 +907,7 @@ wm_editor_class_init (WmEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmEditor, step_number);
   gtk_widget_class_bind_template_child (widget_class, WmEditor, instruction_entry);
   gtk_widget_class_bind_template_child (widget_class, WmEditor, generated_label);
+  gtk_widget_class_bind_template_child (widget_class, WmEditor, incomplete_label);
   gtk_widget_class_bind_template_child (widget_class, WmEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, WmEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, WmEditor, summary_view);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wm-instruction-label.h"
 #include "wm-history-view.h"
 #include "wm-review.h"
 
@@ -117,7 +118,7 @@ step_cell (WmHistoryView *self,
            WmStep          *step)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  const char *sha, *text;
+  const char *sha;
   g_autoptr(WmImage) image = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GtkWidget *picture, *label;
@@ -133,8 +134,8 @@ step_cell (WmHistoryView *self,
   gtk_widget_set_size_request (picture, THUMB_WIDTH, THUMB_WIDTH * 9 / 16);
   gtk_box_append (GTK_BOX (box), picture);
 
-  text = wm_step_get_instruction (step);
-  label = gtk_label_new (text && *text ? text : _("(no instruction)"));
+  label = gtk_label_new (NULL);
+  wm_instruction_label_set (GTK_LABEL (label), step, _("(no instruction)"));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);

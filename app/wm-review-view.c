@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "wm-bundle.h"
+#include "wm-instruction-label.h"
 #include "wm-review-view.h"
 #include "wm-review.h"
 #include "wm-thumbnailer.h"
@@ -116,9 +117,9 @@ make_text (WmStep    *step,
            GtkWidget *entry)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  const char *instruction = wm_step_get_instruction (step);
-  GtkWidget *label = gtk_label_new (instruction && *instruction ? instruction
-                                                                : _("(no instruction)"));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  wm_instruction_label_set (GTK_LABEL (label), step, _("(no instruction)"));
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wm-instruction-label.h"
 #include "wm-step-row.h"
 
 struct _WmStepRow
@@ -91,17 +92,7 @@ wm_step_row_snapshot (GtkWidget   *widget,
 static void
 update_instruction (WmStepRow *self)
 {
-  const char *text = wm_step_get_instruction (self->step);
-  g_autoptr(GString) plain = g_string_new (text ?: "");
-
-  /* The list shows the words, not the emphasis marks of the instruction. */
-  g_string_replace (plain, "**", "", 0);
-  g_string_replace (plain, "*", "", 0);
-  gtk_label_set_text (self->instruction_label, plain->len ? plain->str : _("No instruction"));
-  if (plain->len)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->instruction_label), "dim-label");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->instruction_label), "dim-label");
+  wm_instruction_label_set (self->instruction_label, self->step, _("No instruction"));
 }
 
 void

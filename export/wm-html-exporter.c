@@ -112,9 +112,23 @@ wm_player_noscript_steps (WmTutorial *tutorial)
   for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
     {
       g_autoptr(WmStep) step = g_list_model_get_item (steps, i);
-      g_autofree char *text = g_markup_escape_text (wm_step_get_instruction (step) ?: "", -1);
+      const char *text = wm_step_get_instruction (step) ?: "";
+      gsize start, end;
 
-      g_string_append_printf (out, "<li>%s</li>", text);
+      if (wm_step_get_target_span (step, &start, &end))
+        {
+          g_autofree char *before = g_markup_escape_text (text, start);
+          g_autofree char *name = g_markup_escape_text (text + start, end - start);
+          g_autofree char *after = g_markup_escape_text (text + end, -1);
+
+          g_string_append_printf (out, "<li>%s<strong>%s</strong>%s</li>", before, name, after);
+        }
+      else
+        {
+          g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+          g_string_append_printf (out, "<li>%s</li>", escaped);
+        }
     }
 
   return g_string_free (out, FALSE);

@@ -184,6 +184,29 @@ append_header (GString    *md,
                           *roles ? " · " : "", roles_md);
 }
 
+/* The instruction with what it names in **bold**, every part escaped; NULL when it
+ * names nothing. */
+static char *
+strong_instruction (WmStep *step)
+{
+  const char *text = wm_step_get_instruction (step);
+  g_autofree char *before = NULL, *target = NULL, *after = NULL;
+  g_autofree char *b = NULL, *t = NULL, *a = NULL;
+  gsize start, end;
+
+  if (!wm_step_get_target_span (step, &start, &end))
+    return NULL;
+
+  before = g_strndup (text, start);
+  target = g_strndup (text + start, end - start);
+  after = g_strdup (text + end);
+  b = wm_markdown_escape_inline (before);
+  t = wm_markdown_escape_inline (target);
+  a = wm_markdown_escape_inline (after);
+
+  return g_strconcat (b, "**", t, "**", a, NULL);
+}
+
 static gboolean
 append_step (GString     *md,
              Pictures    *pictures,
@@ -194,8 +217,9 @@ append_step (GString     *md,
 {
   guint n = wm_step_get_position (step) + 1;
   g_autofree char *instruction = wm_markdown_escape_inline (wm_step_get_instruction (step));
+  g_autofree char *heading = strong_instruction (step);
 
-  g_string_append_printf (md, "## %u. %s\n\n", n, instruction);
+  g_string_append_printf (md, "## %u. %s\n\n", n, heading ? heading : instruction);
   if (wm_step_get_image_sha256 (step) != NULL)
     {
       g_autofree char *path = add_step_picture (pictures, store, step, slug, error);

@@ -114,11 +114,15 @@ step_block (Page     *page,
   double width = page->page_width - MARGIN - x;
   g_autofree char *number = g_strdup_printf (_("Step %u"), wm_step_get_position (step) + 1);
   g_autoptr(PangoLayout) label = text_layout (page, number, "Sans Bold 8.5", width);
-  g_autoptr(PangoLayout) instruction = text_layout (page, wm_step_get_instruction (step),
-                                                    "Sans Bold 12", width);
+  g_autoptr(PangoLayout) instruction = text_layout (page, NULL, "Sans 12", width);
+  g_autofree char *markup = wm_step_get_instruction_markup (step);
   g_autoptr(PangoLayout) notes = text_layout (page, wm_step_get_notes (step), "Sans 9.5", width);
   g_autoptr(cairo_surface_t) zoom = NULL;
   double scale = 0, zoom_h = 0, h, y;
+
+  /* What to click in a bold face, the rest of the sentence regular. */
+  if (markup != NULL)
+    pango_layout_set_markup (instruction, markup, -1);
 
   if (wm_step_get_image_sha256 (step) != NULL)
     {

@@ -236,6 +236,29 @@ annotations_json (WmStep *step)
   return array;
 }
 
+/* "target": [before, name, after], the instruction cut around what it names, so a page
+ * can show the name in bold with DOM calls; absent when it names nothing. */
+static void
+add_target (JsonObject *obj,
+            WmStep     *step)
+{
+  const char *text = wm_step_get_instruction (step);
+  g_autofree char *before = NULL, *name = NULL;
+  JsonArray *parts;
+  gsize start, end;
+
+  if (!wm_step_get_target_span (step, &start, &end))
+    return;
+
+  before = g_strndup (text, start);
+  name = g_strndup (text + start, end - start);
+  parts = json_array_new ();
+  json_array_add_string_element (parts, before);
+  json_array_add_string_element (parts, name);
+  json_array_add_string_element (parts, text + end);
+  json_object_set_array_member (obj, "target", parts);
+}
+
 static JsonObject *
 step_json (ModelBuilder *mb,
            WmStep       *step,
@@ -247,6 +270,7 @@ step_json (ModelBuilder *mb,
   json_object_set_string_member (obj, "id", wm_step_get_id (step));
   json_object_set_string_member (obj, "kind", wm_step_kind_to_string (wm_step_get_kind (step)));
   json_object_set_string_member (obj, "instruction", wm_step_get_instruction (step));
+  add_target (obj, step);
   json_object_set_string_member (obj, "notes", wm_step_get_notes (step));
   /* What a typing step types: the hint of Try's field ("" for a password: none was kept). */
   if (wm_step_get_kind (step) == WM_STEP_TYPE)

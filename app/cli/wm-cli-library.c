@@ -57,6 +57,33 @@ build_tutorial_fields (JsonBuilder *b,
   add_time_member (b, "updated", wm_tutorial_get_updated_at (t));
 }
 
+/* What the instruction names, structured: its kind, the menu or list it is in, where the
+ * name is in the sentence (byte offsets, for a renderer to bold), and whether the author
+ * still has to complete the sentence. */
+static void
+add_target_members (JsonBuilder *b,
+                    WmStep      *s)
+{
+  WmTargetKind kind = wm_step_get_target_kind (s);
+  WmTargetKind container_kind = wm_step_get_container_kind (s);
+  gsize start, end;
+
+  wm_cli_json_add_string (b, "target_kind", kind ? wm_target_kind_to_string (kind) : NULL);
+  wm_cli_json_add_string (b, "container", wm_step_get_container (s));
+  wm_cli_json_add_string (b, "container_kind",
+                          container_kind ? wm_target_kind_to_string (container_kind) : NULL);
+  if (wm_step_get_target_span (s, &start, &end))
+    {
+      json_builder_set_member_name (b, "target_span");
+      json_builder_begin_array (b);
+      json_builder_add_int_value (b, start);
+      json_builder_add_int_value (b, end);
+      json_builder_end_array (b);
+    }
+  json_builder_set_member_name (b, "incomplete");
+  json_builder_add_boolean_value (b, wm_step_get_incomplete (s));
+}
+
 static void
 build_step (JsonBuilder *b,
             WmStep      *s)
@@ -78,6 +105,7 @@ build_step (JsonBuilder *b,
   wm_cli_json_add_string (b, "text", wm_step_get_text (s));
   wm_cli_json_add_string (b, "target_name", wm_step_get_target_name (s));
   wm_cli_json_add_string (b, "target_role", wm_step_get_target_role (s));
+  add_target_members (b, s);
   wm_cli_json_add_string (b, "app_name", wm_step_get_app_name (s));
   wm_cli_json_add_string (b, "window_title", wm_step_get_window_title (s));
   wm_cli_json_add_string (b, "image", wm_step_get_image_sha256 (s));

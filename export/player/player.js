@@ -15,9 +15,10 @@
  *     images: { KEY: { width, height, src }                      a whole picture
  *               KEY: { width, height, base: KEY2, tiles: [       KEY2's picture with the
  *                        { x, y, width, height, src }, … ] } },  rectangles that changed
- *     steps: [ { id, kind, instruction, notes, text, x, y, width, height, image: KEY|null,
- *                zoom: { x, y, width, height },
+ *     steps: [ { id, kind, instruction, target: [before, name, after]|absent, notes, text,
+ *                x, y, width, height, image: KEY|null, zoom: { x, y, width, height },
  *                annotations: [ { kind, x, y, width, height, text } ] } ] }
+ *   target cuts the instruction around what it names, shown in a <strong>.
  *   src is a data: URI (single file) or a URL relative to the page (site). x/y is the
  *   click in image pixels, -1 when the step has none; width/height the image size.
  *   The pictures already show every mark, drawn by the renderer the editor uses
@@ -97,6 +98,21 @@
   function authorEl (tag, cls, text) {
     var node = el(tag, cls, text);
     node.dir = 'auto';
+    return node;
+  }
+
+  /* The instruction into @node as text, what it names in a <strong>: built with DOM
+   * calls, never markup, since the text is the author's. */
+  function setInstruction (node, step) {
+    var t = step.target;
+    node.textContent = '';
+    if (!Array.isArray(t) || t.length !== 3 || !str(t[1])) {
+      node.textContent = str(step.instruction);
+      return node;
+    }
+    node.appendChild(document.createTextNode(str(t[0])));
+    node.appendChild(authorEl('strong', 'wm-target', str(t[1])));
+    node.appendChild(document.createTextNode(str(t[2])));
     return node;
   }
 
@@ -377,7 +393,7 @@
     var item = el('li', 'wm-card');
     item.dataset.index = String(i);
     item.appendChild(el('p', 'wm-card-counter', this.t('stepOf', { n: i + 1, total: this.steps.length })));
-    item.appendChild(authorEl('h2', 'wm-card-instruction', str(step.instruction)));
+    item.appendChild(setInstruction(authorEl('h2', 'wm-card-instruction'), step));
     if (str(step.notes)) item.appendChild(authorEl('p', 'wm-notes', step.notes));
     var canvas = null;
     if (step.image && this.model.images && this.model.images[step.image]) {
@@ -558,7 +574,7 @@
     this.canvas.height = h;
     this.canvas.setAttribute('aria-label', this.altText(step, this.index));
 
-    this.bubbleText.textContent = str(step.instruction);
+    setInstruction(this.bubbleText, step);
     this.bubbleNotes.textContent = str(step.notes);
     this.bubbleNotes.hidden = !str(step.notes);
     this.bubbleHint.textContent = '';

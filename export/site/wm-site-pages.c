@@ -227,6 +227,33 @@ step_image_src (JsonObject *model,
          ? json_object_get_string_member (image, "src") : NULL;
 }
 
+/* The instruction with what it names (the model's "target": before, name, after) in a
+ * <strong>, all of it escaped. */
+static void
+append_instruction (GString    *out,
+                    JsonObject *step,
+                    const char *instruction)
+{
+  JsonNode *node = json_object_get_member (step, "target");
+  JsonArray *target = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  gboolean whole = target != NULL && json_array_get_length (target) == 3;
+
+  for (guint i = 0; whole && i < 3; i++)
+    whole = json_node_get_value_type (json_array_get_element (target, i)) == G_TYPE_STRING;
+
+  if (!whole)
+    {
+      wm_site_append_escaped (out, instruction);
+      return;
+    }
+
+  wm_site_append_escaped (out, json_array_get_string_element (target, 0));
+  g_string_append (out, "<strong>");
+  wm_site_append_escaped (out, json_array_get_string_element (target, 1));
+  g_string_append (out, "</strong>");
+  wm_site_append_escaped (out, json_array_get_string_element (target, 2));
+}
+
 /* The steps as plain HTML: what readers without scripts, printers and search engines get,
  * and what the player replaces when it starts. */
 static void
@@ -246,7 +273,7 @@ append_static_steps (GString          *out,
       const char *image = step_image_src (page->model, step);
 
       g_string_append (out, "<li><p class=\"instruction\">");
-      wm_site_append_escaped (out, instruction);
+      append_instruction (out, step, instruction);
       g_string_append (out, "</p>");
       if (notes != NULL && *notes != '\0')
         {

@@ -613,17 +613,25 @@ test('the Markdown export, rendered the way a forum does, shows hostile text as 
     images: [...document.images].map((i) => ({ src: i.getAttribute('src'), alt: i.alt, width: i.naturalWidth })),
     h1: document.querySelector('h1').textContent,
     h2: [...document.querySelectorAll('h2')].map((h) => h.textContent),
+    // What each heading shows in bold, and whether anything but text got inside it.
+    strong: [...document.querySelectorAll('h2')].map((h) => [...h.querySelectorAll('strong')]
+      .map((b) => ({ text: b.textContent, elements: b.children.length }))),
     text: document.body.innerText,
   }));
   const flat = (t) => String(t).replace(/\s+/g, ' ').trim();
   assert.equal(seen.pwned, undefined);
   assert.equal(seen.handlers, 0);
   for (const tag of seen.tags)
-    assert.ok(['BR', 'EM', 'H1', 'H2', 'IMG', 'P'].includes(tag), `no <${tag}> from author text`);
+    assert.ok(['BR', 'EM', 'H1', 'H2', 'IMG', 'P', 'STRONG'].includes(tag), `no <${tag}> from author text`);
   assert.deepEqual(seen.links, [], 'no link forms from author text');
   assert.equal(flat(seen.h1), flat(tutorial.title));
   tutorial.step_list.forEach((step, i) => {
     assert.equal(flat(seen.h2[i]), flat(`${i + 1}. ${step.instruction}`));
+    // The one bold part of a heading is what the step names, as text — the export's own **.
+    const span = step.target_span;
+    const named = span ? Buffer.from(step.instruction).subarray(span[0], span[1]).toString() : null;
+    assert.deepEqual(seen.strong[i], named ? [{ text: named, elements: 0 }] : [],
+                     `step ${i + 1} shows only what it names in bold`);
     // markdown-it 14 leaves backslash-escaped characters out of alt text (its issue #1142;
     // CommonMark keeps them): the alt may lack some of the instruction, and has nothing else.
     assert.ok(isSubsequence(seen.images[i].alt.replace(/\s/g, ''), step.instruction.replace(/\s/g, '')),

@@ -164,6 +164,18 @@ test_self_contained (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (steps, 1),
                                                   "instruction"), ==,
                    wm_step_get_instruction (wm_tutorial_get_step (t, 1)));
+  /* What the step names, for the player to show in a <strong>; the no-script list too. */
+  {
+    JsonArray *target = json_object_get_array_member (json_array_get_object_element (steps, 1),
+                                                      "target");
+
+    g_assert_cmpuint (json_array_get_length (target), ==, 3);
+    g_assert_cmpstr (json_array_get_string_element (target, 0), ==, "Step 2: click “");
+    g_assert_cmpstr (json_array_get_string_element (target, 1), ==, "the checkbox");
+    g_assert_cmpstr (json_array_get_string_element (target, 2), ==, "”");
+    g_assert_nonnull (strstr (page, "<li>Step 2: click “<strong>the checkbox</strong>”</li>"));
+    g_assert_null (strstr (page, "**"));
+  }
 }
 
 static void

@@ -77,6 +77,14 @@ test_files_and_alt_text (Fixture       *f,
       g_autoptr(cairo_surface_t) picture = NULL;
 
       g_assert_nonnull (at);
+      /* The heading shows what the step names in bold; the alt text is plain. */
+      {
+        g_autofree char *name = wm_markdown_escape_inline (wm_step_get_target_name (step));
+        g_autofree char *bold = g_strdup_printf ("“**%s**”\n", name);
+
+        g_assert_nonnull (strstr (md, bold));
+        g_assert_null (strstr (alt, "**"));
+      }
       path = g_strndup (at + strlen (needle) - strlen ("images/"),
                         strchr (at, ')') - (at + strlen (needle) - strlen ("images/")));
       picture = load_png (dir, path);

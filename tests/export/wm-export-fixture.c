@@ -164,15 +164,21 @@ make_step (guint          i,
 {
   WmStep *step = wm_step_new (WM_STEP_CLICK);
   g_autofree char *instruction = NULL;
+  const char *target;
 
   wm_step_set_point (step, x, y);
   wm_step_set_button (step, 1);
+  /* What the step names, shown in bold by every export: hostile text there too. */
   if (flags & WM_FIXTURE_HOSTILE)
-    instruction = g_strdup_printf ("Step %u %s", i + 1, hostile (i));
+    target = hostile (i);
   else
-    instruction = g_strdup_printf ("Step %u: click “%s”", i + 1,
-                                   (const char *[]) { "Menu item", "the checkbox", "the file name",
-                                                      "Save" }[i % 4]);
+    target = (const char *[]) { "Menu item", "the checkbox", "the file name", "Save" }[i % 4];
+  if (flags & WM_FIXTURE_HOSTILE)
+    instruction = g_strdup_printf ("Step %u %s", i + 1, target);
+  else
+    instruction = g_strdup_printf ("Step %u: click “%s”", i + 1, target);
+  wm_step_set_target (step, target, "push button", "Reports", NULL);
+  wm_step_set_target_kind (step, WM_TARGET_BUTTON);
   wm_step_set_instruction (step, instruction);
   if (i % 3 == 0 || (flags & WM_FIXTURE_HOSTILE))
     wm_step_set_notes (step, (flags & WM_FIXTURE_HOSTILE) ? hostile (i + 3)
