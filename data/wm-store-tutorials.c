@@ -172,6 +172,46 @@ column_target_kind (sqlite3_stmt *stmt,
   return kind;
 }
 
+/* What a step says and shows, in one order for inserting and updating it. */
+#define STEP_CONTENT_COLUMNS \
+  "kind, x, y, button, modifiers, instruction, instruction_edited, notes, target_name," \
+  " target_role, app_name, window_title, text, image, captured_at, target_kind, container," \
+  " container_kind, incomplete"
+#define STEP_CONTENT_VALUES "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+#define N_STEP_CONTENT_COLUMNS 19
+
+/* Binds STEP_CONTENT_COLUMNS from parameter @first on; returns the next parameter. */
+static int
+bind_step_content (sqlite3_stmt *stmt,
+                   int           first,
+                   WmStep       *s)
+{
+  int i = first;
+
+  wm_store_bind_text (stmt, i++, wm_step_kind_to_string (wm_step_get_kind (s)));
+  sqlite3_bind_int (stmt, i++, wm_step_get_x (s));
+  sqlite3_bind_int (stmt, i++, wm_step_get_y (s));
+  sqlite3_bind_int (stmt, i++, (int) wm_step_get_button (s));
+  sqlite3_bind_int (stmt, i++, (int) wm_step_get_modifiers (s));
+  wm_store_bind_text (stmt, i++, wm_step_get_instruction (s));
+  sqlite3_bind_int (stmt, i++, wm_step_get_instruction_edited (s));
+  wm_store_bind_text (stmt, i++, wm_step_get_notes (s));
+  wm_store_bind_text (stmt, i++, wm_step_get_target_name (s));
+  wm_store_bind_text (stmt, i++, wm_step_get_target_role (s));
+  wm_store_bind_text (stmt, i++, wm_step_get_app_name (s));
+  wm_store_bind_text (stmt, i++, wm_step_get_window_title (s));
+  wm_store_bind_text (stmt, i++, wm_step_get_text (s));
+  wm_store_bind_text (stmt, i++, wm_step_get_image_sha256 (s));
+  sqlite3_bind_int64 (stmt, i++, wm_step_get_captured_at (s));
+  bind_target_kind (stmt, i++, wm_step_get_target_kind (s));
+  wm_store_bind_text (stmt, i++, wm_step_get_container (s));
+  bind_target_kind (stmt, i++, wm_step_get_container_kind (s));
+  sqlite3_bind_int (stmt, i++, wm_step_get_incomplete (s));
+  g_assert (i == first + N_STEP_CONTENT_COLUMNS);
+
+  return i;
+}
+
 static gboolean
 insert_step (sqlite3  *db,
              gint64    tutorial_rowid,
@@ -181,35 +221,15 @@ insert_step (sqlite3  *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = wm_store_prepare (db,
-    "INSERT INTO steps (tutorial, id, position, kind, x, y, button, modifiers, instruction,"
-    "  instruction_edited, notes, target_name, target_role, app_name, window_title, text,"
-    "  image, captured_at, target_kind, container, container_kind, incomplete)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO steps (tutorial, id, position, " STEP_CONTENT_COLUMNS ")"
+    " VALUES (?, ?, ?, " STEP_CONTENT_VALUES ")", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, tutorial_rowid);
   wm_store_bind_text (stmt, 2, wm_step_get_id (s));
   sqlite3_bind_int (stmt, 3, (int) wm_step_get_position (s));
-  wm_store_bind_text (stmt, 4, wm_step_kind_to_string (wm_step_get_kind (s)));
-  sqlite3_bind_int (stmt, 5, wm_step_get_x (s));
-  sqlite3_bind_int (stmt, 6, wm_step_get_y (s));
-  sqlite3_bind_int (stmt, 7, (int) wm_step_get_button (s));
-  sqlite3_bind_int (stmt, 8, (int) wm_step_get_modifiers (s));
-  wm_store_bind_text (stmt, 9, wm_step_get_instruction (s));
-  sqlite3_bind_int (stmt, 10, wm_step_get_instruction_edited (s));
-  wm_store_bind_text (stmt, 11, wm_step_get_notes (s));
-  wm_store_bind_text (stmt, 12, wm_step_get_target_name (s));
-  wm_store_bind_text (stmt, 13, wm_step_get_target_role (s));
-  wm_store_bind_text (stmt, 14, wm_step_get_app_name (s));
-  wm_store_bind_text (stmt, 15, wm_step_get_window_title (s));
-  wm_store_bind_text (stmt, 16, wm_step_get_text (s));
-  wm_store_bind_text (stmt, 17, wm_step_get_image_sha256 (s));
-  sqlite3_bind_int64 (stmt, 18, wm_step_get_captured_at (s));
-  bind_target_kind (stmt, 19, wm_step_get_target_kind (s));
-  wm_store_bind_text (stmt, 20, wm_step_get_container (s));
-  bind_target_kind (stmt, 21, wm_step_get_container_kind (s));
-  sqlite3_bind_int (stmt, 22, wm_step_get_incomplete (s));
+  bind_step_content (stmt, 4, s);
 
   if (!wm_store_step (db, stmt, WM_STORE_DOING_SAVE, error))
     return FALSE;
@@ -460,34 +480,13 @@ update_step (sqlite3     *db,
   g_autoptr(sqlite3_stmt) marks = NULL;
 
   stmt = wm_store_prepare (db,
-    "UPDATE steps SET kind = ?, x = ?, y = ?, button = ?, modifiers = ?, instruction = ?,"
-    "  instruction_edited = ?, notes = ?, target_name = ?, target_role = ?, app_name = ?,"
-    "  window_title = ?, text = ?, image = ?, captured_at = ?, target_kind = ?, container = ?,"
-    "  container_kind = ?, incomplete = ? WHERE rowid = ?", error);
+    "UPDATE steps SET (" STEP_CONTENT_COLUMNS ") = (" STEP_CONTENT_VALUES ") WHERE rowid = ?",
+    error);
   marks = wm_store_prepare (db, "DELETE FROM annotations WHERE step = ?", error);
   if (stmt == NULL || marks == NULL)
     return FALSE;
 
-  wm_store_bind_text (stmt, 1, wm_step_kind_to_string (wm_step_get_kind (s)));
-  sqlite3_bind_int (stmt, 2, wm_step_get_x (s));
-  sqlite3_bind_int (stmt, 3, wm_step_get_y (s));
-  sqlite3_bind_int (stmt, 4, (int) wm_step_get_button (s));
-  sqlite3_bind_int (stmt, 5, (int) wm_step_get_modifiers (s));
-  wm_store_bind_text (stmt, 6, wm_step_get_instruction (s));
-  sqlite3_bind_int (stmt, 7, wm_step_get_instruction_edited (s));
-  wm_store_bind_text (stmt, 8, wm_step_get_notes (s));
-  wm_store_bind_text (stmt, 9, wm_step_get_target_name (s));
-  wm_store_bind_text (stmt, 10, wm_step_get_target_role (s));
-  wm_store_bind_text (stmt, 11, wm_step_get_app_name (s));
-  wm_store_bind_text (stmt, 12, wm_step_get_window_title (s));
-  wm_store_bind_text (stmt, 13, wm_step_get_text (s));
-  wm_store_bind_text (stmt, 14, wm_step_get_image_sha256 (s));
-  sqlite3_bind_int64 (stmt, 15, wm_step_get_captured_at (s));
-  bind_target_kind (stmt, 16, wm_step_get_target_kind (s));
-  wm_store_bind_text (stmt, 17, wm_step_get_container (s));
-  bind_target_kind (stmt, 18, wm_step_get_container_kind (s));
-  sqlite3_bind_int (stmt, 19, wm_step_get_incomplete (s));
-  sqlite3_bind_int64 (stmt, 20, step_rowid);
+  sqlite3_bind_int64 (stmt, bind_step_content (stmt, 1, s), step_rowid);
   sqlite3_bind_int64 (marks, 1, step_rowid);
 
   return wm_store_step (db, stmt, WM_STORE_DOING_SAVE, error) &&
