@@ -19,10 +19,11 @@
 #include "wm-capture-backend.h"
 
 /* One call may take this long before we give up on it (libatspi's default is 800 ms). */
-#define CALL_TIMEOUT_MS 250
-/* An application that timed out is not asked again for this long, so one hung program
- * costs one timeout, not one per step. */
-#define HUNG_APP_BACKOFF_USEC (10 * G_USEC_PER_SEC)
+#define CALL_TIMEOUT_MS 1000
+/* An application that did not answer last time gets one try at each call, not the whole
+ * budget, until it answers again: a hung program costs little per step, and one that was
+ * only busy is named again at once (it is never skipped). */
+#define HUNG_APP_BUDGET_USEC (CALL_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND)
 /* Between two tries at an application that did not answer. */
 #define RETRY_PAUSE_USEC (50 * G_TIME_SPAN_MILLISECOND)
 #define MAX_DEPTH 40
@@ -33,7 +34,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtspiAccessible, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtspiStateSet, g_object_unref)
 
 static GMainContext *atspi_context;
-static GHashTable *hung_until;   /* pid → monotonic usec */
+static GHashTable *hung;         /* pids that did not answer last time */
 static GHashTable *apps;         /* pid → AtspiAccessible of the application */
 
 typedef struct {
@@ -77,7 +78,7 @@ ensure_atspi (void)
     {
       atspi_set_main_context (atspi_context);
       atspi_set_timeout (CALL_TIMEOUT_MS, 4 * CALL_TIMEOUT_MS);
-      hung_until = g_hash_table_new (NULL, NULL);
+      hung = g_hash_table_new (NULL, NULL);
       apps = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
     }
   g_main_context_pop_thread_default (atspi_context);
@@ -182,19 +183,21 @@ child_count (Walk            *walk,
 }
 
 static void
-mark_hung (GPid pid)
+mark_hung (GPid     pid,
+           gboolean is_hung)
 {
-  g_debug ("Application %d is not answering: not asked again for a while", (int) pid);
-  g_hash_table_insert (hung_until, GINT_TO_POINTER (pid),
-                       (gpointer) (gintptr) (g_get_monotonic_time () + HUNG_APP_BACKOFF_USEC));
+  if (is_hung)
+    g_debug ("Application %d is not answering: one try per step until it does", (int) pid);
+  if (is_hung)
+    g_hash_table_add (hung, GINT_TO_POINTER (pid));
+  else
+    g_hash_table_remove (hung, GINT_TO_POINTER (pid));
 }
 
 static gboolean
 app_is_hung (GPid pid)
 {
-  gint64 until = (gint64) (gintptr) g_hash_table_lookup (hung_until, GINT_TO_POINTER (pid));
-
-  return until != 0 && g_get_monotonic_time () < until;
+  return g_hash_table_contains (hung, GINT_TO_POINTER (pid));
 }
 
 /* The application's accessible, found by its process id. The desktop's children are
@@ -263,11 +266,12 @@ find_window (Walk            *walk,
   return g_steal_pointer (&active);
 }
 
+/* Where an element is in its application's window coordinates; FALSE when it says no
+ * size (Firefox's document right after loading, a collapsed wrapper). */
 static gboolean
-contains (Walk            *walk,
-          AtspiAccessible *acc,
-          int              x,
-          int              y)
+get_extents (Walk            *walk,
+             AtspiAccessible *acc,
+             AtspiRect       *rect)
 {
   g_autofree AtspiRect *r = NULL;
   GError *error = NULL;
@@ -280,11 +284,19 @@ contains (Walk            *walk,
    * children ourselves, comparing extents in window coordinates, which it gets right. */
   r = atspi_component_get_extents (component, ATSPI_COORD_TYPE_WINDOW, &error);
   g_object_unref (component);
-  if (!check (walk, error) || r == NULL)
+  if (!check (walk, error) || r == NULL || r->width <= 0 || r->height <= 0)
     return FALSE;
 
-  return r->width > 0 && r->height > 0 &&
-         x >= r->x && y >= r->y && x < r->x + r->width && y < r->y + r->height;
+  *rect = *r;
+  return TRUE;
+}
+
+static gboolean
+contains (const AtspiRect *r,
+          int              x,
+          int              y)
+{
+  return x >= r->x && y >= r->y && x < r->x + r->width && y < r->y + r->height;
 }
 
 /* Popovers, menus, tooltips and dialogs are surfaces of their own: their extents are
@@ -307,23 +319,40 @@ is_own_surface (AtspiAccessible *acc)
     }
 }
 
+/* Only a definite "showing" counts: Firefox keeps the next tab's page, VISIBLE but not
+ * SHOWING, on top of the current one, and Chromium hidden panels the size of the window.
+ * No answer (an empty set) is no reason to skip it. */
 static gboolean
 is_showing (AtspiAccessible *acc)
 {
   g_autoptr(AtspiStateSet) set = atspi_accessible_get_state_set (acc);
 
-  /* No answer is no reason to skip it: only a definite "not showing" is. */
-  return set == NULL || atspi_state_set_contains (set, ATSPI_STATE_SHOWING) ||
-         atspi_state_set_contains (set, ATSPI_STATE_VISIBLE);
+  return set == NULL || atspi_state_set_is_empty (set) ||
+         atspi_state_set_contains (set, ATSPI_STATE_SHOWING);
 }
 
-static gboolean has_component (AtspiAccessible *acc);
+static gboolean is_control (AtspiRole role);
+
+/* A leaf that is neither named nor a control: an empty overlay (Chromium lays window-sized
+ * panels over the page) hides nothing, so the search goes on beneath it. */
+static gboolean
+is_empty_overlay (Walk            *walk,
+                  AtspiAccessible *acc)
+{
+  g_autofree char *name = NULL;
+
+  if (is_control (atspi_accessible_get_role (acc, NULL)) || child_count (walk, acc) != 0)
+    return FALSE;
+  name = atspi_accessible_get_name (acc, NULL);
+  return name == NULL || *name == '\0';
+}
+
 static AtspiAccessible *child_at (Walk *walk, AtspiAccessible *parent, int x, int y, int depth);
 
 /* The topmost child under the point: later children are drawn over earlier ones. GTK
- * 4.8's stack pages (GtkStackPage) and some Gecko/Chromium wrappers have no extents of
- * their own: such a child counts when one of its children is under the point, and a
- * hidden one (another page of the stack) never does. */
+ * 4.8's stack pages (GtkStackPage), Gecko's just-loaded document and some Chromium
+ * wrappers report no extents of their own: such a child counts when one of its children
+ * is under the point, and a hidden one (another page of the stack) never does. */
 static AtspiAccessible *
 child_at (Walk            *walk,
           AtspiAccessible *parent,
@@ -336,12 +365,13 @@ child_at (Walk            *walk,
   for (int i = n - 1; i >= 0 && !walk_expired (walk); i--)
     {
       g_autoptr(AtspiAccessible) child = atspi_accessible_get_child_at_index (parent, i, NULL);
+      AtspiRect r;
 
       if (child == NULL || is_own_surface (child))
         continue;
-      if (has_component (child))
+      if (get_extents (walk, child, &r))
         {
-          if (contains (walk, child, x, y) && is_showing (child))
+          if (contains (&r, x, y) && is_showing (child) && !is_empty_overlay (walk, child))
             return g_steal_pointer (&child);
         }
       else if (depth < 4 && is_showing (child))
@@ -354,17 +384,6 @@ child_at (Walk            *walk,
     }
 
   return NULL;
-}
-
-static gboolean
-has_component (AtspiAccessible *acc)
-{
-  AtspiComponent *component = atspi_accessible_get_component_iface (acc);
-
-  if (component == NULL)
-    return FALSE;
-  g_object_unref (component);
-  return TRUE;
 }
 
 /* Roles a person clicks on purpose; a label or icon inside one names the control. */
@@ -706,6 +725,25 @@ describe_path (Walk          *walk,
       }
 }
 
+/* Controls whose children only say more about themselves (a button's label). */
+static gboolean
+is_leaf_control (AtspiAccessible *acc)
+{
+  switch ((int) atspi_accessible_get_role (acc, NULL))
+    {
+    case ATSPI_ROLE_PUSH_BUTTON:
+    case ATSPI_ROLE_TOGGLE_BUTTON:
+    case ATSPI_ROLE_CHECK_BOX:
+    case ATSPI_ROLE_RADIO_BUTTON:
+    case ATSPI_ROLE_LINK:
+    case ATSPI_ROLE_ENTRY:
+    case ATSPI_ROLE_PASSWORD_TEXT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static AtspiAccessible *
 begin (Walk          *walk,
        GPid           pid,
@@ -720,7 +758,7 @@ begin (Walk          *walk,
   walk->deadline = deadline;
 
   /* Never ask ourselves: a blocking call into our own process would wait on itself. */
-  if (atspi_failed || pid <= 0 || pid == getpid () || app_is_hung (pid))
+  if (atspi_failed || pid <= 0 || pid == getpid ())
     return NULL;
 
   /* Answers queued for us while we were not looking (cache updates) come first. */
@@ -758,12 +796,21 @@ describe_point (Walk          *walk,
 {
   g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_object_unref);
   AtspiAccessible *node;
+  AtspiRect origin;
 
   node = begin (walk, pid, window_title, deadline, target);
   /* An untitled window is a popup (menu, popover): which accessible it is cannot be told
    * reliably, and naming the wrong control is worse than naming none. */
   if (window_title == NULL)
     g_clear_object (&node);
+  /* The point is relative to the X window's client area. Firefox measures its window
+   * coordinates from the window manager's frame instead (its own frame accessible is
+   * then at 0,19 under openbox): measure the point from where the window says it is. */
+  if (node != NULL && get_extents (walk, node, &origin))
+    {
+      window_x += origin.x;
+      window_y += origin.y;
+    }
   while (node != NULL && path->len < MAX_DEPTH)
     {
       g_ptr_array_add (path, node);
@@ -775,6 +822,10 @@ describe_point (Walk          *walk,
   if (path->len > 0)
     g_ptr_array_remove_index (path, 0);
 
+  /* A walk cut short ended wherever it was (a container, the page): an answer only when
+   * it went to the end, or got as far as a control that holds no other. */
+  if (walk->timed_out && (path->len == 0 || !is_leaf_control (g_ptr_array_index (path, path->len - 1))))
+    return FALSE;
   describe_path (walk, path, target);
 
   return target->role != NULL;
@@ -848,11 +899,14 @@ describe (const Query   *query,
           gint64         budget_usec,
           WmAtspiTarget *target)
 {
-  gint64 deadline = g_get_monotonic_time () + budget_usec;
+  gint64 deadline;
   gboolean found;
   Walk walk;
 
   lock_atspi ();
+  if (!atspi_failed && app_is_hung (query->pid))
+    budget_usec = MIN (budget_usec, HUNG_APP_BUDGET_USEC);
+  deadline = g_get_monotonic_time () + budget_usec;
   for (;;)
     {
       walk = (Walk) { 0 };
@@ -865,8 +919,7 @@ describe (const Query   *query,
         break;
       g_usleep (RETRY_PAUSE_USEC);
     }
-  if (!found && walk.unanswered)
-    mark_hung (query->pid);
+  mark_hung (query->pid, !found && walk.unanswered);
   unlock_atspi ();
 
   return found;
