@@ -18,9 +18,11 @@
 #include "wm-app-names.h"
 #include "wm-atspi.h"
 #include "wm-capture-private.h"
+#include "wm-a11y-status.h"
 #include "wm-instruction.h"
 #include "wm-png-encoder.h"
 #include "wm-recorder.h"
+#include "wm-web-browser.h"
 
 /* Describing one step may take this long in all before we settle for less: an
  * application busy answering the press gets asked again within it, and a hung one costs
@@ -72,7 +74,7 @@ typedef struct {
   gboolean      last_was_click;  /* no key step since last_click */
   WmAtspiTarget typing;          /* where the typing begun at typing_began_at goes */
   gint64        typing_began_at;
-  gboolean      hinted_chromium;
+  gboolean      hinted_accessibility;
 } Worker;
 
 typedef struct Prepared {
@@ -247,14 +249,16 @@ is_click (WmStep *step)
   return kind == WM_STEP_CLICK || kind == WM_STEP_DOUBLE_CLICK || kind == WM_STEP_RIGHT_CLICK;
 }
 
+/* "in …" is the page's title in a browser, not the browser's window title. */
 static void
 apply_target (WmStep              *step,
               const WmAtspiTarget *target)
 {
   const char *app_name = target->app_name ? target->app_name : wm_step_get_app_name (step);
+  g_autofree char *page = wm_web_browser_page_title (wm_step_get_window_title (step));
 
   wm_step_set_target (step, target->name, target->role, app_name,
-                      wm_step_get_window_title (step));
+                      page ? page : wm_step_get_window_title (step));
   wm_step_set_container (step, target->container_name,
                          wm_target_kind_from_role (target->container_role));
 }
@@ -271,26 +275,26 @@ name_application (WmStep *step)
                         known, wm_step_get_window_title (step));
 }
 
-/* Chromium and Electron show their widgets to AT-SPI only when accessibility is switched
- * on; without it every click in them reads "Click in …". Said once per recording. */
+/* Browsers and Electron apps show their widgets to AT-SPI only when accessibility is
+ * switched on; without it every click in them reads "Click in …". Said once per
+ * recording, and only what the application still lacks. */
 static void
-hint_about_chromium (Worker *w,
-                     WmStep *step)
+hint_about_accessibility (Worker              *w,
+                          WmCaptureFrame      *frame,
+                          const WmAtspiTarget *target)
 {
-  g_autofree char *app = NULL;
+  const char *app = target->app_name ? target->app_name : wm_step_get_app_name (frame->step);
+  g_autofree char *hint = NULL;
 
-  if (w->hinted_chromium || wm_step_get_app_name (step) == NULL)
+  if (w->hinted_accessibility || target->identified)
+    return;
+  hint = wm_web_browser_accessibility_hint (app, frame->pid, target->app_name != NULL);
+  if (hint == NULL)
     return;
 
-  app = g_utf8_casefold (wm_step_get_app_name (step), -1);
-  if (strstr (app, "chrom") == NULL && strstr (app, "electron") == NULL)
-    return;
-
-  w->hinted_chromium = TRUE;
-  post (w, NULL, g_error_new (WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_UNSUPPORTED,
-                              _("%s does not say what was clicked: start it with "
-                                "--force-renderer-accessibility for steps that name buttons"),
-                              wm_step_get_app_name (step)), FALSE);
+  w->hinted_accessibility = TRUE;
+  post (w, NULL, g_error_new_literal (WM_CAPTURE_ERROR, WM_CAPTURE_ERROR_UNSUPPORTED, hint),
+        FALSE);
 }
 
 /* Editing shortcuts act inside the field that has the focus; every other click or key
@@ -395,7 +399,7 @@ describe_click (Worker         *w,
   if (!wm_atspi_describe_point (frame->pid, title, wm_step_get_x (step) - frame->window_x,
                                 wm_step_get_y (step) - frame->window_y,
                                 describe_budget_usec (), &target))
-    hint_about_chromium (w, step);
+    hint_about_accessibility (w, frame, &target);
   wm_atspi_target_copy (&w->last_click, &target);
   w->last_was_click = TRUE;
 
@@ -568,6 +572,9 @@ worker_main (gpointer data)
   setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WORKER_NICE);
 #endif
 
+  /* Firefox and Chromium expose their trees only while it is on; applications started
+   * already notice the change too. Put back as it was when the recording ends. */
+  wm_a11y_status_hold ();
   if (!wm_atspi_init (&error))
     post (w, NULL, g_steal_pointer (&error), FALSE);
 
@@ -591,6 +598,7 @@ worker_main (gpointer data)
     }
 
   commit_held (w);
+  wm_a11y_status_release ();
   post (w, NULL, NULL, TRUE);
 
   return NULL;
