@@ -43,6 +43,7 @@ typedef struct {
   guint  visited;
   gboolean timed_out;
   gboolean unanswered;   /* a call got no answer in time: ask again, or give up on the app */
+  gboolean no_showing;   /* the toolkit never says SHOWING (GTK 4.8): VISIBLE stands for it */
 } Walk;
 
 void
@@ -323,12 +324,14 @@ is_own_surface (AtspiAccessible *acc)
  * SHOWING, on top of the current one, and Chromium hidden panels the size of the window.
  * No answer (an empty set) is no reason to skip it. */
 static gboolean
-is_showing (AtspiAccessible *acc)
+is_showing (Walk            *walk,
+            AtspiAccessible *acc)
 {
   g_autoptr(AtspiStateSet) set = atspi_accessible_get_state_set (acc);
 
   return set == NULL || atspi_state_set_is_empty (set) ||
-         atspi_state_set_contains (set, ATSPI_STATE_SHOWING);
+         atspi_state_set_contains (set, ATSPI_STATE_SHOWING) ||
+         (walk->no_showing && atspi_state_set_contains (set, ATSPI_STATE_VISIBLE));
 }
 
 static gboolean is_control (AtspiRole role);
@@ -371,10 +374,10 @@ child_at (Walk            *walk,
         continue;
       if (get_extents (walk, child, &r))
         {
-          if (contains (&r, x, y) && is_showing (child) && !is_empty_overlay (walk, child))
+          if (contains (&r, x, y) && is_showing (walk, child) && !is_empty_overlay (walk, child))
             return g_steal_pointer (&child);
         }
-      else if (depth < 4 && is_showing (child))
+      else if (depth < 4 && is_showing (walk, child))
         {
           g_autoptr(AtspiAccessible) inner = child_at (walk, child, x, y, depth + 1);
 
@@ -744,6 +747,16 @@ is_leaf_control (AtspiAccessible *acc)
     }
 }
 
+/* GTK 4.8 sets VISIBLE but never SHOWING on the widgets inside a window. */
+static gboolean
+uses_no_showing (AtspiAccessible *app)
+{
+  g_autofree char *toolkit = atspi_accessible_get_toolkit_name (app, NULL);
+  g_autofree char *version = atspi_accessible_get_toolkit_version (app, NULL);
+
+  return g_strcmp0 (toolkit, "GTK") == 0 && version != NULL && g_str_has_prefix (version, "4.");
+}
+
 static AtspiAccessible *
 begin (Walk          *walk,
        GPid           pid,
@@ -776,6 +789,7 @@ begin (Walk          *walk,
 
   atspi_accessible_clear_cache (app);
   target->app_name = get_name (walk, app);
+  walk->no_showing = uses_no_showing (app);
 
   window = find_window (walk, app, title);
   /* A pid reused by another program, or an application that went away. */
