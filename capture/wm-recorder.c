@@ -249,27 +249,34 @@ is_click (WmStep *step)
   return kind == WM_STEP_CLICK || kind == WM_STEP_DOUBLE_CLICK || kind == WM_STEP_RIGHT_CLICK;
 }
 
-/* "in …" is the page's title in a browser, not the browser's window title. */
 static void
 apply_target (WmStep              *step,
               const WmAtspiTarget *target)
 {
   const char *app_name = target->app_name ? target->app_name : wm_step_get_app_name (step);
-  g_autofree char *page = wm_web_browser_page_title (wm_step_get_window_title (step));
 
   wm_step_set_target (step, target->name, target->role, app_name,
-                      page ? page : wm_step_get_window_title (step));
+                      wm_step_get_window_title (step));
   wm_step_set_container (step, target->container_name,
                          wm_target_kind_from_role (target->container_role));
 }
 
 /* Steps say "in Widget Factory", the name people know the application by, not the
- * program ("gtk4-widget-factory") or the window's class. */
+ * program ("gtk4-widget-factory") or the window's class; in a browser they say the
+ * page's title without the browser's ("in Invoices", not "in Firefox"). */
 static void
 name_application (WmStep *step)
 {
-  g_autofree char *known = wm_app_names_lookup (wm_step_get_app_name (step));
+  g_autofree char *page = wm_web_browser_page_title (wm_step_get_window_title (step));
+  g_autofree char *known = NULL;
 
+  if (page != NULL)
+    {
+      wm_step_set_target (step, wm_step_get_target_name (step), wm_step_get_target_role (step),
+                          page, page);
+      return;
+    }
+  known = wm_app_names_lookup (wm_step_get_app_name (step));
   if (known != NULL)
     wm_step_set_target (step, wm_step_get_target_name (step), wm_step_get_target_role (step),
                         known, wm_step_get_window_title (step));

@@ -59,10 +59,15 @@ has_argument (GPid        pid,
   if (pid <= 0 || !g_file_get_contents (path, &cmdline, &len, NULL))
     return FALSE;
 
-  /* Arguments are separated by NULs. */
+  /* Arguments are separated by NULs; Chromium rewrites its own into one string separated
+   * by spaces. */
   for (gsize i = 0; i < len; i += strlen (cmdline + i) + 1)
-    if (g_str_equal (cmdline + i, arg))
-      return TRUE;
+    {
+      g_auto(GStrv) words = g_strsplit (cmdline + i, " ", -1);
+
+      if (g_strv_contains ((const char * const *) words, arg))
+        return TRUE;
+    }
 
   return FALSE;
 }
