@@ -260,6 +260,7 @@
     root.appendChild(this.live);
 
     this.listen(root, 'keydown', function (e) { self.onKey(e); });
+    this.listen(global.document, 'keydown', function (e) { self.forwardEscape(e); });
     this.listen(global, 'beforeprint', function () { self.renderAllCards(); });
   };
 
@@ -860,6 +861,16 @@
         return;
     }
     e.preventDefault();
+  };
+
+  /* Escape pressed inside an embedded player belongs to the page around it (widget.js closes
+   * its overlay on it): keyboard events do not cross the frame, so the message does. */
+  Player.prototype.forwardEscape = function (e) {
+    if (e.key !== 'Escape' || e.defaultPrevented || !global.parent || global.parent === global)
+      return;
+    try {
+      global.parent.postMessage({ source: 'waymark', type: 'waymark:escape' }, '*');
+    } catch (err) { /* a closed parent: nothing to tell */ }
   };
 
   /* Controller API --------------------------------------------------------------------- */

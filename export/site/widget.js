@@ -90,6 +90,7 @@
   font: 14px/1.4 system-ui, sans-serif; overflow: hidden; }
 .left .panel { right: auto; left: 20px; }
 .panel[hidden], .overlay[hidden], .empty[hidden] { display: none; }
+.trap { position: absolute; width: 1px; height: 1px; overflow: hidden; }
 .panel header, .overlay header { display: flex; align-items: center; gap: 8px; padding: 12px 14px;
   border-bottom: 1px solid #e3e3e6; }
 h2 { flex: 1; margin: 0; font-size: 16px; font-weight: 700; overflow: hidden;
@@ -196,7 +197,15 @@ iframe { flex: 1; width: 100%; border: 0; background: #f4f4f6; }
   });
   overlayHeader.append(overlayTitle, overlayOpen, overlayClose);
   sheet.append(overlayHeader, player);
-  overlay.appendChild(sheet);
+  /* aria-modal promises the page behind is out of reach: Tab past either end of the sheet
+   * lands on a sentinel, which sends focus round to the other end. Key events from inside
+   * the player's frame never reach this document, so sentinels work where a keydown trap
+   * would not. */
+  const trapStart = element('span', { tabindex: '0', class: 'trap' });
+  const trapEnd = element('span', { tabindex: '0', class: 'trap' });
+  trapStart.addEventListener('focus', function () { player.focus(); });
+  trapEnd.addEventListener('focus', function () { overlayOpen.focus(); });
+  overlay.append(trapStart, sheet, trapEnd);
 
   let tutorials = null;
   let current = null;
@@ -325,6 +334,10 @@ iframe { flex: 1; width: 100%; border: 0; background: #f4f4f6; }
     if (event.source !== player.contentWindow || !event.data || typeof event.data !== 'object' ||
         event.data.source !== 'waymark')
       return;
+    if (event.data.type === 'waymark:escape') {
+      closeOverlay();
+      return;
+    }
     const type = String(event.data.type || event.data.event || 'event');
     const detail = Object.assign({}, event.data, { slug: current ? current.slug : null });
     window.dispatchEvent(new CustomEvent('waymark:' + type.replace(/^waymark[:.-]?/, ''),

@@ -418,7 +418,7 @@ test('widget.js on a host page lists the role\'s tutorials and plays one in an o
   fs.writeFileSync(path.join(hostDir, 'index.html'), `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Acme Console</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${library.origin}; frame-src ${library.origin}; style-src 'self'">
-</head><body><h1>Acme Console</h1><p>The host application.</p>
+</head><body><h1>Acme Console</h1><p>The host application. <a href="#billing" id="host-link">Billing</a></p>
 <script src="${library.origin}/widget.js" data-role="admin" async></script>
 </body></html>`);
   const page = await newPage();
@@ -447,6 +447,23 @@ test('widget.js on a host page lists the role\'s tutorials and plays one in an o
   const inner = page.frames().find((f) => f.url().includes('/t/invite-your-first-teammate/embed/'));
   assert.ok(inner, 'the overlay shows the embed page');
   await shot(page, 'widget-overlay');
+  // aria-modal: Tab and Shift+Tab go round the overlay and the player, never to the page behind.
+  const where = () => page.evaluate(() => {
+    const active = document.activeElement;
+    if (active && active.id === 'waymark-help') {
+      const inner = active.shadowRoot.activeElement;
+      return inner && inner.tagName === 'IFRAME' ? 'player' : 'overlay';
+    }
+    return active ? active.tagName + '#' + active.id : 'none';
+  });
+  const visited = new Set();
+  for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab',
+                     'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+    await page.keyboard.press(key);
+    visited.add(await where());
+  }
+  assert.deepEqual([...visited].sort(), ['overlay', 'player'],
+                   'focus stays in the overlay and its player');
   await playTry(inner);
   // The completion crosses two frames by postMessage: wait for it to arrive, not a fixed time.
   for (let i = 0; i < 100 && !events.includes('invite-your-first-teammate'); i++)
@@ -454,9 +471,13 @@ test('widget.js on a host page lists the role\'s tutorials and plays one in an o
   await shot(page, 'widget-overlay-done');
   assert.ok(events.includes('invite-your-first-teammate'), 'the host heard waymark:complete');
 
+  // Escape pressed with focus inside the player's frame closes the overlay (the player forwards it).
+  await inner.locator('.wm-player button:visible').first().focus();
+  assert.equal(await where(), 'player');
   await page.keyboard.press('Escape');
-  await page.click('#waymark-help .overlay .close').catch(() => {});
-  assert.equal(await page.isVisible('#waymark-help .overlay'), false);
+  await page.waitForSelector('#waymark-help .overlay', { state: 'hidden', timeout: 5000 });
+  assert.equal(await page.evaluate(() =>
+    document.getElementById('waymark-help').shadowRoot.activeElement.className), 'launcher');
   assert.deepEqual(page.errors, []);
   void listed;
   await page.context().close();
