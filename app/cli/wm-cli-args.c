@@ -73,6 +73,19 @@ wm_cli_load_tutorial (WmCli       *cli,
   return wm_store_load_tutorial (wm_cli_get_store (cli, NULL), id, with_steps, error);
 }
 
+/* One line of untrusted text (a reader's comment, a file name from a share): every control
+ * character, newline included, escaped; UTF-8 kept. */
+char *
+wm_cli_printable (const char *text)
+{
+  static char exceptions[129];
+
+  if (exceptions[0] == '\0')
+    for (int i = 0; i < 128; i++)
+      exceptions[i] = (char) (0x80 + i);
+  return g_strescape (text ? text : "", exceptions);
+}
+
 /* For JSON and scripts: exact and the same everywhere. */
 char *
 wm_cli_format_utc (gint64 usec)

@@ -170,7 +170,9 @@ wm_cli_inbox (WmCli  *cli,
     {
       g_autoptr(GError) bad = NULL;
       g_autoptr(WmBundle) bundle = wm_bundle_load (g_ptr_array_index (files, i), NULL, &bad);
-      g_autofree char *path = g_file_get_path (g_ptr_array_index (files, i));
+      g_autofree char *name = g_file_get_parse_name (g_ptr_array_index (files, i));
+      /* Anyone who can write to the share names these files: a newline would fake an entry. */
+      g_autofree char *path = wm_cli_printable (name);
       WmTutorial *t;
 
       if (bundle == NULL)

@@ -12,18 +12,6 @@
 #include "wm-cli-commands.h"
 #include "wm-xapi.h"
 
-/* Reader text printed on a terminal: control characters escaped, UTF-8 kept. */
-static char *
-printable (const char *text)
-{
-  static char exceptions[129];
-
-  if (exceptions[0] == '\0')
-    for (int i = 0; i < 128; i++)
-      exceptions[i] = (char) (0x80 + i);
-  return g_strescape (text ? text : "", exceptions);
-}
-
 static char *
 tutorial_title (WmStore    *store,
                 const char *id)
@@ -39,7 +27,7 @@ print_summary (WmStore               *store,
                const WmSignalSummary *s)
 {
   g_autofree char *title = tutorial_title (store, s->tutorial_id);
-  g_autofree char *shown = printable (title);
+  g_autofree char *shown = wm_cli_printable (title);
   g_autofree char *median = wm_signal_format_duration (s->median_ms);
   guint drop = wm_signal_summary_drop_step (s);
   GString *funnel = g_string_new (NULL);
@@ -64,7 +52,7 @@ print_summary (WmStore               *store,
   for (guint i = 0; i < s->comments->len; i++)
     {
       WmSignalComment *c = g_ptr_array_index (s->comments, i);
-      g_autofree char *text = printable (c->text);
+      g_autofree char *text = wm_cli_printable (c->text);
       g_autofree char *when = wm_cli_format_local (c->at);
 
       g_print ("    %s  %s  “%s”\n", when, c->helpful == 1 ? _("yes") : c->helpful == 0 ? _("no")

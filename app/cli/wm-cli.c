@@ -247,6 +247,44 @@ run_command (WmCli              *cli,
 }
 
 /* A word that is not a command but a bundle, a path or a URI: never a mistyped command. */
+/* Everything a command prints may hold an author's text (titles, names, messages, file
+ * names from a share): a control character would let it move the cursor, recolour or
+ * retitle the terminal, or fake a line. Each one but newline and tab is shown as \xNN
+ * (C1 controls, U+0080–U+009F, as \u00NN), so text stays text on any terminal. */
+static void
+write_inert (FILE        *stream,
+             const char  *text)
+{
+  g_autoptr(GString) out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar ch = (guchar) *p;
+
+      if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7f)
+        g_string_append_printf (out, "\\x%02x", ch);
+      else if (ch == 0xc2 && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9f)
+        g_string_append_printf (out, "\\u%04x", (guchar) *++p);
+      else
+        g_string_append_c (out, (char) ch);
+    }
+
+  fputs (out->str, stream);
+  fflush (stream);
+}
+
+static void
+print_inert (const char *text)
+{
+  write_inert (stdout, text);
+}
+
+static void
+printerr_inert (const char *text)
+{
+  write_inert (stderr, text);
+}
+
 static gboolean
 names_file (const char *arg)
 {
@@ -286,6 +324,9 @@ wm_cli_run (int    argc,
       g_free (cli.library_path);
       return WM_CLI_OK;
     }
+
+  g_set_print_handler (print_inert);
+  g_set_printerr_handler (printerr_inert);
 
   command = find_command (argv[first]);
   if (command == NULL)

@@ -85,6 +85,9 @@ WmTutorial  *wm_cli_load_tutorial     (WmCli      *cli,
 char        *wm_cli_format_utc        (gint64      usec);
 char        *wm_cli_format_local      (gint64      usec);
 
+/* Untrusted text on one line: control characters (newline too) escaped, UTF-8 kept. */
+char        *wm_cli_printable         (const char *text);
+
 /* --json output: a string member (NULL as null), and the document printed pretty. */
 void         wm_cli_json_add_string   (JsonBuilder *b,
                                        const char  *name,

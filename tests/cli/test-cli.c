@@ -378,6 +378,57 @@ test_concurrent (Cli           *c,
     }
 }
 
+/* A title is the author's text: on a terminal it must not move the cursor, recolour or
+ * retitle the window. */
+static void
+test_escape_codes (Cli           *c,
+                   gconstpointer  data)
+{
+  g_autofree char *id = cli_new (c, "Pay \033]0;pwned\007\033[2J\033[31minvoices\302\233");
+
+  g_assert_cmpint (RUN (c, "list"), ==, 0);
+  g_assert_null (strchr (c->run.out, '\033'));
+  g_assert_null (strchr (c->run.out, '\007'));
+  g_assert_null (strstr (c->run.out, "\302\233"));
+  g_assert_nonnull (strstr (c->run.out, "Pay \\x1b]0;pwned\\x07\\x1b[2J\\x1b[31minvoices\\u009b"));
+
+  g_assert_cmpint (RUN (c, "show", id), ==, 0);
+  g_assert_null (strchr (c->run.out, '\033'));
+  g_assert_nonnull (strstr (c->run.out, "\\x1b[31minvoices"));
+
+  /* Errors too: an unknown command is echoed back. */
+  g_assert_cmpint (RUN (c, "\033[31mred"), !=, 0);
+  g_assert_null (strchr (c->run.err, '\033'));
+  g_assert_nonnull (strstr (c->run.err, "\\x1b[31mred"));
+}
+
+/* Anyone who can write to a share names the files in its inbox: a newline in a name must not
+ * print a fake entry. */
+static void
+test_inbox_names (Cli           *c,
+                  gconstpointer  data)
+{
+  g_autofree char *share = g_build_filename (c->lib.dir, "share", NULL);
+  g_autofree char *inbox = g_build_filename (share, "inbox", NULL);
+  g_autofree char *name = g_build_filename (inbox, "x.waymark\n    “Approved payroll” v9, 1 steps, "
+                                            "from the boss\n\033[2Jy.waymark", NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (inbox, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (name, "not a bundle", -1, NULL));
+
+  g_assert_cmpint (RUN (c, "inbox", "--from", share), ==, 0);
+  lines = g_strsplit (c->run.out, "\n", -1);
+  /* The name on one line, the reason on the next, and nothing else. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_nonnull (strstr (lines[0], "x.waymark"));
+  g_assert_nonnull (strstr (lines[0], "Approved"));
+  g_assert_null (strchr (lines[0], '\033'));
+  g_assert_true (g_str_has_prefix (lines[1], "    "));
+  g_assert_false (g_str_has_prefix (lines[1], "    “Approved"));
+  g_assert_cmpstr (lines[2], ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -395,6 +446,8 @@ main (int    argc,
   ADD ("library-option", test_library_option);
   ADD ("corrupt-library", test_corrupt_library);
   ADD ("id-lookup", test_id_lookup);
+  ADD ("escape-codes", test_escape_codes);
+  ADD ("inbox-names", test_inbox_names);
   ADD ("concurrent", test_concurrent);
 
   return g_test_run ();
