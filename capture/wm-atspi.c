@@ -484,18 +484,24 @@ get_name (Walk            *walk,
   return clean_name (name);
 }
 
+/* A tooltip names an icon-only button; the shortcut GNOME applications append to it
+ * ("Undo [Ctrl+Z]", "Clear Display [Escape]") is no part of the name. */
 static char *
 get_description (Walk            *walk,
                  AtspiAccessible *acc)
 {
   GError *error = NULL;
   char *text = atspi_accessible_get_description (acc, &error);
+  char *bracket;
 
   if (!check (walk, error))
     {
       g_free (text);
       return NULL;
     }
+  if (text != NULL && g_str_has_suffix (g_strchomp (text), "]") &&
+      (bracket = strrchr (text, '[')) != NULL && bracket > text)
+    *bracket = '\0';
 
   return clean_name (text);
 }
@@ -641,6 +647,24 @@ is_container (AtspiRole role)
     }
 }
 
+static gboolean
+is_field (AtspiRole role)
+{
+  return role == ATSPI_ROLE_ENTRY || role == ATSPI_ROLE_TEXT ||
+         role == ATSPI_ROLE_PASSWORD_TEXT || role == ATSPI_ROLE_SPIN_BUTTON;
+}
+
+/* The focused element receives typed text: a field by role, or anything editable. */
+static gboolean
+takes_text (Walk            *walk,
+            AtspiAccessible *acc)
+{
+  AtspiRole role = atspi_accessible_get_role (acc, NULL);
+
+  return is_field (role) || role == ATSPI_ROLE_TERMINAL || role == ATSPI_ROLE_DOCUMENT_TEXT ||
+         has_state (walk, acc, ATSPI_STATE_EDITABLE);
+}
+
 /* Items a person picks from something: they say where they are ("in the main menu"). */
 static gboolean
 is_item (AtspiRole role)
@@ -700,12 +724,16 @@ describe_path (Walk          *walk,
   target->name = get_name (walk, chosen);
   if (target->name == NULL)
     target->name = name_from_label (walk, chosen);
+  /* A button's tooltip says what it does where its label is a symbol or lost its
+   * markup ("Square" for "x²"); a field's hint comes before its tooltip. */
+  if (target->name == NULL && is_field (chosen_role))
+    target->name = get_placeholder (walk, chosen);
+  if (target->name == NULL)
+    target->name = get_description (walk, chosen);
   if (target->name == NULL)
     target->name = name_from_content (walk, chosen, 0);
   if (target->name == NULL)
     target->name = get_placeholder (walk, chosen);
-  if (target->name == NULL)
-    target->name = get_description (walk, chosen);
   if (target->name == NULL && is_menu_button (chosen))
     /* Translators: the name of an icon-only button that opens a menu (GTK's
      * GtkMenuButton with no label or tooltip), as in "Click the Menu button". */
@@ -858,7 +886,9 @@ find_focus (Walk            *walk,
 
   if (walk_expired (walk) || ++walk->visited > MAX_FOCUS_NODES || path->len >= MAX_DEPTH)
     return FALSE;
-  if (states == NULL || !atspi_state_set_contains (states, ATSPI_STATE_SHOWING))
+  /* GTK 4.8 marks some showing elements VISIBLE only (the calculator's panels). */
+  if (states == NULL || !(atspi_state_set_contains (states, ATSPI_STATE_SHOWING) ||
+                          atspi_state_set_contains (states, ATSPI_STATE_VISIBLE)))
     return FALSE;
 
   g_ptr_array_add (path, g_object_ref (acc));
@@ -895,7 +925,17 @@ describe_focus (Walk          *walk,
   g_ptr_array_remove_index (path, 0);
   describe_path (walk, path, target);
 
-  return target->role != NULL;
+  /* Keys pressed on a focused button (the one just clicked) go to the application's
+   * own shortcuts or its display, not into the button: the field is not known. */
+  if (path->len > 0 && !takes_text (walk, g_ptr_array_index (path, path->len - 1)))
+    {
+      g_autofree char *app_name = g_steal_pointer (&target->app_name);
+
+      wm_atspi_target_clear (target);
+      target->app_name = g_steal_pointer (&app_name);
+    }
+
+  return TRUE;
 }
 
 /* What to describe: the element at a point of a window, or the one with the focus. */
@@ -915,15 +955,17 @@ describe (const Query   *query,
           gint64         budget_usec,
           WmAtspiTarget *target)
 {
+  gint64 start = g_get_monotonic_time ();
   gint64 deadline;
   gboolean found;
   gboolean reached = FALSE;
+  gboolean asked_again = FALSE;
   Walk walk;
 
   lock_atspi ();
   if (!atspi_failed && app_is_hung (query->pid))
     budget_usec = MIN (budget_usec, HUNG_APP_BUDGET_USEC);
-  deadline = g_get_monotonic_time () + budget_usec;
+  deadline = start + budget_usec;
   for (;;)
     {
       walk = (Walk) { 0 };
@@ -933,13 +975,24 @@ describe (const Query   *query,
         : describe_point (&walk, query->pid, query->window_title, query->x, query->y,
                           deadline, target);
       reached = reached || walk.reached;
-      if (found || !walk.unanswered || g_get_monotonic_time () + RETRY_PAUSE_USEC >= deadline)
+      if (found || g_get_monotonic_time () + RETRY_PAUSE_USEC >= deadline)
         break;
+      /* GTK 3 builds its accessibles when first asked, and rebuilds a header bar's
+       * after a page switch: a first walk can find nothing under a real button. */
+      if (!walk.unanswered && asked_again)
+        break;
+      asked_again |= !walk.unanswered;
       g_usleep (RETRY_PAUSE_USEC);
     }
   /* Slow in a big tree (Chromium's under load) is not hung: only no answer at all is. */
   mark_hung (query->pid, !found && walk.unanswered && !reached);
   unlock_atspi ();
+
+  /* bench/describe reads these lines for the latency of each lookup. */
+  g_debug ("Described %s of %d in %" G_GINT64_FORMAT " ms: %s %s",
+           query->focus ? "the focus" : "a point", (int) query->pid,
+           (g_get_monotonic_time () - start) / 1000, found ? target->role : "nothing",
+           found && target->name ? target->name : "");
 
   return found;
 }

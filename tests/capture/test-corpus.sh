@@ -48,6 +48,8 @@ client_window() {
 run_app() {
   local name=$1 cmd=$2 actions=$3
   local bin=${cmd%% *}
+  # CORPUS_APPS="a b" runs only those (bench/describe, debugging one application).
+  [ -z "${CORPUS_APPS:-}" ] || [[ " $CORPUS_APPS " == *" $name "* ]] || return 0
   command -v "$bin" >/dev/null || { skip "$name: $bin is not installed"; return; }
 
   $cmd > "$tmp/$name.app.log" 2>&1 &
@@ -128,6 +130,36 @@ Click the link button link in Widget Factory
 Click the field in Widget Factory
 Type the text
 Click the togglebutton button in Widget Factory
+STEPS
+
+# GTK 3: a toggle, a check box, a radio button, a notebook tab, an entry named by its
+# placeholder and typing into it, the header bar's stack switcher.
+run_app gtk3-widget-factory gtk3-widget-factory \
+  'click:463,77;click:27,407;click:152,407;click:133,602;click:150,165;type:hello;click:682,27' <<'STEPS'
+Click the togglebutton toggle in Widget Factory
+Click the checkbutton checkbox in Widget Factory
+Click the radiobutton option in Widget Factory
+Click the page 2 tab in Widget Factory
+Click the Click icon to change mode field in Widget Factory
+Type “hello” in the Click icon to change mode field
+Click the Page 2 option in Widget Factory
+STEPS
+
+# GTK 4.8 buttons whose accessible name is their label twice ("7 7"), a class name with
+# a tooltip ("GtkImage", "Clear Display [Escape]"), or a label without its markup ("x2"
+# for x², named by its tooltip "Square"); typing goes to the focused, unnamed display.
+run_app gnome-calculator gnome-calculator \
+  'click:43,313;click:244,457;click:110,409;click:311,433;click:43,265;click:311,265;click:311,361;type:12' <<'STEPS'
+Click the 7 button in Calculator
+Click the + button in Calculator
+Click the 2 button in Calculator
+Click the = button in Calculator
+Click the Clear Display button in Calculator
+Click the Pi button in Calculator
+Click the Square button in Calculator
+# The keys go to the calculator's display (its buttons do not take the focus), never
+# into the Square button clicked last; the display has no name.
+Type “12” in the field
 STEPS
 
 echo "1..$n"
