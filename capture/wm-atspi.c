@@ -45,6 +45,8 @@ typedef struct {
   gboolean unanswered;   /* a call got no answer in time: ask again, or give up on the app */
   gboolean no_showing;   /* the toolkit never says SHOWING (GTK 4.8): VISIBLE stands for it */
   gboolean reached;      /* the application answered as far as its window */
+  gboolean gtk;          /* the application is GTK's: a bare type name is no name */
+  gboolean want_text;    /* the focus search takes only a field */
 } Walk;
 
 void
@@ -468,6 +470,37 @@ clean_name (char *name)
   return g_string_free (out, FALSE);
 }
 
+/* GTK 4.8 names an unnamed widget after its type, the application's as well as its own
+ * ("EditorSourceView", "AdwTabBar", "HistoryView"): one word in CamelCase. */
+static gboolean
+is_type_name (const char *name)
+{
+  guint capitals = 0;
+
+  if (!g_ascii_isupper (name[0]))
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p))
+        return FALSE;
+      capitals += p > name && g_ascii_isupper (*p) && g_ascii_islower (p[-1]);
+    }
+
+  return capitals > 0;
+}
+
+/* "New tab (Ctrl+T)": GNOME applications put the shortcut in the name too. */
+static void
+strip_shortcut (char *name)
+{
+  char *open = strrchr (name, '(');
+
+  if (open != NULL && open > name && open[-1] == ' ' && g_str_has_suffix (name, ")") &&
+      (strstr (open, "Ctrl") || strstr (open, "Shift") || strstr (open, "Alt") ||
+       strstr (open, "Super")))
+    open[-1] = '\0';
+}
+
 static char *
 get_name (Walk            *walk,
           AtspiAccessible *acc)
@@ -480,6 +513,10 @@ get_name (Walk            *walk,
       g_free (name);
       return NULL;
     }
+  if (name != NULL && walk->gtk && is_type_name (name))
+    g_clear_pointer (&name, g_free);
+  if (name != NULL)
+    strip_shortcut (name);
 
   return clean_name (name);
 }
@@ -502,6 +539,8 @@ get_description (Walk            *walk,
   if (text != NULL && g_str_has_suffix (g_strchomp (text), "]") &&
       (bracket = strrchr (text, '[')) != NULL && bracket > text)
     *bracket = '\0';
+  if (text != NULL)
+    strip_shortcut (g_strchomp (text));
 
   return clean_name (text);
 }
@@ -817,6 +856,11 @@ begin (Walk          *walk,
     return NULL;
 
   atspi_accessible_clear_cache (app);
+  {
+    g_autofree char *toolkit = atspi_accessible_get_toolkit_name (app, NULL);
+
+    walk->gtk = g_strcmp0 (toolkit, "GTK") == 0 || g_strcmp0 (toolkit, "gtk") == 0;
+  }
   target->app_name = get_name (walk, app);
   walk->no_showing = uses_no_showing (app);
 
@@ -890,9 +934,15 @@ find_focus (Walk            *walk,
   if (states == NULL || !(atspi_state_set_contains (states, ATSPI_STATE_SHOWING) ||
                           atspi_state_set_contains (states, ATSPI_STATE_VISIBLE)))
     return FALSE;
+  /* A closed popover or menu is VISIBLE but not SHOWING: its items are many and none
+   * has the keys. */
+  if (path->len > 0 && is_own_surface (acc) &&
+      !atspi_state_set_contains (states, ATSPI_STATE_SHOWING))
+    return FALSE;
 
   g_ptr_array_add (path, g_object_ref (acc));
-  if (atspi_state_set_contains (states, ATSPI_STATE_FOCUSED))
+  if (atspi_state_set_contains (states, ATSPI_STATE_FOCUSED) &&
+      (!walk->want_text || takes_text (walk, acc)))
     return TRUE;
 
   n = child_count (walk, acc);
@@ -919,8 +969,18 @@ describe_focus (Walk          *walk,
   g_autoptr(AtspiAccessible) window = NULL;
 
   window = begin (walk, pid, window_title, deadline, target);
-  if (window == NULL || !find_focus (walk, window, path))
+  if (window == NULL)
     return FALSE;
+  /* GTK 4.8 leaves FOCUSED on a check box of a closed popover: a focused field, if
+   * there is one, is where the keys go. */
+  walk->want_text = TRUE;
+  if (!find_focus (walk, window, path))
+    {
+      walk->want_text = FALSE;
+      walk->visited = 0;
+      if (walk_expired (walk) || !find_focus (walk, window, path))
+        return FALSE;
+    }
 
   g_ptr_array_remove_index (path, 0);
   describe_path (walk, path, target);
@@ -929,6 +989,8 @@ describe_focus (Walk          *walk,
    * own shortcuts or its display, not into the button: the field is not known. */
   if (path->len > 0 && !takes_text (walk, g_ptr_array_index (path, path->len - 1)))
     {
+      g_debug ("The focus is on a %s, no field (%u elements seen)", target->role,
+               walk->visited);
       g_autofree char *app_name = g_steal_pointer (&target->app_name);
 
       wm_atspi_target_clear (target);
@@ -991,7 +1053,8 @@ describe (const Query   *query,
   /* bench/describe reads these lines for the latency of each lookup. */
   g_debug ("Described %s of %d in %" G_GINT64_FORMAT " ms: %s %s",
            query->focus ? "the focus" : "a point", (int) query->pid,
-           (g_get_monotonic_time () - start) / 1000, found ? target->role : "nothing",
+           (g_get_monotonic_time () - start) / 1000,
+           found && target->role ? target->role : "nothing",
            found && target->name ? target->name : "");
 
   return found;

@@ -107,6 +107,8 @@ run_app() {
   if grep -q "S3cret-pw" "$tmp/$name.out" "$tmp/$name.err" "$tmp/$name.db"* 2>/dev/null; then
     not_ok "$name: a typed secret reached the output or the library"
   fi
+  # bench/describe reads the recorder's log (its describe timings) from here.
+  [ -z "${CORPUS_KEEP:-}" ] || cp "$tmp/$name.err" "$CORPUS_KEEP/$name.err"
   [ "$failed" = 0 ] || sed 's/^/# got: /' <<< "$got"
   [ "$failed" = 0 ] || sed 's/^/# /' "$tmp/$name.err" | tail -20
 }
@@ -160,6 +162,17 @@ Click the Square button in Calculator
 # The keys go to the calculator's display (its buttons do not take the focus), never
 # into the Square button clicked last; the display has no name.
 Type “12” in the field
+STEPS
+
+# GTK 4.8 with libadwaita: an icon button named with its shortcut ("New tab (Ctrl+T)"),
+# the text view named after its type ("EditorSourceView"), header-bar menu buttons; "in …"
+# is the application, not the window's title ("New Document (Draft) - Text Editor").
+run_app gnome-text-editor gnome-text-editor \
+  'click:106,23;click:300,300;type:Meeting notes;click:553,23' <<'STEPS'
+Click the New tab button in Text Editor
+Click the field in Text Editor
+Type “Meeting notes” in the field
+Click the Menu button in Text Editor
 STEPS
 
 echo "1..$n"
